@@ -1,0 +1,117 @@
+/* engine.c - one simulated Node.js process from start to exit: the main script, then Node's
+ * SpinEventLoop (src/api/embed_helpers.cc @v20): uv_run until the loop is not alive, then
+ * 'beforeExit', which may make it alive again, then 'exit' (src/api/hooks.cc
+ * EmitProcessExitInternal: process._exiting is set first, so nextTick is a no-op there). */
+#include "engine.h"
+
+#include <stdlib.h>
+
+#include "interp.h"
+
+const char *phase_name(ls_phase phase)
+{
+    static const char *names[] = {"main", "timers", "pending", "idle", "prepare",
+                                  "poll", "check", "close", "beforeExit", "exit"};
+    return names[phase];
+}
+
+ls_engine *engine_new(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
+                      const ls_limits *limits)
+{
+    ls_arena *arena = arena_new();
+    ls_engine *e = arena_alloc(arena, sizeof *e);
+    e->arena = arena;
+    e->program = program;
+    e->costs = *costs;
+    e->profile = profile;
+    e->limits = *limits;
+    clock_init(&e->clock, costs->clock_phase);
+    loop_init(e);
+    timers_init(e);
+    immediates_init(e);
+    tasks_init(e);
+    io_init(e);
+    interp_init(e);
+    e->phase = PHASE_MAIN;
+    return e;
+}
+
+void engine_free(ls_engine *e)
+{
+    if (e)
+        arena_free(e->arena);
+}
+
+void engine_spend(ls_engine *e, double ms)
+{
+    clock_advance(&e->clock, clock_ms_to_ns(ms));
+    if (e->clock.now_ns > e->limits.max_time_ns && e->stop == STOP_NONE) {
+        e->stop = STOP_TIME_LIMIT;
+        e->stop_message = "the virtual time limit was reached (--max-time)";
+    }
+}
+
+bool engine_count_callback(ls_engine *e)
+{
+    if (engine_stopped(e))
+        return false;
+    if (++e->callbacks_run > e->limits.max_callbacks) {
+        e->stop = STOP_CALLBACK_LIMIT;
+        e->stop_message = "the callback limit was reached (--max-callbacks)";
+        return false;
+    }
+    return true;
+}
+
+uint64_t engine_next_seq(ls_engine *e)
+{
+    return ++e->next_seq;
+}
+
+/* ProcessEmit(env, event, code) through a callback scope: its ticks and microtasks drain
+ * after the listeners (R9.2). */
+static void emit_process_event(ls_engine *e, ls_phase phase, const char *event)
+{
+    if (emitter_listener_count(e->process, event) == 0)
+        return;
+    e->phase = phase;
+    if (!engine_count_callback(e))
+        return;
+    tasks_scope_enter(e);
+    ls_origin o = {"process.emit", event, engine_next_seq(e)};
+    out_begin(e, o);
+    engine_spend(e, e->costs.callback);
+    ls_value code = value_number(e->exit_code);
+    interp_emit_process(e, event, &code, 1);
+    out_end(e);
+    tasks_scope_exit(e);
+}
+
+int engine_run(ls_engine *e)
+{
+    interp_run_main(e);
+    if (!engine_stopped(e))
+        engine_spend(e, e->costs.bootstrap);
+
+    bool more = false;
+    do {
+        if (engine_stopped(e))
+            break;
+        loop_run(e);
+        if (engine_stopped(e))
+            break;
+        more = loop_alive(e);
+        if (more)
+            continue;
+        emit_process_event(e, PHASE_BEFORE_EXIT, "beforeExit");
+        more = loop_alive(e);
+    } while (more && !engine_stopped(e));
+
+    if (!engine_stopped(e)) {
+        e->exiting = true;
+        emit_process_event(e, PHASE_EXIT, "exit");
+    }
+    if (e->stop == STOP_FATAL && e->exit_code == 0)
+        e->exit_code = 1;
+    return e->exit_code;
+}

@@ -1,0 +1,116 @@
+/* engine.h - the runtime state of one simulated Node.js process, and the values its program
+ * computes with.
+ *
+ * One `ls_engine` is one process: the virtual clock (clock.h), libuv's loop (loop.h: timer
+ * handles, the poll phase, closing handles), Node's timer lists and immediate queue (timers.h,
+ * immediates.h), the nextTick and microtask queues (tasks.h), V8's promises (promise.h), the
+ * thread pool and sockets (io.h), and the interpreter that runs the scenario's functions
+ * (interp.h).  Every object is allocated in `arena` and lives until the run ends.
+ */
+#ifndef LOOPSIM_ENGINE_H
+#define LOOPSIM_ENGINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "clock.h"
+#include "costs.h"
+#include "heap.h"
+#include "profile.h"
+#include "types.h"
+
+
+/* ---- the engine ------------------------------------------------------------------------ */
+
+typedef enum {
+    PHASE_MAIN,
+    PHASE_TIMERS,
+    PHASE_PENDING,
+    PHASE_IDLE,
+    PHASE_PREPARE,
+    PHASE_POLL,
+    PHASE_CHECK,
+    PHASE_CLOSE,
+    PHASE_BEFORE_EXIT,
+    PHASE_EXIT
+} ls_phase;
+
+const char *phase_name(ls_phase phase);
+
+/* Why a run ended early. */
+typedef enum {
+    STOP_NONE,
+    STOP_CALLBACK_LIMIT,
+    STOP_TIME_LIMIT,
+    STOP_PROCESS_EXIT,   /* process.exit(): not an error */
+    STOP_FATAL,          /* uncaught exception or unhandled rejection: exit code 1 */
+    STOP_BAD_INPUT,      /* the scenario asked for something impossible at run time: exit 2 */
+    STOP_HANG            /* nothing left to run, yet a handle keeps the loop alive forever */
+} ls_stop;
+
+typedef struct {
+    uint64_t max_callbacks;  /* callbacks run, all kinds */
+    int64_t max_time_ns;     /* virtual time */
+} ls_limits;
+
+#include "immediates.h"
+#include "io.h"
+#include "loop.h"
+#include "output.h"
+#include "tasks.h"
+#include "promise.h"
+#include "timers.h"
+
+struct ls_engine {
+    ls_arena *arena;
+    const ls_program *program;
+    ls_costs costs;
+    const ls_profile *profile;
+    ls_limits limits;
+
+    ls_clock clock;
+    ls_uv_loop loop;
+    ls_timers timers;
+    ls_immediates immediates;
+    ls_tasks tasks;
+    ls_io io;
+    ls_output out;
+
+    ls_env *globals;
+    ls_emitter *process;      /* process.on listeners */
+    bool printed_once;        /* the first console.log of the process has happened */
+    bool exiting;             /* process._exiting: 'exit' is being emitted */
+    int exit_code;
+    ls_stop stop;
+    const char *stop_message; /* for STOP_CALLBACK_LIMIT, STOP_TIME_LIMIT, STOP_FATAL */
+    uint64_t callbacks_run;
+    uint64_t next_seq;
+    uint64_t iteration;       /* loop iterations started */
+    ls_phase phase;
+    int call_depth;           /* nested JavaScript calls, against runaway recursion */
+};
+
+/* Creates an engine for `program` (which must outlive it).  `costs` overrides the program's. */
+ls_engine *engine_new(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
+                      const ls_limits *limits);
+void engine_free(ls_engine *engine);
+/* Runs the whole process: main script, event loop, beforeExit, exit.  Returns the exit code
+ * Node would return. */
+int engine_run(ls_engine *engine);
+
+/* True once the run must unwind (a limit, process.exit() or a fatal error). */
+static inline bool engine_stopped(const ls_engine *e)
+{
+    return e->stop != STOP_NONE;
+}
+
+/* Advances the clock by `ms` of work and enforces the time limit. */
+void engine_spend(ls_engine *e, double ms);
+/* Counts one callback run against the limit; false (and the run stops) when it is exceeded. */
+bool engine_count_callback(ls_engine *e);
+uint64_t engine_next_seq(ls_engine *e);
+
+#endif

@@ -1,0 +1,145 @@
+/* immediates.c - the setImmediate queue; see immediates.h. */
+#include "immediates.h"
+
+#include "engine.h"
+#include "interp.h"
+
+void immediates_init(ls_engine *e)
+{
+    ls_immediates *q = &e->immediates;
+    q->head = q->tail = NULL;
+    q->count = q->ref_count = 0;
+    /* uv_idle_init(immediate_idle_handle): ref'd, not started */
+    q->idle.active = false;
+    q->idle.refed = true;
+}
+
+/* binding.toggleImmediateRef -> Environment::ToggleImmediateRef: uv_idle_start/stop */
+static void toggle_immediate_ref(ls_engine *e, bool ref)
+{
+    loop_idle_set(e, &e->immediates.idle, ref);
+}
+
+static void queue_remove(ls_immediates *q, ls_immediate *im)
+{
+    if (!im->queued)
+        return;
+    if (im->prev)
+        im->prev->next = im->next;
+    else if (q->head == im)
+        q->head = im->next;
+    if (im->next)
+        im->next->prev = im->prev;
+    else if (q->tail == im)
+        q->tail = im->prev;
+    im->queued = false;
+}
+
+ls_immediate *immediates_create(ls_engine *e, ls_value callback, ls_value *args, size_t nargs,
+                                ls_origin origin)
+{
+    ls_immediates *q = &e->immediates;
+    ls_immediate *im = arena_alloc(e->arena, sizeof *im);
+    im->callback = callback;
+    im->args = args;
+    im->nargs = nargs;
+    im->origin = origin;
+    /* class Immediate: this.ref(); immediateInfo[kCount]++; immediateQueue.append(this) */
+    im->refed = true;
+    if (q->ref_count++ == 0)
+        toggle_immediate_ref(e, true);
+    q->count++;
+    im->prev = q->tail;
+    im->next = NULL;
+    if (q->tail)
+        q->tail->next = im;
+    else
+        q->head = im;
+    q->tail = im;
+    im->queued = true;
+    return im;
+}
+
+void immediates_clear(ls_engine *e, ls_immediate *im)
+{
+    ls_immediates *q = &e->immediates;
+    if (im->destroyed)
+        return;
+    q->count--;
+    im->destroyed = true;
+    if (im->refed && --q->ref_count == 0)
+        toggle_immediate_ref(e, false);
+    im->refed = false;
+    queue_remove(q, im);
+}
+
+void immediates_unref(ls_engine *e, ls_immediate *im)
+{
+    ls_immediates *q = &e->immediates;
+    if (im->refed && !im->destroyed) {
+        im->refed = false;
+        if (--q->ref_count == 0)
+            toggle_immediate_ref(e, false);
+    }
+}
+
+void immediates_ref(ls_engine *e, ls_immediate *im)
+{
+    ls_immediates *q = &e->immediates;
+    if (!im->refed && !im->destroyed) {
+        im->refed = true;
+        if (q->ref_count++ == 0)
+            toggle_immediate_ref(e, true);
+    }
+}
+
+/* processImmediate(): runs the batch detached from immediateQueue. */
+static void process_immediate(ls_engine *e)
+{
+    ls_immediates *q = &e->immediates;
+    /* The batch keeps its own queue so that clearImmediate can unlink from it. */
+    ls_immediates batch = {0};
+    batch.head = q->head;
+    batch.tail = q->tail;
+    q->head = q->tail = NULL;
+    bool ran_at_least_one = false;
+    while (batch.head && !engine_stopped(e)) {
+        ls_immediate *im = batch.head;
+        if (ran_at_least_one)
+            tasks_run_next_ticks(e);
+        else
+            ran_at_least_one = true;
+        if (engine_stopped(e))
+            return;
+        /* A tick run above may have cleared the next immediates: take the head again. */
+        im = batch.head;
+        if (!im)
+            break;
+        batch.head = im->next;
+        if (batch.head)
+            batch.head->prev = NULL;
+        else
+            batch.tail = NULL;
+        im->queued = false;
+        if (im->destroyed)
+            continue;
+        im->destroyed = true;
+        q->count--;
+        if (im->refed)
+            q->ref_count--;
+        im->refed = false;
+        interp_run_callback(e, im->origin, im->callback, im->args, im->nargs);
+    }
+}
+
+void immediates_check(ls_engine *e)
+{
+    ls_immediates *q = &e->immediates;
+    if (q->count == 0)
+        return;
+    tasks_scope_enter(e); /* MakeCallback(processImmediate) */
+    process_immediate(e);
+    tasks_scope_exit(e);
+    if (q->ref_count == 0)
+        toggle_immediate_ref(e, false);
+}

@@ -1,0 +1,50 @@
+/* immediates.h - Node's setImmediate queue (lib/internal/timers.js processImmediate and the
+ * Immediate class, lib/timers.js setImmediate/clearImmediate, src/env.cc CheckImmediate,
+ * all @v20.20.2).
+ *
+ * setImmediate appends to `immediateQueue`.  The check phase runs Node's check handle,
+ * CheckImmediate, which calls processImmediate inside one MakeCallback.  processImmediate first
+ * detaches the whole queue (head = tail = null), so immediates queued while it runs wait for the
+ * next iteration (R4.2), then runs the detached batch in order, calling runNextTicks() before
+ * each immediate but the first (R2.1), and skipping immediates cleared meanwhile (R4.3).
+ * While ref'd immediates are pending, Node keeps its idle handle started, which keeps the loop
+ * alive and makes the poll phase not block (R4.4).
+ */
+#ifndef LOOPSIM_IMMEDIATES_H
+#define LOOPSIM_IMMEDIATES_H
+
+#include "types.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "loop.h"
+
+struct ls_immediate {
+    ls_immediate *prev, *next;  /* _idlePrev/_idleNext in immediateQueue or the running batch */
+    bool destroyed;             /* _destroyed */
+    bool refed;                 /* [kRefed] */
+    bool queued;                /* still linked in a queue */
+    ls_value callback;
+    ls_value *args;
+    size_t nargs;
+    ls_origin origin;
+};
+
+typedef struct {
+    ls_immediate *head, *tail;  /* immediateQueue */
+    size_t count;               /* immediateInfo[kCount] */
+    size_t ref_count;           /* immediateInfo[kRefCount] */
+    ls_uv_handle idle;          /* Environment::immediate_idle_handle */
+} ls_immediates;
+
+void immediates_init(ls_engine *e);
+ls_immediate *immediates_create(ls_engine *e, ls_value callback, ls_value *args, size_t nargs,
+                                ls_origin origin);
+void immediates_clear(ls_engine *e, ls_immediate *im);
+void immediates_unref(ls_engine *e, ls_immediate *im);
+void immediates_ref(ls_engine *e, ls_immediate *im);
+/* Environment::CheckImmediate: the check handle's callback. */
+void immediates_check(ls_engine *e);
+
+#endif

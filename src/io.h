@@ -1,0 +1,49 @@
+/* io.h - what completes in the poll phase: the thread pool's fs requests and loopback TCP.
+ *
+ * fs calls go to libuv's thread pool (4 threads); each request's completion comes back through
+ * the loop's async handle and runs in the poll phase, in its own MakeCallback, so the queues
+ * drain after each one (R7.1).  fs.readFile is several requests in a row: open, fstat, read,
+ * close, each started by the previous one's completion (lib/fs.js readFile,
+ * lib/internal/fs/read/context.js @v20.20.2), so it needs at least four poll phases (R7.2).
+ * Waiting is modelled in round trips: a request takes `latency` ms of a pool thread.
+ *
+ * Sockets are handles: a server's 'listening' and (with no connections) its 'close' come through
+ * process.nextTick (emitListeningNT, emitCloseNT in lib/net.js), a connect completes in the poll
+ * phase after the net latency, and socket.destroy() closes the handle, so its 'close' listeners
+ * run in the close phase (R7.5).
+ */
+#ifndef LOOPSIM_IO_H
+#define LOOPSIM_IO_H
+
+#include "types.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define LS_POOL_THREADS 4 /* UV_THREADPOOL_SIZE's default */
+
+typedef struct ls_io_event ls_io_event;
+
+typedef struct {
+    ls_io_event *head;                   /* completions in flight, by (ready time, seq) */
+    int64_t worker_free_ns[LS_POOL_THREADS];
+} ls_io;
+
+void io_init(ls_engine *e);
+/* fs.readFile/fs.stat: `trips` pool requests in a row, then `callback(null)`. */
+void io_fs_start(ls_engine *e, const char *api, ls_value callback, int trips, double latency_ms,
+                 ls_origin origin);
+/* When the next completion is ready, in virtual ns; -1 if nothing is in flight. */
+int64_t io_next_ready_ns(const ls_engine *e);
+/* The poll phase's work: every completion ready now, each in its own callback scope.  Returns
+ * how many ran. */
+int io_poll(ls_engine *e);
+
+bool io_listen(ls_engine *e, ls_emitter *server, ls_value callback, const char *path);
+bool io_connect(ls_engine *e, ls_emitter *server, ls_emitter *socket, ls_value callback,
+                const char *path);
+void io_destroy(ls_engine *e, ls_emitter *socket);
+bool io_server_close(ls_engine *e, ls_emitter *server, ls_value callback, const char *path);
+void io_handle_ref(ls_engine *e, ls_emitter *handle_owner, bool ref);
+
+#endif

@@ -1,0 +1,243 @@
+/* loop.c - libuv's uv_run; see loop.h.  loop_run below reads like uv_run in libuv v1.46.0
+ * src/unix/core.c (lines 414-477), one call per phase. */
+#include "loop.h"
+
+#include <stddef.h>
+
+#include "engine.h"
+#include "interp.h"
+
+#define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
+
+/* timer_less_than (src/timer.c): timeout first, then start_id, so equal timeouts run in the
+ * order they were started. */
+static bool uv_timer_less(const ls_heap_node *a, const ls_heap_node *b)
+{
+    const ls_uv_timer *ta = container_of(a, ls_uv_timer, node);
+    const ls_uv_timer *tb = container_of(b, ls_uv_timer, node);
+    if (ta->timeout != tb->timeout)
+        return ta->timeout < tb->timeout;
+    return ta->start_id < tb->start_id;
+}
+
+void loop_init(ls_engine *e)
+{
+    heap_init(&e->loop.timer_heap, uv_timer_less);
+    e->loop.timer_counter = 0;
+    e->loop.active_handles = 0;
+    e->loop.active_reqs = 0;
+    e->loop.closing_head = e->loop.closing_tail = NULL;
+    e->loop.idle_handles = 0;
+}
+
+static bool counted(const ls_uv_handle *h)
+{
+    return h->active && h->refed && !h->closing;
+}
+
+void loop_handle_set(ls_engine *e, ls_uv_handle *h, bool active, bool refed)
+{
+    bool before = counted(h);
+    h->active = active;
+    h->refed = refed;
+    bool after = counted(h);
+    e->loop.active_handles += (int)after - (int)before;
+}
+
+void loop_timer_init(ls_uv_timer *t, ls_uv_timer_cb cb)
+{
+    t->handle.active = false;
+    t->handle.refed = true;
+    t->handle.closing = false;
+    t->cb = cb;
+}
+
+void loop_timer_stop(ls_engine *e, ls_uv_timer *t)
+{
+    if (!t->handle.active)
+        return;
+    heap_remove(&e->loop.timer_heap, &t->node);
+    loop_handle_set(e, &t->handle, false, t->handle.refed);
+}
+
+void loop_timer_start(ls_engine *e, ls_uv_timer *t, uint64_t timeout_ms)
+{
+    loop_timer_stop(e, t);
+    t->timeout = clock_now(&e->clock) + timeout_ms; /* the cached loop->time, not a fresh read */
+    t->start_id = e->loop.timer_counter++;
+    heap_insert(&e->loop.timer_heap, &t->node);
+    loop_handle_set(e, &t->handle, true, t->handle.refed);
+}
+
+void loop_idle_set(ls_engine *e, ls_uv_handle *idle, bool started)
+{
+    if (idle->active == started)
+        return;
+    e->loop.idle_handles += started ? 1 : -1;
+    loop_handle_set(e, idle, started, idle->refed);
+}
+
+void loop_close(ls_engine *e, ls_uv_handle *h, ls_close_cb cb, void *data, const char *label)
+{
+    loop_handle_set(e, h, false, h->refed); /* uv_close stops the handle */
+    h->closing = true;
+    ls_closing *c = arena_alloc(e->arena, sizeof *c);
+    c->cb = cb;
+    c->data = data;
+    c->label = label;
+    if (e->loop.closing_tail)
+        e->loop.closing_tail->next = c;
+    else
+        e->loop.closing_head = c;
+    e->loop.closing_tail = c;
+}
+
+/* uv__loop_alive: active ref'd handles, active requests, or closing handles. */
+bool loop_alive(const ls_engine *e)
+{
+    return e->loop.active_handles > 0 || e->loop.active_reqs > 0 ||
+           e->loop.closing_head != NULL;
+}
+
+/* ---- the phases ---------------------------------------------------------------------------- */
+
+/* uv__run_timers (src/timer.c): every uv timer due by the cached loop time, in heap order.
+ * Node has one uv timer (Environment::timer_handle), whose callback is RunTimers. */
+static void uv_run_timers(ls_engine *e)
+{
+    e->phase = PHASE_TIMERS;
+    for (;;) {
+        ls_heap_node *n = heap_min(&e->loop.timer_heap);
+        if (!n || engine_stopped(e))
+            break;
+        ls_uv_timer *t = container_of(n, ls_uv_timer, node);
+        if (t->timeout > clock_now(&e->clock))
+            break;
+        loop_timer_stop(e, t); /* uv_timer_stop + uv_timer_again (repeat 0: nothing) */
+        t->cb(e, t);
+    }
+}
+
+/* uv__run_pending: write completions, delayed connect errors, UDP sends.  Nothing the scenario
+ * format can start ends up here (shared/reference, open question 1). */
+static void uv_run_pending(ls_engine *e)
+{
+    e->phase = PHASE_PENDING;
+}
+
+/* uv__run_idle / uv__run_prepare: Node's immediate_idle_handle has an empty callback; it only
+ * exists to make the poll timeout 0.  No JavaScript runs in these phases. */
+static void uv_run_idle(ls_engine *e)
+{
+    e->phase = PHASE_IDLE;
+}
+
+static void uv_run_prepare(ls_engine *e)
+{
+    e->phase = PHASE_PREPARE;
+}
+
+/* uv__backend_timeout (core.c): 0 unless the loop could sleep; else until the nearest uv timer
+ * (uv__next_timeout), -1 when there is none. */
+static int64_t uv_backend_timeout(const ls_engine *e)
+{
+    const ls_uv_loop *l = &e->loop;
+    if (l->active_handles == 0 && l->active_reqs == 0)
+        return 0;
+    if (l->idle_handles > 0 || l->closing_head)
+        return 0;
+    ls_heap_node *n = heap_min(&l->timer_heap);
+    if (!n)
+        return -1;
+    const ls_uv_timer *t = container_of(n, ls_uv_timer, node);
+    uint64_t now = clock_now(&e->clock);
+    return t->timeout <= now ? 0 : (int64_t)(t->timeout - now);
+}
+
+/* uv__io_poll (src/unix/linux.c): wait up to `timeout` ms for I/O, update the loop time when
+ * the wait returns, then run what is ready.  Waiting moves the virtual clock: to the first I/O
+ * completion if it comes before the timeout, else to the end of the timeout. */
+static void uv_io_poll(ls_engine *e, int64_t timeout)
+{
+    e->phase = PHASE_POLL;
+    int64_t now = e->clock.now_ns;
+    int64_t ready = io_next_ready_ns(e);
+    if (timeout != 0 && !(ready >= 0 && ready <= now)) {
+        int64_t wake = timeout < 0 ? -1
+                       : now + timeout * LS_NS_PER_MS + clock_ms_to_ns(e->costs.poll_wakeup);
+        if (ready >= 0 && (wake < 0 || ready < wake))
+            wake = ready;
+        if (wake < 0) {
+            e->stop = STOP_HANG;
+            e->stop_message = "the loop waits forever: a handle (a listening server or an "
+                              "open socket) keeps it alive and nothing else can happen";
+            return;
+        }
+        if (wake > e->limits.max_time_ns) {
+            e->stop = STOP_TIME_LIMIT;
+            e->stop_message = "the virtual time limit was reached (--max-time)";
+            return;
+        }
+        clock_advance(&e->clock, wake - now);
+    }
+    clock_update_time(&e->clock);
+    io_poll(e);
+}
+
+/* Node's check handle, always started and unref'd: Environment::CheckImmediate. */
+static void uv_run_check(ls_engine *e)
+{
+    e->phase = PHASE_CHECK;
+    immediates_check(e);
+}
+
+/* uv__run_closing_handles: the whole list as it is now, each close callback in order. */
+static void uv_run_closing_handles(ls_engine *e)
+{
+    e->phase = PHASE_CLOSE;
+    ls_closing *c = e->loop.closing_head;
+    e->loop.closing_head = e->loop.closing_tail = NULL;
+    for (; c && !engine_stopped(e); c = c->next)
+        if (c->cb)
+            c->cb(e, c->data);
+}
+
+/* uv_run(loop, UV_RUN_DEFAULT) */
+bool loop_run(ls_engine *e)
+{
+    bool timers_at_end = e->profile->loop_timers_at_end; /* libuv >= 1.45 */
+    bool r = loop_alive(e);
+    if (!r)
+        clock_update_time(&e->clock);
+
+    if (timers_at_end && r) {
+        clock_update_time(&e->clock);
+        uv_run_timers(e);
+    }
+
+    while (r && !engine_stopped(e)) {
+        e->iteration++;
+        if (!timers_at_end) {
+            clock_update_time(&e->clock);
+            uv_run_timers(e);
+        }
+        uv_run_pending(e);
+        uv_run_idle(e);
+        uv_run_prepare(e);
+
+        uv_io_poll(e, uv_backend_timeout(e));
+        if (engine_stopped(e))
+            break;
+        uv_run_pending(e); /* libuv >= 1.44: up to 8 more times; never anything here */
+
+        uv_run_check(e);
+        uv_run_closing_handles(e);
+
+        if (timers_at_end) {
+            clock_update_time(&e->clock);
+            uv_run_timers(e);
+        }
+        r = loop_alive(e);
+    }
+    return r;
+}

@@ -1,0 +1,260 @@
+/* output.c - see output.h. */
+#include "output.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+
+void out_format_number(double x, char *buf, size_t size)
+{
+    if (isnan(x)) {
+        snprintf(buf, size, "NaN");
+        return;
+    }
+    if (isinf(x)) {
+        snprintf(buf, size, x < 0 ? "-Infinity" : "Infinity");
+        return;
+    }
+    if (x == 0) {
+        snprintf(buf, size, "0");
+        return;
+    }
+    if (x == trunc(x) && fabs(x) < 1e21) {
+        snprintf(buf, size, "%.0f", x);
+        return;
+    }
+    /* Shortest %.*e that round-trips gives the digits and the exponent. */
+    char tmp[40];
+    int prec = 1;
+    for (; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*e", prec - 1, x);
+        if (strtod(tmp, NULL) == x)
+            break;
+    }
+    /* tmp is "[-]d.ddde[+-]XX": split into sign, digits and exponent. */
+    bool neg = tmp[0] == '-';
+    const char *p = tmp + (neg ? 1 : 0);
+    char digits[24];
+    size_t nd = 0;
+    for (; *p && *p != 'e'; p++)
+        if (*p != '.')
+            digits[nd++] = *p;
+    digits[nd] = '\0';
+    int exp10 = atoi(p + 1); /* x = 0.d1d2... * 10^(exp10 + 1) */
+    int n = exp10 + 1;       /* ECMA-262 Number::toString: the position of the decimal point */
+    char out[64];
+    size_t o = 0;
+    if (neg)
+        out[o++] = '-';
+    if ((int)nd <= n && n <= 21) {
+        memcpy(out + o, digits, nd);
+        o += nd;
+        for (int i = (int)nd; i < n; i++)
+            out[o++] = '0';
+    } else if (0 < n && n <= 21) {
+        memcpy(out + o, digits, (size_t)n);
+        o += (size_t)n;
+        out[o++] = '.';
+        memcpy(out + o, digits + n, nd - (size_t)n);
+        o += nd - (size_t)n;
+    } else if (-6 < n && n <= 0) {
+        out[o++] = '0';
+        out[o++] = '.';
+        for (int i = 0; i < -n; i++)
+            out[o++] = '0';
+        memcpy(out + o, digits, nd);
+        o += nd;
+    } else {
+        out[o++] = digits[0];
+        if (nd > 1) {
+            out[o++] = '.';
+            memcpy(out + o, digits + 1, nd - 1);
+            o += nd - 1;
+        }
+        o += (size_t)snprintf(out + o, sizeof out - o, "e%c%d", n - 1 < 0 ? '-' : '+',
+                              abs(n - 1));
+    }
+    out[o] = '\0';
+    snprintf(buf, size, "%s", out);
+}
+
+void out_begin(ls_engine *e, ls_origin origin)
+{
+    ls_output *o = &e->out;
+    if (o->nrecords == o->records_cap) {
+        size_t cap = o->records_cap ? o->records_cap * 2 : 64;
+        o->records = arena_grow(e->arena, o->records, o->nrecords, cap, sizeof *o->records);
+        o->records_cap = cap;
+    }
+    ls_record *r = &o->records[o->nrecords];
+    memset(r, 0, sizeof *r);
+    r->time_ns = e->clock.now_ns;
+    r->iteration = e->iteration;
+    r->phase = (int)e->phase;
+    r->api = origin.api;
+    r->label = origin.label;
+    if (o->nopen == o->open_cap) {
+        size_t cap = o->open_cap ? o->open_cap * 2 : 8;
+        o->open = arena_grow(e->arena, o->open, o->nopen, cap, sizeof *o->open);
+        o->open_cap = cap;
+    }
+    o->open[o->nopen++] = o->nrecords++;
+}
+
+void out_end(ls_engine *e)
+{
+    if (e->out.nopen > 0)
+        e->out.nopen--;
+}
+
+void out_queued(ls_engine *e, const char *api, const char *label)
+{
+    ls_output *o = &e->out;
+    if (o->nopen == 0)
+        return;
+    ls_record *r = &o->records[o->open[o->nopen - 1]];
+    size_t add = strlen(api) + strlen(label) + 5;
+    char *q = arena_alloc(e->arena, r->queued_len + add + 1);
+    if (r->queued) {
+        memcpy(q, r->queued, r->queued_len);
+        memcpy(q + r->queued_len, ", ", 2);
+        r->queued_len += 2;
+    }
+    r->queued_len += (size_t)sprintf(q + r->queued_len, "%s(%s)", api, label);
+    r->queued = q;
+}
+
+void out_line(ls_engine *e, const char *text)
+{
+    ls_output *o = &e->out;
+    if (o->nlines == o->lines_cap) {
+        size_t cap = o->lines_cap ? o->lines_cap * 2 : 64;
+        o->lines = arena_grow(e->arena, o->lines, o->nlines, cap, sizeof *o->lines);
+        o->lines_cap = cap;
+    }
+    o->lines[o->nlines].text = text;
+    o->lines[o->nlines].record = o->nopen ? o->open[o->nopen - 1] : SIZE_MAX;
+    o->nlines++;
+}
+
+void out_warning(ls_engine *e, const char *text)
+{
+    (void)e;
+    fprintf(stderr, "(node) %s\n", text);
+}
+
+static void json_string(FILE *f, const char *s)
+{
+    fputc('"', f);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20)
+                fprintf(f, "\\u%04x", *p);
+            else
+                fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+static void render_trace_text(const ls_engine *e, FILE *f)
+{
+    const ls_output *o = &e->out;
+    /* Chain each record's lines: first[r] -> next[l] -> ... (SIZE_MAX ends a chain). */
+    size_t *first = malloc((o->nrecords + 1) * sizeof *first);
+    size_t *last = malloc((o->nrecords + 1) * sizeof *last);
+    size_t *next = malloc((o->nlines + 1) * sizeof *next);
+    if (!first || !last || !next) {
+        free(first);
+        free(last);
+        free(next);
+        fputs("loopsim: out of memory\n", stderr);
+        return;
+    }
+    for (size_t r = 0; r <= o->nrecords; r++)
+        first[r] = last[r] = SIZE_MAX;
+    for (size_t l = 0; l < o->nlines; l++) {
+        size_t r = o->lines[l].record == SIZE_MAX ? o->nrecords : o->lines[l].record;
+        next[l] = SIZE_MAX;
+        if (last[r] == SIZE_MAX)
+            first[r] = l;
+        else
+            next[last[r]] = l;
+        last[r] = l;
+    }
+    fprintf(f, "%11s  %4s  %-11s  %-26s  %s\n", "time", "iter", "phase", "queued by", "callback");
+    for (size_t r = 0; r <= o->nrecords; r++) {
+        if (r < o->nrecords) {
+            const ls_record *rec = &o->records[r];
+            fprintf(f, "%8.3f ms  %4llu  %-11s  %-26s  %s", (double)rec->time_ns / 1e6,
+                    (unsigned long long)rec->iteration, phase_name((ls_phase)rec->phase),
+                    rec->api, rec->label);
+            if (rec->queued)
+                fprintf(f, "  -> %s", rec->queued);
+            fputc('\n', f);
+        }
+        for (size_t l = first[r]; l != SIZE_MAX; l = next[l])
+            fprintf(f, "%11s  | %s\n", "", o->lines[l].text);
+    }
+    free(first);
+    free(last);
+    free(next);
+}
+
+void out_render(const ls_engine *e, FILE *f, ls_format format, bool trace)
+{
+    const ls_output *o = &e->out;
+    if (format == FORMAT_TEXT) {
+        if (trace) {
+            render_trace_text(e, f);
+            return;
+        }
+        for (size_t i = 0; i < o->nlines; i++)
+            fprintf(f, "%s\n", o->lines[i].text);
+        return;
+    }
+    fputs("{\n  \"output\": [", f);
+    for (size_t i = 0; i < o->nlines; i++) {
+        fputs(i ? ", " : "", f);
+        json_string(f, o->lines[i].text);
+    }
+    fprintf(f, "],\n  \"exit_code\": %d,\n  \"stopped\": ", e->exit_code);
+    if (e->stop == STOP_CALLBACK_LIMIT || e->stop == STOP_TIME_LIMIT || e->stop == STOP_HANG)
+        json_string(f, e->stop_message);
+    else
+        fputs("null", f);
+    fprintf(f, ",\n  \"profile\": ");
+    json_string(f, e->profile->id);
+    fputs(",\n  \"trace\": [", f);
+    for (size_t i = 0; i < o->nrecords; i++) {
+        const ls_record *r = &o->records[i];
+        fprintf(f, "%s\n    {\"time_ms\": %.6f, \"iteration\": %llu, \"phase\": ", i ? "," : "",
+                (double)r->time_ns / 1e6, (unsigned long long)r->iteration);
+        json_string(f, phase_name((ls_phase)r->phase));
+        fputs(", \"api\": ", f);
+        json_string(f, r->api);
+        fputs(", \"label\": ", f);
+        json_string(f, r->label);
+        fputs(", \"queued\": ", f);
+        json_string(f, r->queued ? r->queued : "");
+        fputs(", \"output\": [", f);
+        bool first = true;
+        for (size_t l = 0; l < o->nlines; l++) {
+            if (o->lines[l].record != i)
+                continue;
+            fputs(first ? "" : ", ", f);
+            first = false;
+            json_string(f, o->lines[l].text);
+        }
+        fputs("]}", f);
+    }
+    fputs("\n  ]\n}\n", f);
+}

@@ -1,0 +1,59 @@
+/* output.h - what a run prints: the program's console.log lines, and the trace of every
+ * callback that ran (--trace, --format json).
+ *
+ * Everything is recorded during the run and rendered at the end, so that a trace line can say
+ * what its callback queued.  A trace record is one callback run: when it began on the virtual
+ * clock, the loop iteration and phase, the API that queued it, its label, and what it queued;
+ * the lines it printed belong to it.
+ */
+#ifndef LOOPSIM_OUTPUT_H
+#define LOOPSIM_OUTPUT_H
+
+#include "types.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef enum { FORMAT_TEXT, FORMAT_JSON } ls_format;
+
+typedef struct {
+    int64_t time_ns;
+    uint64_t iteration;
+    int phase;            /* ls_phase */
+    const char *api;
+    const char *label;
+    char *queued;         /* ", "-separated; NULL if nothing */
+    size_t queued_len;
+} ls_record;
+
+typedef struct {
+    const char *text;
+    size_t record;        /* index into records, or SIZE_MAX */
+} ls_line;
+
+typedef struct {
+    ls_line *lines;
+    size_t nlines, lines_cap;
+    ls_record *records;
+    size_t nrecords, records_cap;
+    size_t *open;         /* stack of open record indexes */
+    size_t nopen, open_cap;
+} ls_output;
+
+void out_begin(ls_engine *e, ls_origin origin);
+void out_end(ls_engine *e);
+void out_queued(ls_engine *e, const char *api, const char *label);
+void out_line(ls_engine *e, const char *text);
+/* A warning Node would print on stderr: printed at once, to stderr. */
+void out_warning(ls_engine *e, const char *text);
+
+/* Number.prototype.toString(): the shortest decimal that round-trips, in JS's format. */
+void out_format_number(double x, char *buf, size_t size);
+
+/* Writes the run's output to `f`: the lines (with the trace if `trace`), or one JSON
+ * document. */
+void out_render(const ls_engine *e, FILE *f, ls_format format, bool trace);
+
+#endif

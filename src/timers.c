@@ -1,0 +1,468 @@
+/* timers.c - Node's timer lists; see timers.h for the design.  Each function names the
+ * function of lib/internal/timers.js or lib/timers.js (v20.20.2) it models. */
+#include "timers.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine.h"
+#include "interp.h"
+
+#define TIMEOUT_MAX 2147483647.0 /* 2 ** 31 - 1 */
+
+/* ---- timerListQueue order: compareTimersLists ------------------------------------------ */
+
+static bool list_less(const ls_heap_node *a, const ls_heap_node *b)
+{
+    const ls_timer_list *la = (const ls_timer_list *)((const char *)a - offsetof(ls_timer_list, node));
+    const ls_timer_list *lb = (const ls_timer_list *)((const char *)b - offsetof(ls_timer_list, node));
+    if (la->expiry != lb->expiry)
+        return la->expiry < lb->expiry;
+    return la->id < lb->id;
+}
+
+static ls_timer_list *queue_peek(const ls_timers *t)
+{
+    ls_heap_node *n = heap_min(&t->queue);
+    return n ? (ls_timer_list *)((char *)n - offsetof(ls_timer_list, node)) : NULL;
+}
+
+/* ---- timerListMap: msecs -> list --------------------------------------------------------- */
+
+static size_t map_index(const ls_timers *t, int64_t msecs)
+{
+    uint64_t h = (uint64_t)msecs * UINT64_C(0x9E3779B97F4A7C15);
+    return (size_t)(h >> 32) & (t->map_cap - 1);
+}
+
+ls_timer_list *timers_list_for(const ls_timers *t, int64_t msecs)
+{
+    for (size_t i = map_index(t, msecs);; i = (i + 1) & (t->map_cap - 1)) {
+        ls_timer_list *l = t->map[i];
+        if (!l)
+            return NULL;
+        if (l->msecs == msecs)
+            return l;
+    }
+}
+
+static void map_put_raw(ls_timers *t, ls_timer_list *list)
+{
+    size_t i = map_index(t, list->msecs);
+    while (t->map[i])
+        i = (i + 1) & (t->map_cap - 1);
+    t->map[i] = list;
+}
+
+static void map_put(ls_engine *e, ls_timer_list *list)
+{
+    ls_timers *t = &e->timers;
+    if ((t->map_len + 1) * 2 > t->map_cap) {
+        ls_timer_list **old = t->map;
+        size_t old_cap = t->map_cap;
+        t->map_cap *= 2;
+        t->map = arena_alloc(e->arena, t->map_cap * sizeof *t->map);
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i])
+                map_put_raw(t, old[i]);
+    }
+    map_put_raw(t, list);
+    t->map_len++;
+}
+
+/* Linear-probing delete: re-seat the entries of the cluster after the hole. */
+static void map_delete(ls_timers *t, int64_t msecs)
+{
+    size_t i = map_index(t, msecs);
+    while (t->map[i] && t->map[i]->msecs != msecs)
+        i = (i + 1) & (t->map_cap - 1);
+    if (!t->map[i])
+        return;
+    t->map[i] = NULL;
+    t->map_len--;
+    for (size_t j = (i + 1) & (t->map_cap - 1); t->map[j]; j = (j + 1) & (t->map_cap - 1)) {
+        ls_timer_list *l = t->map[j];
+        t->map[j] = NULL;
+        map_put_raw(t, l);
+    }
+}
+
+/* ---- the linked list inside a TimersList (internal/linkedlist) ------------------------- */
+
+static void list_remove(ls_timer *timer)
+{
+    ls_timer_list *l = timer->list;
+    if (!l)
+        return;
+    if (timer->prev)
+        timer->prev->next = timer->next;
+    else
+        l->head = timer->next;
+    if (timer->next)
+        timer->next->prev = timer->prev;
+    else
+        l->tail = timer->prev;
+    timer->prev = timer->next = NULL;
+    timer->list = NULL;
+}
+
+static void list_append(ls_timer_list *l, ls_timer *timer)
+{
+    list_remove(timer);
+    timer->list = l;
+    timer->prev = l->tail;
+    timer->next = NULL;
+    if (l->tail)
+        l->tail->next = timer;
+    else
+        l->head = timer;
+    l->tail = timer;
+}
+
+/* ---- the uv timer and the ref count ---------------------------------------------------- */
+
+/* binding.toggleTimerRef -> Environment::ToggleTimerRef: uv_ref/uv_unref(timer_handle) */
+static void toggle_timer_ref(ls_engine *e, bool ref)
+{
+    ls_uv_timer *h = &e->timers.handle;
+    loop_handle_set(e, &h->handle, h->handle.active, ref);
+}
+
+static void inc_ref_count(ls_engine *e)
+{
+    if (e->timers.ref_count++ == 0)
+        toggle_timer_ref(e, true);
+}
+
+static void dec_ref_count(ls_engine *e)
+{
+    if (--e->timers.ref_count == 0)
+        toggle_timer_ref(e, false);
+}
+
+/* binding.scheduleTimer -> Environment::ScheduleTimer -> uv_timer_start(timer_handle, RunTimers) */
+static void schedule_timer(ls_engine *e, int64_t duration)
+{
+    loop_timer_start(e, &e->timers.handle, (uint64_t)duration);
+}
+
+/* insert(item, msecs, start = getLibuvNow()) */
+static void insert(ls_engine *e, ls_timer *timer, double msecs_in, uint64_t start)
+{
+    ls_timers *t = &e->timers;
+    int64_t msecs = (int64_t)trunc(msecs_in);
+    timer->idle_start = start;
+    ls_timer_list *list = timers_list_for(t, msecs);
+    if (!list) {
+        uint64_t expiry = start + (uint64_t)msecs;
+        list = arena_alloc(e->arena, sizeof *list);
+        list->msecs = msecs;
+        list->expiry = expiry;
+        list->id = t->next_list_id++;
+        map_put(e, list);
+        heap_insert(&t->queue, &list->node);
+        list->queued = true;
+        if (t->next_expiry > (double)expiry) {
+            schedule_timer(e, msecs);
+            t->next_expiry = (double)expiry;
+        }
+    }
+    list_append(list, timer);
+}
+
+static void remove_list(ls_timers *t, ls_timer_list *list)
+{
+    if (list->queued) {
+        heap_remove(&t->queue, &list->node);
+        list->queued = false;
+    }
+    if (timers_list_for(t, list->msecs) == list)
+        map_delete(t, list->msecs);
+}
+
+/* ---- setTimeout / setInterval ------------------------------------------------------------ */
+
+static double string_to_number(const char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n == 0)
+        return 0;
+    char buf[128];
+    if (n >= sizeof buf)
+        return NAN;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    const char *p = buf;
+    if (strcmp(p, "Infinity") == 0 || strcmp(p, "+Infinity") == 0)
+        return INFINITY;
+    if (strcmp(p, "-Infinity") == 0)
+        return -INFINITY;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X' || p[1] == 'o' || p[1] == 'O' || p[1] == 'b' ||
+                        p[1] == 'B')) {
+        int base = (p[1] == 'x' || p[1] == 'X') ? 16 : (p[1] == 'o' || p[1] == 'O') ? 8 : 2;
+        if (!p[2])
+            return NAN;
+        double v = 0;
+        for (const char *q = p + 2; *q; q++) {
+            int d = isdigit((unsigned char)*q) ? *q - '0'
+                    : isxdigit((unsigned char)*q) ? tolower((unsigned char)*q) - 'a' + 10
+                                                  : 99;
+            if (d >= base)
+                return NAN;
+            v = v * base + d;
+        }
+        return v;
+    }
+    /* StrDecimalLiteral: [+-] (digits [. digits] | . digits) [e [+-] digits] */
+    const char *q = p;
+    if (*q == '+' || *q == '-')
+        q++;
+    int digits = 0;
+    while (isdigit((unsigned char)*q))
+        q++, digits++;
+    if (*q == '.') {
+        q++;
+        while (isdigit((unsigned char)*q))
+            q++, digits++;
+    }
+    if (digits == 0)
+        return NAN;
+    if (*q == 'e' || *q == 'E') {
+        q++;
+        if (*q == '+' || *q == '-')
+            q++;
+        if (!isdigit((unsigned char)*q))
+            return NAN;
+        while (isdigit((unsigned char)*q))
+            q++;
+    }
+    if (*q)
+        return NAN;
+    return strtod(p, NULL);
+}
+
+/* ToNumber of a JSON literal, as `after *= 1` does it. */
+static double literal_to_number(const ls_lit *lit)
+{
+    switch (lit->kind) {
+    case LS_LIT_UNDEFINED:
+        return NAN;
+    case LS_LIT_NULL:
+        return 0;
+    case LS_LIT_BOOL:
+        return lit->boolean ? 1 : 0;
+    case LS_LIT_NUMBER:
+        return lit->number;
+    case LS_LIT_STRING:
+        return string_to_number(lit->string);
+    case LS_LIT_ARRAY: {
+        /* ToPrimitive(array) is array.join(','): [] -> "" -> 0, [3] -> "3" -> 3, [1,2] -> NaN */
+        if (lit->nelems == 0)
+            return 0;
+        if (lit->nelems > 1)
+            return NAN;
+        const ls_lit *el = &lit->elems[0];
+        if (el->kind == LS_LIT_UNDEFINED || el->kind == LS_LIT_NULL)
+            return 0;
+        if (el->kind == LS_LIT_BOOL)
+            return NAN; /* "true" / "false" */
+        return literal_to_number(el);
+    }
+    }
+    return NAN;
+}
+
+double timers_coerce_delay(const ls_lit *delay, bool has_delay)
+{
+    /* Timeout constructor: after *= 1; if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1 */
+    double after = has_delay ? literal_to_number(delay) : NAN;
+    if (!(after >= 1 && after <= TIMEOUT_MAX))
+        after = 1;
+    return after;
+}
+
+ls_timer *timers_create(ls_engine *e, ls_value callback, ls_value *args, size_t nargs,
+                        double delay, bool repeat, ls_origin origin)
+{
+    ls_timer *timer = arena_alloc(e->arena, sizeof *timer);
+    timer->idle_timeout = delay;
+    timer->repeat = repeat ? delay : 0;
+    timer->has_callback = true;
+    timer->callback = callback;
+    timer->args = args;
+    timer->nargs = nargs;
+    timer->origin = origin;
+    timer->refed = true;
+    inc_ref_count(e);                                    /* new Timeout(..., isRefed = true) */
+    insert(e, timer, delay, clock_get_now(&e->clock)); /* insert(timeout, timeout._idleTimeout) */
+    return timer;
+}
+
+/* clearTimeout(timer): _onTimeout = null; unenroll(timer) */
+void timers_clear(ls_engine *e, ls_timer *timer)
+{
+    if (!timer->has_callback)
+        return;
+    timer->has_callback = false;
+    if (timer->destroyed)
+        return;
+    timer->destroyed = true;
+    list_remove(timer);
+    if (timer->refed) {
+        /* Only ref'd timers delete an emptied list (lib/timers.js unenroll). */
+        ls_timer_list *list = timers_list_for(&e->timers, (int64_t)trunc(timer->idle_timeout));
+        if (list && !list->head)
+            remove_list(&e->timers, list);
+        dec_ref_count(e);
+    }
+    timer->idle_timeout = -1;
+}
+
+void timers_unref(ls_engine *e, ls_timer *timer)
+{
+    if (timer->refed) {
+        timer->refed = false;
+        if (!timer->destroyed)
+            dec_ref_count(e);
+    }
+}
+
+void timers_ref(ls_engine *e, ls_timer *timer)
+{
+    if (!timer->refed) {
+        timer->refed = true;
+        if (!timer->destroyed)
+            inc_ref_count(e);
+    }
+}
+
+/* Timeout.prototype.refresh -> insertGuarded(this, this[kRefed]) */
+void timers_refresh(ls_engine *e, ls_timer *timer)
+{
+    if (timer->idle_timeout < 0)
+        return;
+    insert(e, timer, timer->idle_timeout, clock_get_now(&e->clock));
+    if (timer->destroyed) {
+        timer->destroyed = false;
+        if (timer->refed)
+            inc_ref_count(e);
+    }
+}
+
+/* ---- processTimers / listOnTimeout: what RunTimers calls ---------------------------------- */
+
+static void list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
+{
+    ls_timers *t = &e->timers;
+    int64_t msecs = list->msecs;
+    bool ran_at_least_one_timer = false;
+    ls_timer *timer;
+    while ((timer = list->head) != NULL) {
+        int64_t diff = (int64_t)now - (int64_t)timer->idle_start;
+        if (diff < msecs) {
+            /* Not due: the list moves to the head's expiry (at least now + 1) and gets a new
+             * id, so it sorts after lists of equal expiry (R3.5). */
+            uint64_t expiry = timer->idle_start + (uint64_t)msecs;
+            list->expiry = expiry > now + 1 ? expiry : now + 1;
+            list->id = t->next_list_id++;
+            heap_update(&t->queue, &list->node);
+            return;
+        }
+        if (ran_at_least_one_timer)
+            tasks_run_next_ticks(e); /* R2.1: ticks and microtasks between two timers */
+        else
+            ran_at_least_one_timer = true;
+        if (engine_stopped(e))
+            return;
+        list_remove(timer);
+        if (!timer->has_callback) {
+            if (!timer->destroyed) {
+                timer->destroyed = true;
+                if (timer->refed)
+                    t->ref_count--;
+            }
+            continue;
+        }
+        uint64_t start = 0;
+        if (timer->repeat != 0)
+            start = clock_get_now(&e->clock); /* an interval restarts from the callback's start */
+        interp_run_callback(e, timer->origin, timer->callback, timer->args, timer->nargs);
+        if (engine_stopped(e))
+            return;
+        if (timer->repeat != 0 && timer->idle_timeout != -1) {
+            timer->idle_timeout = timer->repeat;
+            insert(e, timer, timer->idle_timeout, start);
+        } else if (!timer->list && !timer->destroyed) {
+            timer->destroyed = true;
+            if (timer->refed)
+                t->ref_count--;
+        }
+    }
+    if (timers_list_for(t, msecs) == list)
+        remove_list(t, list);
+}
+
+/* processTimers(now): runs every due list in (expiry, id) order; returns the next expiry,
+ * negative when no ref'd timer is left, 0 when there are no timers. */
+static double process_timers(ls_engine *e, uint64_t now)
+{
+    ls_timers *t = &e->timers;
+    t->next_expiry = INFINITY;
+    bool ran_at_least_one_list = false;
+    ls_timer_list *list;
+    while ((list = queue_peek(t)) != NULL) {
+        if (list->expiry > now) {
+            t->next_expiry = (double)list->expiry;
+            return t->ref_count > 0 ? t->next_expiry : -t->next_expiry;
+        }
+        if (ran_at_least_one_list)
+            tasks_run_next_ticks(e);
+        else
+            ran_at_least_one_list = true;
+        if (engine_stopped(e))
+            return 0;
+        list_on_timeout(e, list, now);
+        if (engine_stopped(e))
+            return 0;
+    }
+    return 0;
+}
+
+/* Environment::RunTimers (src/env.cc): the uv timer callback.  One InternalCallbackScope around
+ * the whole phase, so the drain after the last timer happens when it closes. */
+static void run_timers(ls_engine *e, ls_uv_timer *handle)
+{
+    tasks_scope_enter(e);
+    uint64_t now = clock_get_now(&e->clock);
+    double expiry = process_timers(e, now);
+    if (!engine_stopped(e)) {
+        if (expiry != 0) {
+            int64_t duration = (int64_t)fabs(expiry) - (int64_t)clock_now(&e->clock);
+            schedule_timer(e, duration > 0 ? duration : 1);
+            loop_handle_set(e, &handle->handle, handle->handle.active, expiry > 0);
+        } else {
+            loop_handle_set(e, &handle->handle, handle->handle.active, false);
+        }
+    }
+    tasks_scope_exit(e);
+}
+
+void timers_init(ls_engine *e)
+{
+    ls_timers *t = &e->timers;
+    heap_init(&t->queue, list_less);
+    t->map_cap = 16;
+    t->map = arena_alloc(e->arena, t->map_cap * sizeof *t->map);
+    t->next_list_id = 0;
+    t->ref_count = 0;
+    t->next_expiry = INFINITY;
+    /* Environment::InitializeLibuv: uv_timer_init(timer_handle) then uv_unref(timer_handle). */
+    loop_timer_init(&t->handle, run_timers);
+    t->handle.handle.refed = false;
+}

@@ -1,0 +1,81 @@
+/* timers.h - Node's timer lists (Node 11+, lib/internal/timers.js and lib/timers.js @v20.20.2).
+ *
+ * Node does not give every setTimeout its own libuv timer.  It groups Timeout objects into
+ * lists, one per integer duration (`timerListMap[msecs]`): every timer of a list has the same
+ * duration, so appending keeps a list sorted by expiry, and only a list's head can be due.
+ * The lists sit in a binary heap (`timerListQueue`) ordered by (expiry, id).  A list's expiry is
+ * start + msecs of the timer that created it, and is moved forward only when the list is
+ * processed and its head is not due yet (`listOnTimeout`): then the list also gets a NEW id,
+ * so it queues behind lists of the same expiry that were created or rescheduled earlier
+ * (shared/reference R3.3, R3.5).  All of Node's timers share ONE libuv timer
+ * (`Environment::timer_handle`), armed for the earliest list; when it fires, C++
+ * `Environment::RunTimers` calls `processTimers(now)` with one fresh `now` for the whole phase
+ * and re-arms the uv timer for what processTimers returns.
+ *
+ * loopsim keeps exactly that shape: ls_timer is a Timeout, ls_timer_list a TimersList (its heap
+ * node inside it, heap.h), and ls_timers the module's state.  Times are loop-ms (clock.h).
+ */
+#ifndef LOOPSIM_TIMERS_H
+#define LOOPSIM_TIMERS_H
+
+#include "types.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "heap.h"
+#include "loop.h"
+
+typedef struct ls_timer_list ls_timer_list;
+
+struct ls_timer {                 /* a Timeout object */
+    ls_timer *prev, *next;        /* _idlePrev/_idleNext inside its list */
+    ls_timer_list *list;          /* NULL while in no list */
+    double idle_timeout;          /* _idleTimeout, the coerced delay (fractions kept); -1 cleared */
+    double repeat;                /* _repeat: the interval, 0 for a setTimeout */
+    uint64_t idle_start;          /* _idleStart */
+    bool destroyed;               /* _destroyed */
+    bool refed;                   /* [kRefed] */
+    bool has_callback;            /* _onTimeout !== null */
+    ls_value callback;
+    ls_value *args;
+    size_t nargs;
+    ls_origin origin;
+};
+
+struct ls_timer_list {            /* a TimersList */
+    ls_heap_node node;            /* in timerListQueue */
+    int64_t msecs;
+    uint64_t expiry;
+    int64_t id;
+    ls_timer *head, *tail;
+    bool queued;                  /* in timerListQueue */
+};
+
+typedef struct {
+    ls_heap queue;                /* timerListQueue */
+    ls_timer_list **map;          /* timerListMap: open addressing by msecs */
+    size_t map_cap, map_len;
+    int64_t next_list_id;         /* timerListId */
+    int64_t ref_count;            /* timeoutInfo[0] */
+    double next_expiry;           /* nextExpiry; INFINITY when none */
+    ls_uv_timer handle;           /* Environment::timer_handle */
+} ls_timers;
+
+void timers_init(ls_engine *e);
+
+/* new Timeout(...) + insert(): setTimeout/setInterval.  `delay` is the already coerced delay. */
+ls_timer *timers_create(ls_engine *e, ls_value callback, ls_value *args, size_t nargs,
+                        double delay, bool repeat, ls_origin origin);
+/* The Timeout constructor's coercion: after *= 1; 1 unless 1 <= after <= 2^31-1 (R3.1). */
+double timers_coerce_delay(const ls_lit *delay, bool has_delay);
+/* clearTimeout/clearInterval */
+void timers_clear(ls_engine *e, ls_timer *t);
+void timers_unref(ls_engine *e, ls_timer *t);
+void timers_ref(ls_engine *e, ls_timer *t);
+void timers_refresh(ls_engine *e, ls_timer *t);
+
+/* The list for `msecs`, or NULL (for tests and traces). */
+ls_timer_list *timers_list_for(const ls_timers *timers, int64_t msecs);
+
+#endif

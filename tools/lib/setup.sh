@@ -1,0 +1,128 @@
+# tools/lib/setup.sh - shared set-up of tools/run and tools/test.  Source it; don't run it.
+#
+#   loopsim_install_deps [--with-jsonschema]
+#       Makes sure meson, ninja, pkg-config, a C compiler, libcjson and check are installed.
+#       As root, installs what is missing with apt-get; otherwise prints one line naming the
+#       missing packages and exits 2.  With --with-jsonschema, a missing python3-jsonschema is
+#       installed too when root (when not root, only a warning: the schema test is skipped).
+#   loopsim_build DIR [meson options]
+#       Configures DIR (relative to the repository root, or absolute) with `meson setup` if it
+#       is not configured yet (reconfigures it when the set of tests/test_*.c files changed, as
+#       meson.build builds only the ones that exist), then builds it with ninja.  All output goes
+#       to stderr, and only if something fails (or on the first configuration).  Returns 1 if
+#       configuring or building failed.
+#
+# Sets LOOPSIM_ROOT to the repository root.
+
+LOOPSIM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+LOOPSIM_APT_PACKAGES=(meson ninja-build pkg-config libcjson-dev check python3-jsonschema)
+
+loopsim_log() {
+    printf 'loopsim: %s\n' "$*" >&2
+}
+
+# Prints the Debian packages whose programs/libraries are missing, one per line.
+loopsim_missing_packages() {
+    command -v meson >/dev/null 2>&1 || echo meson
+    command -v ninja >/dev/null 2>&1 || echo ninja-build
+    if command -v pkg-config >/dev/null 2>&1; then
+        pkg-config --exists libcjson || echo libcjson-dev
+        pkg-config --exists check || echo check
+    else
+        printf '%s\n' pkg-config libcjson-dev check
+    fi
+    if ! command -v cc >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
+        printf '%s\n' gcc libc6-dev
+    fi
+}
+
+loopsim_have_jsonschema() {
+    local py
+    for py in python3 /usr/bin/python3; do
+        command -v "$py" >/dev/null 2>&1 && "$py" -c 'import jsonschema' >/dev/null 2>&1 && return 0
+    done
+    return 1
+}
+
+loopsim_install_deps() {
+    local want_jsonschema=0
+    [[ "${1:-}" == --with-jsonschema ]] && want_jsonschema=1
+    local missing
+    missing=($(loopsim_missing_packages))
+    local need_jsonschema=0
+    if [[ $want_jsonschema == 1 ]] && ! loopsim_have_jsonschema; then
+        need_jsonschema=1
+    fi
+    if [[ ${#missing[@]} == 0 && $need_jsonschema == 0 ]]; then
+        return 0
+    fi
+    local pkgs=("${LOOPSIM_APT_PACKAGES[@]}")
+    local p
+    for p in "${missing[@]}"; do
+        [[ " ${pkgs[*]} " == *" $p "* ]] || pkgs+=("$p")
+    done
+    if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+        if [[ ${#missing[@]} == 0 ]]; then
+            loopsim_log "python3-jsonschema is missing: the schema test will be skipped"
+            return 0
+        fi
+        loopsim_log "missing packages: ${missing[*]}; run as root: apt-get install -y ${pkgs[*]}"
+        exit 2
+    fi
+    loopsim_log "installing ${pkgs[*]} (missing: ${missing[*]:-python3-jsonschema})"
+    # Package lists are often absent in fresh containers: update once, then install.
+    apt-get update >&2 || loopsim_log "apt-get update failed; trying to install anyway"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y "${pkgs[@]}" >&2; then
+        loopsim_log "apt-get install failed"
+        exit 2
+    fi
+    hash -r
+    missing=($(loopsim_missing_packages))
+    if [[ ${#missing[@]} != 0 ]]; then
+        loopsim_log "still missing after apt-get install: ${missing[*]}"
+        exit 2
+    fi
+}
+
+# The tests/test_*.c files present now, for the reconfigure check.
+loopsim_test_files() {
+    (cd "$LOOPSIM_ROOT" && shopt -s nullglob && printf '%s\n' tests/test_*.c)
+}
+
+loopsim_build() {
+    local dir="$1"
+    shift
+    [[ "$dir" == /* ]] || dir="$LOOPSIM_ROOT/$dir"
+    local name="${dir#"$LOOPSIM_ROOT"/}"
+    local stamp="$dir/.loopsim-test-files"
+    local tests_now
+    tests_now="$(loopsim_test_files)"
+    local log
+    log="$(mktemp)"
+    local setup=()
+    if [[ ! -f "$dir/build.ninja" ]]; then
+        setup=(setup)
+        # A half-configured directory (an interrupted setup): start it again.
+        [[ -d "$dir/meson-private" ]] && setup+=(--wipe)
+        loopsim_log "configuring $name"
+    elif [[ "$(cat "$stamp" 2>/dev/null)" != "$tests_now" ]]; then
+        setup=(setup --reconfigure)
+    fi
+    if [[ ${#setup[@]} != 0 ]]; then
+        if ! meson "${setup[@]}" --wrap-mode=nodownload "$@" "$dir" "$LOOPSIM_ROOT" >"$log" 2>&1; then
+            cat "$log" >&2
+            loopsim_log "meson setup of $name failed"
+            rm -f "$log"
+            return 1
+        fi
+        printf '%s\n' "$tests_now" >"$stamp"
+    fi
+    if ! ninja -C "$dir" >"$log" 2>&1; then
+        cat "$log" >&2
+        loopsim_log "build of $name failed"
+        rm -f "$log"
+        return 1
+    fi
+    rm -f "$log"
+    return 0
+}
