@@ -392,6 +392,7 @@ typedef struct {
     scope **fscopes; /* of prog->functions[i] */
     ref *refs;
     size_t nrefs, caprefs;
+    bool at_statement; /* the expression being read is an item of a statement list */
 } loader;
 
 static _Noreturn void fail(loader *L, const char *path, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -868,6 +869,28 @@ static void check_undefined_object(loader *L, const cJSON *j, const char *path)
 
 #define VALUE_EXPECTED "a value (a JSON literal, {\"undefined\": true}, {\"var\": \"name\"} or an expression)"
 
+static ls_node *parse_chain(loader *L, ls_node *n, const cJSON *chain, const char *path);
+static const char *decl_name(loader *L, const cJSON *j, const char *path);
+
+/* {"var": "p"}, optionally with "chain" (p.then(...)) and "as". */
+static ls_node *var_expression(loader *L, const cJSON *j, const char *path)
+{
+    static const char *const var_keys[] = {"var", "chain", "as", NULL};
+    check_keys(L, j, path, var_keys, "{\"var\": ...}");
+    ls_node *n = var_node(L, cJSON_GetObjectItemCaseSensitive(j, "var"), path_key(L, path, "var"),
+                          REF_READ, "a variable name (a string)");
+    const cJSON *chain = cJSON_GetObjectItemCaseSensitive(j, "chain");
+    if (chain)
+        n = parse_chain(L, n, chain, path_key(L, path, "chain"));
+    const cJSON *as = cJSON_GetObjectItemCaseSensitive(j, "as");
+    if (as) {
+        const char *apath = path_key(L, path, "as");
+        n->bind = decl_name(L, as, apath);
+        scope_add(L, L->cur, n->bind, apath);
+    }
+    return n;
+}
+
 static ls_node *parse_value(loader *L, const cJSON *j, const char *path)
 {
     if (cJSON_IsString(j) || cJSON_IsNumber(j) || cJSON_IsBool(j) || cJSON_IsNull(j)) {
@@ -883,12 +906,8 @@ static ls_node *parse_value(loader *L, const cJSON *j, const char *path)
         n->lit.kind = LS_LIT_UNDEFINED;
         return n;
     }
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(j, "var");
-    if (v) {
-        static const char *const var_keys[] = {"var", NULL};
-        check_keys(L, j, path, var_keys, "{\"var\": ...}");
-        return var_node(L, v, path_key(L, path, "var"), REF_READ, "a variable name (a string)");
-    }
+    if (cJSON_GetObjectItemCaseSensitive(j, "var"))
+        return var_expression(L, j, path);
     if (cJSON_GetObjectItemCaseSensitive(j, "body"))
         return function_node(L, j, path);
     return parse_expression(L, j, path);
@@ -912,8 +931,10 @@ static ls_block parse_block(loader *L, const cJSON *j, const char *path)
     ls_block b = {NULL, 0};
     size_t cap = (size_t)cJSON_GetArraySize(j);
     b.items = arena_alloc(L->arena, (cap ? cap : 1) * sizeof *b.items);
-    for (const cJSON *c = j->child; c; c = c->next, b.len++)
+    for (const cJSON *c = j->child; c; c = c->next, b.len++) {
+        L->at_statement = true;
         b.items[b.len] = parse_expression(L, c, path_index(L, path, b.len));
+    }
     return b;
 }
 
@@ -1270,6 +1291,8 @@ static ls_node *parse_chain(loader *L, ls_node *receiver, const cJSON *chain, co
 
 static ls_node *parse_expression(loader *L, const cJSON *j, const char *path)
 {
+    bool statement = L->at_statement;
+    L->at_statement = false;
     if (!cJSON_IsObject(j))
         fail(L, path, "expected an expression (an object with one operation key, e.g. {\"console.log\": \"hi\"}), found %s",
              describe(L, j));
@@ -1294,6 +1317,8 @@ static ls_node *parse_expression(loader *L, const cJSON *j, const char *path)
         op = o;
         opj = c;
     }
+    if (!op && cJSON_GetObjectItemCaseSensitive(j, "var"))
+        return var_expression(L, j, path);
     if (!op) {
         for (const cJSON *c = j->child; c; c = c->next) {
             if (in_list(c->string, chain_step_keys))
@@ -1320,6 +1345,10 @@ static ls_node *parse_expression(loader *L, const cJSON *j, const char *path)
              *allowed ? ", " : "");
     }
     ls_node *n = new_node(L, op->kind, path, j);
+    if (!statement && (op->kind == LS_N_AWAIT || op->kind == LS_N_IF || op->kind == LS_N_RETURN))
+        fail(L, path, "expected a value, found a \"%s\" statement: %s only stands as an item of a statement list%s",
+             op->key, op->key,
+             op->kind == LS_N_AWAIT ? " (bind its result with \"as\" and use {\"var\": ...})" : "");
     parse_operation(L, n, op, j, opj, path, path_key(L, path, op->key));
     const cJSON *chain = get(j, "chain");
     if (chain)
