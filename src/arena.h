@@ -17,7 +17,8 @@ void arena_free(ls_arena *arena);
 /* Zeroed memory, aligned for any object; aborts with a message if memory runs out. */
 void *arena_alloc(ls_arena *arena, size_t size);
 char *arena_strdup(ls_arena *arena, const char *s);
-char *arena_printf(ls_arena *arena, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+char *arena_printf(ls_arena *arena, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3), nonnull(2)));
 /* Grows an array held in the arena: returns a copy of `old` (n elements of `size`) with room
  * for `cap` elements.  The old block is left to the arena. */
 void *arena_grow(ls_arena *arena, void *old, size_t n, size_t cap, size_t size);

@@ -90,7 +90,7 @@ void out_begin(ls_engine *e, ls_origin origin)
     }
     ls_record *r = &o->records[o->nrecords];
     memset(r, 0, sizeof *r);
-    r->time_ns = e->clock.now_ns;
+    r->time_ns = e->clock.phase_ns + e->clock.now_ns;
     r->iteration = e->iteration;
     r->phase = (int)e->phase;
     r->api = origin.api;
@@ -190,11 +190,12 @@ static void render_trace_text(const ls_engine *e, FILE *f)
             next[last[r]] = l;
         last[r] = l;
     }
-    fprintf(f, "%11s  %4s  %-11s  %-26s  %s\n", "time", "iter", "phase", "queued by", "callback");
+    fprintf(f, "%11s  %4s  %-10s  %-24s  %s\n", "clock", "iter", "phase", "queued by",
+            "callback");
     for (size_t r = 0; r <= o->nrecords; r++) {
         if (r < o->nrecords) {
             const ls_record *rec = &o->records[r];
-            fprintf(f, "%8.3f ms  %4llu  %-11s  %-26s  %s", (double)rec->time_ns / 1e6,
+            fprintf(f, "%8.3f ms  %4llu  %-10s  %-24s  %s", (double)rec->time_ns / 1e6,
                     (unsigned long long)rec->iteration, phase_name((ls_phase)rec->phase),
                     rec->api, rec->label);
             if (rec->queued)
@@ -236,7 +237,7 @@ void out_render(const ls_engine *e, FILE *f, ls_format format, bool trace)
     fputs(",\n  \"trace\": [", f);
     for (size_t i = 0; i < o->nrecords; i++) {
         const ls_record *r = &o->records[i];
-        fprintf(f, "%s\n    {\"time_ms\": %.6f, \"iteration\": %llu, \"phase\": ", i ? "," : "",
+        fprintf(f, "%s\n    {\"clock_ms\": %.6f, \"iteration\": %llu, \"phase\": ", i ? "," : "",
                 (double)r->time_ns / 1e6, (unsigned long long)r->iteration);
         json_string(f, phase_name((ls_phase)r->phase));
         fputs(", \"api\": ", f);

@@ -2,8 +2,9 @@
  * callback that ran (--trace, --format json).
  *
  * Everything is recorded during the run and rendered at the end, so that a trace line can say
- * what its callback queued.  A trace record is one callback run: when it began on the virtual
- * clock, the loop iteration and phase, the API that queued it, its label, and what it queued;
+ * what its callback queued.  A trace record is one callback run: when it began on the monotonic
+ * clock (whose whole milliseconds are libuv's loop time), the loop iteration (0 before the
+ * first; with libuv >= 1.45 the timers phase ends its iteration) and phase, the API that queued it, its label, and what it queued;
  * the lines it printed belong to it.
  */
 #ifndef LOOPSIM_OUTPUT_H
@@ -19,7 +20,7 @@
 typedef enum { FORMAT_TEXT, FORMAT_JSON } ls_format;
 
 typedef struct {
-    int64_t time_ns;
+    int64_t time_ns;      /* the monotonic clock: loop-ms is its whole milliseconds */
     uint64_t iteration;
     int phase;            /* ls_phase */
     const char *api;
