@@ -434,7 +434,7 @@ static ls_completion call_user(ls_engine *e, const ls_function *fn, const ls_val
                                size_t nargs)
 {
     const ls_func *def = fn->def;
-    if (e->tasks.scope_depth > 10000 || ++e->call_depth > 10000) {
+    if (++e->call_depth > 10000) {
         e->call_depth--;
         interp_error(e, def->path, "Maximum call stack size exceeded (calls nested 10000 deep)");
         return unwind();
@@ -691,17 +691,24 @@ static bool expect_kind(ls_engine *e, const ls_node *n, ls_value v, ls_value_kin
     return false;
 }
 
+/* Node validates callbacks (validateFunction) and throws ERR_INVALID_ARG_TYPE; a scenario that
+ * passes a non-function where one is needed is refused instead. */
+static bool require_function(ls_engine *e, const ls_node *n, ls_value v, const char *what)
+{
+    if (value_is_callable(v))
+        return true;
+    interp_error(e, n->path, "%s%s must be a function, found %s", what,
+                 strcmp(what, "the callback of ") == 0 ? ls_kind_name(n->kind) : "",
+                 value_kind_name(v));
+    return false;
+}
+
 static ls_emitter *new_emitter(ls_engine *e, ls_emitter_kind kind, const char *label)
 {
     ls_emitter *em = arena_alloc(e->arena, sizeof *em);
     em->kind = kind;
     em->label = label;
     return em;
-}
-
-static const char *callback_label(ls_value v)
-{
-    return interp_label(v);
 }
 
 static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
@@ -826,31 +833,27 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
 
     case LS_N_SET_TIMEOUT:
     case LS_N_SET_INTERVAL: {
-        if (!value_is_callable(cb)) {
-            interp_error(e, n->path, "the callback of %s must be a function, found %s",
-                         ls_kind_name(n->kind), value_kind_name(cb));
+        if (!require_function(e, n, cb, "the callback of "))
             return unwind();
-        }
         engine_spend(e, e->costs.api_call);
         bool repeat = n->kind == LS_N_SET_INTERVAL;
         double delay = timers_coerce_delay(&n->lit, n->has_delay);
         ls_origin o = origin_of(e, repeat ? "setInterval" : "setTimeout", cb);
         ls_timer *t = timers_create(e, cb, args, n->nargs, delay, repeat, o);
-        char d[40];
-        out_format_number(delay, d, sizeof d);
-        out_queued(e, o.api, arena_printf(e->arena, "%s, %s ms, start %llu", o.label, d,
-                                          (unsigned long long)t->idle_start));
+        if (e->out.recording) {
+            char d[40];
+            out_format_number(delay, d, sizeof d);
+            out_queued(e, o.api, arena_printf(e->arena, "%s, %s ms, start %llu", o.label, d,
+                                              (unsigned long long)t->idle_start));
+        }
         if (n->unref)
             timers_unref(e, t);
         ls_value v = {.kind = LV_TIMEOUT, .as.timer = t};
         return normal(v);
     }
     case LS_N_SET_IMMEDIATE: {
-        if (!value_is_callable(cb)) {
-            interp_error(e, n->path, "the callback of setImmediate must be a function, found %s",
-                         value_kind_name(cb));
+        if (!require_function(e, n, cb, "the callback of "))
             return unwind();
-        }
         engine_spend(e, e->costs.api_call);
         ls_origin o = origin_of(e, "setImmediate", cb);
         ls_immediate *im = immediates_create(e, cb, args, n->nargs, o);
@@ -905,20 +908,14 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
         return normal(a);
 
     case LS_N_NEXT_TICK:
-        if (!value_is_callable(cb)) {
-            interp_error(e, n->path, "the callback of process.nextTick must be a function, "
-                                     "found %s", value_kind_name(cb));
+        if (!require_function(e, n, cb, "the callback of "))
             return unwind();
-        }
         engine_spend(e, e->costs.api_call);
         tasks_next_tick(e, cb, args, n->nargs, origin_of(e, "process.nextTick", cb));
         return c;
     case LS_N_QUEUE_MICROTASK: {
-        if (!value_is_callable(cb)) {
-            interp_error(e, n->path, "the callback of queueMicrotask must be a function, "
-                                     "found %s", value_kind_name(cb));
+        if (!require_function(e, n, cb, "the callback of "))
             return unwind();
-        }
         engine_spend(e, e->costs.api_call);
         ls_job *job = arena_alloc(e->arena, sizeof *job);
         job->kind = JOB_CALLBACK;
@@ -929,11 +926,8 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
     }
 
     case LS_N_NEW_PROMISE: {
-        if (!value_is_callable(cb)) {
-            interp_error(e, n->path, "the executor of new Promise must be a function, found %s",
-                         value_kind_name(cb));
+        if (!require_function(e, n, cb, "the executor of new Promise"))
             return unwind();
-        }
         engine_spend(e, e->costs.api_call);
         ls_promise *p = promise_new(e);
         ls_value fns[2];
@@ -993,11 +987,8 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
     }
 
     case LS_N_FS: {
-        if (!value_is_callable(cb)) {
-            interp_error(e, n->path, "the callback of %s must be a function, found %s",
-                         ls_kind_name(n->kind), value_kind_name(cb));
+        if (!require_function(e, n, cb, "the callback of "))
             return unwind();
-        }
         engine_spend(e, e->costs.api_call);
         int trips = n->fs_trips > 0 ? n->fs_trips
                     : n->fs_op == LS_FS_READ_FILE ? e->profile->readfile_trips : 1;
@@ -1018,11 +1009,8 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
                 return unwind();
             em = a.as.emitter;
         }
-        if (!value_is_callable(cb)) {
-            interp_error(e, n->path, "a listener must be a function, found %s",
-                         value_kind_name(cb));
+        if (!require_function(e, n, cb, "a listener"))
             return unwind();
-        }
         engine_spend(e, e->costs.api_call);
         emitter_on(e, em, n->name, cb, false);
         return normal(n->a ? a : value_undefined());
@@ -1056,11 +1044,8 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
         engine_spend(e, e->costs.api_call);
         ls_emitter *srv = new_emitter(e, EM_SERVER, n->bind ? n->bind : "server");
         if (n->cb) {
-            if (!value_is_callable(cb)) {
-                interp_error(e, n->path, "a connection listener must be a function, found %s",
-                             value_kind_name(cb));
+            if (!require_function(e, n, cb, "a connection listener"))
                 return unwind();
-            }
             emitter_on(e, srv, "connection", cb, false);
         }
         return normal((ls_value){.kind = LV_EMITTER, .as.emitter = srv});
@@ -1078,11 +1063,8 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
                                            : "a server (from net.createServer)");
             return unwind();
         }
-        if (n->cb && !value_is_callable(cb)) {
-            interp_error(e, n->path, "the callback must be a function, found %s",
-                         value_kind_name(cb));
+        if (n->cb && !require_function(e, n, cb, "the callback"))
             return unwind();
-        }
         engine_spend(e, e->costs.api_call);
         ls_value cbv = n->cb ? cb : value_undefined();
         switch (n->kind) {
@@ -1108,7 +1090,6 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
     case LS_N__COUNT:
         break;
     }
-    (void)callback_label;
     interp_error(e, n->path, "this operation cannot be run");
     return unwind();
 }
@@ -1132,10 +1113,6 @@ void interp_run_main(ls_engine *e)
 {
     /* StartExecution runs the main module inside an InternalCallbackScope: the drain after it
      * is the first drain point (R1.2a). */
-    ls_function *main_fn = arena_alloc(e->arena, sizeof *main_fn);
-    main_fn->kind = FN_USER;
-    main_fn->def = e->program->main;
-    main_fn->scope = e->globals;
     /* The main script's own scope is the global scope, so its bindings are globals. */
     frame *f = arena_alloc(e->arena, sizeof *f);
     f->def = e->program->main;
@@ -1150,5 +1127,4 @@ void interp_run_main(ls_engine *e)
         interp_uncaught(e, c.value, "uncaughtException");
     out_end(e);
     tasks_scope_exit(e);
-    (void)main_fn;
 }

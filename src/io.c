@@ -77,7 +77,8 @@ void io_fs_start(ls_engine *e, const char *api, ls_value callback, int trips, do
     ev->latency_ms = latency_ms;
     ev->origin = origin;
     submit_trip(e, ev);
-    out_queued(e, api, arena_printf(e->arena, "%s: %s", origin.label, trip_name(ev)));
+    if (e->out.recording)
+        out_queued(e, api, arena_printf(e->arena, "%s: %s", origin.label, trip_name(ev)));
 }
 
 int64_t io_next_ready_ns(const ls_engine *e)
@@ -103,12 +104,15 @@ static void fs_complete(ls_engine *e, ls_io_event *ev)
     if (ev->trip + 1 < ev->trips) {
         /* Node's own oncomplete (readFileAfterOpen, ...) starts the next request. */
         if (engine_count_callback(e)) {
-            native_begin(e, ev->api, arena_printf(e->arena, "%s: %s done", ev->origin.label,
-                                                  trip_name(ev)));
+            bool rec = e->out.recording;
+            native_begin(e, ev->api, rec ? arena_printf(e->arena, "%s: %s done",
+                                                        ev->origin.label, trip_name(ev))
+                                         : "");
             ev->trip++;
             submit_trip(e, ev);
-            out_queued(e, ev->api, arena_printf(e->arena, "%s: %s", ev->origin.label,
-                                                trip_name(ev)));
+            if (rec)
+                out_queued(e, ev->api, arena_printf(e->arena, "%s: %s", ev->origin.label,
+                                                    trip_name(ev)));
             out_end(e);
         }
     } else {
@@ -125,7 +129,8 @@ static void emit_in_scope(ls_engine *e, ls_emitter *em, const char *event, const
     if (!engine_count_callback(e))
         return;
     tasks_scope_enter(e);
-    native_begin(e, api, arena_printf(e->arena, "%s '%s'", em->label, event));
+    native_begin(e, api, e->out.recording ? arena_printf(e->arena, "%s '%s'", em->label, event)
+                                          : "");
     emitter_emit(e, em, event, NULL, 0, NULL);
     out_end(e);
     tasks_scope_exit(e);

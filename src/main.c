@@ -190,6 +190,7 @@ static int cmd_run(int argc, char **argv)
         *costs_field(&costs, o.costs[i].info) = o.costs[i].ms;
 
     ls_engine *e = engine_new(program, &costs, profile_default(), &o.limits);
+    e->out.recording = o.trace || o.format == FORMAT_JSON;
     int node_exit = engine_run(e);
     int status = EXIT_OK;
     if (e->stop == STOP_BAD_INPUT) {

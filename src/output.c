@@ -83,6 +83,8 @@ void out_format_number(double x, char *buf, size_t size)
 void out_begin(ls_engine *e, ls_origin origin)
 {
     ls_output *o = &e->out;
+    if (!o->recording)
+        return;
     if (o->nrecords == o->records_cap) {
         size_t cap = o->records_cap ? o->records_cap * 2 : 64;
         o->records = arena_grow(e->arena, o->records, o->nrecords, cap, sizeof *o->records);
@@ -105,14 +107,14 @@ void out_begin(ls_engine *e, ls_origin origin)
 
 void out_end(ls_engine *e)
 {
-    if (e->out.nopen > 0)
+    if (e->out.recording && e->out.nopen > 0)
         e->out.nopen--;
 }
 
 void out_queued(ls_engine *e, const char *api, const char *label)
 {
     ls_output *o = &e->out;
-    if (o->nopen == 0)
+    if (!o->recording || o->nopen == 0)
         return;
     ls_record *r = &o->records[o->open[o->nopen - 1]];
     size_t add = strlen(api) + strlen(label) + 5;

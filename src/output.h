@@ -35,6 +35,7 @@ typedef struct {
 } ls_line;
 
 typedef struct {
+    bool recording;       /* keep trace records (--trace, --format json); lines are always kept */
     ls_line *lines;
     size_t nlines, lines_cap;
     ls_record *records;
