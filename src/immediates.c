@@ -93,26 +93,33 @@ void immediates_ref(ls_engine *e, ls_immediate *im)
     }
 }
 
-/* processImmediate(): runs the batch detached from immediateQueue. */
-static void process_immediate(ls_engine *e)
+/* processImmediate(): runs the batch detached from immediateQueue, or what is left of one in
+ * outstandingQueue.  Returns false if an immediate threw: the rest of the batch stays
+ * outstanding, and CheckImmediate calls processImmediate again (R11). */
+static bool process_immediate(ls_engine *e)
 {
     ls_immediates *q = &e->immediates;
-    /* The batch keeps its own queue so that clearImmediate can unlink from it. */
+    /* The batch is a queue of its own, so that clearImmediate can unlink from it. */
     ls_immediates batch = {0};
-    batch.head = q->head;
-    batch.tail = q->tail;
-    q->head = q->tail = NULL;
+    if (q->out_head) {
+        batch.head = q->out_head;
+        batch.tail = q->out_tail;
+    } else {
+        batch.head = q->head;
+        batch.tail = q->tail;
+        q->head = q->tail = NULL;
+    }
+    q->out_head = q->out_tail = NULL;
     bool ran_at_least_one = false;
     while (batch.head && !engine_stopped(e)) {
-        ls_immediate *im = batch.head;
         if (ran_at_least_one)
             tasks_run_next_ticks(e);
         else
             ran_at_least_one = true;
         if (engine_stopped(e))
-            return;
+            return true;
         /* A tick run above may have cleared the next immediates: take the head again. */
-        im = batch.head;
+        ls_immediate *im = batch.head;
         if (!im)
             break;
         batch.head = im->next;
@@ -128,8 +135,14 @@ static void process_immediate(ls_engine *e)
         if (im->refed)
             q->ref_count--;
         im->refed = false;
-        interp_run_callback(e, im->origin, im->callback, im->args, im->nargs);
+        if (!interp_run_callback(e, im->origin, im->callback, im->args, im->nargs) &&
+            !engine_stopped(e)) {
+            q->out_head = batch.head;
+            q->out_tail = batch.tail;
+            return false;
+        }
     }
+    return true;
 }
 
 void immediates_check(ls_engine *e)
@@ -138,7 +151,8 @@ void immediates_check(ls_engine *e)
     if (q->count == 0)
         return;
     tasks_scope_enter(e); /* MakeCallback(processImmediate) */
-    process_immediate(e);
+    while (!process_immediate(e) && !engine_stopped(e))
+        ; /* do ... while (has_outstanding()) */
     tasks_scope_exit(e);
     if (q->ref_count == 0)
         toggle_immediate_ref(e, false);

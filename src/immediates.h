@@ -33,6 +33,7 @@ struct ls_immediate {
 
 typedef struct {
     ls_immediate *head, *tail;  /* immediateQueue */
+    ls_immediate *out_head, *out_tail; /* outstandingQueue: the rest of a batch after a throw */
     size_t count;               /* immediateInfo[kCount] */
     size_t ref_count;           /* immediateInfo[kRefCount] */
     ls_uv_handle idle;          /* Environment::immediate_idle_handle */

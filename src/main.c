@@ -32,7 +32,7 @@ static void usage(FILE *f)
           "  emit-js   print the equivalent CommonJS program, to run on real node\n"
           "\n"
           "exit status: 0 the run reached the end, 2 bad input or usage, 3 stopped at a limit\n"
-          "docs: docs/scenario-format.md, docs/timing-model.md, docs/cli.md\n",
+          "docs: README.md, docs/scenario-format.md, docs/timing-model.md, docs/model.md\n",
           f);
 }
 

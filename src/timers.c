@@ -357,7 +357,9 @@ void timers_refresh(ls_engine *e, ls_timer *timer)
 
 /* ---- processTimers / listOnTimeout: what RunTimers calls ---------------------------------- */
 
-static void list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
+/* Returns false if a timer callback threw: the exception leaves processTimers (after the
+ * callback's `finally` block), and RunTimers calls processTimers again (R11). */
+static bool list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
 {
     ls_timers *t = &e->timers;
     int64_t msecs = list->msecs;
@@ -372,14 +374,14 @@ static void list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
             list->expiry = expiry > now + 1 ? expiry : now + 1;
             list->id = t->next_list_id++;
             heap_update(&t->queue, &list->node);
-            return;
+            return true;
         }
         if (ran_at_least_one_timer)
             tasks_run_next_ticks(e); /* R2.1: ticks and microtasks between two timers */
         else
             ran_at_least_one_timer = true;
         if (engine_stopped(e))
-            return;
+            return true;
         list_remove(timer);
         if (!timer->has_callback) {
             if (!timer->destroyed) {
@@ -392,9 +394,10 @@ static void list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
         uint64_t start = 0;
         if (timer->repeat != 0)
             start = clock_get_now(&e->clock); /* an interval restarts from the callback's start */
-        interp_run_callback(e, timer->origin, timer->callback, timer->args, timer->nargs);
+        bool ok = interp_run_callback(e, timer->origin, timer->callback, timer->args,
+                                      timer->nargs);
         if (engine_stopped(e))
-            return;
+            return true;
         if (timer->repeat != 0 && timer->idle_timeout != -1) {
             timer->idle_timeout = timer->repeat;
             insert(e, timer, timer->idle_timeout, start);
@@ -403,14 +406,18 @@ static void list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
             if (timer->refed)
                 t->ref_count--;
         }
+        if (!ok)
+            return false;
     }
     if (timers_list_for(t, msecs) == list)
         remove_list(t, list);
+    return true;
 }
 
 /* processTimers(now): runs every due list in (expiry, id) order; returns the next expiry,
- * negative when no ref'd timer is left, 0 when there are no timers. */
-static double process_timers(ls_engine *e, uint64_t now)
+ * negative when no ref'd timer is left, 0 when there are no timers.  *threw is set when a
+ * timer callback threw (an 'uncaughtException' listener handled it). */
+static double process_timers(ls_engine *e, uint64_t now, bool *threw)
 {
     ls_timers *t = &e->timers;
     t->next_expiry = INFINITY;
@@ -427,7 +434,10 @@ static double process_timers(ls_engine *e, uint64_t now)
             ran_at_least_one_list = true;
         if (engine_stopped(e))
             return 0;
-        list_on_timeout(e, list, now);
+        if (!list_on_timeout(e, list, now)) {
+            *threw = true;
+            return 0;
+        }
         if (engine_stopped(e))
             return 0;
     }
@@ -440,7 +450,15 @@ static void run_timers(ls_engine *e, ls_uv_timer *handle)
 {
     tasks_scope_enter(e);
     uint64_t now = clock_get_now(&e->clock);
-    double expiry = process_timers(e, now);
+    /* do { ret = processTimers(now) } while (ret.IsEmpty() && can_call_into_js()): a throw
+     * re-enters with the same `now`, and the re-entered call runs its first timer without a
+     * drain before it, so a tick queued by the throwing timer waits one more timer (R11). */
+    double expiry;
+    bool threw;
+    do {
+        threw = false;
+        expiry = process_timers(e, now, &threw);
+    } while (threw && !engine_stopped(e));
     if (!engine_stopped(e)) {
         if (expiry != 0) {
             int64_t duration = (int64_t)fabs(expiry) - (int64_t)clock_now(&e->clock);
