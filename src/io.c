@@ -151,14 +151,23 @@ static void connect_complete(ls_engine *e, ls_io_event *ev)
     emit_in_scope(e, sock, "connect", "net.Socket");
 }
 
-static void server_side_closed(ls_engine *e, void *data);
+static void emit_close_if_drained(ls_engine *e, ls_emitter *srv);
 
 static void peer_eof(ls_engine *e, ls_io_event *ev)
 {
-    /* The server's end of the connection reads EOF; with allowHalfOpen false it ends and
-     * closes its handle (uv_close), whose callback runs in the close phase. */
-    ls_uv_handle *h = arena_alloc(e->arena, sizeof *h); /* counted in active_reqs meanwhile */
-    loop_close(e, h, server_side_closed, ev->server, "server connection");
+    /* The server's end of the connection reads EOF in this poll phase.  With allowHalfOpen
+     * false it ends and is destroyed right away; Socket._destroy does
+     * `_server._connections--; _server._emitCloseIfDrained()` (lib/net.js), so a closed
+     * server's 'close' is queued (nextTick) from here, not from the close phase.  The handle's
+     * own close has no JavaScript callback. */
+    ls_emitter *srv = ev->server;
+    e->loop.active_reqs--;
+    srv->connections--;
+    ls_uv_handle *h = arena_alloc(e->arena, sizeof *h);
+    loop_close(e, h, NULL, NULL, "server connection");
+    tasks_scope_enter(e);
+    emit_close_if_drained(e, srv);
+    tasks_scope_exit(e);
 }
 
 int io_poll(ls_engine *e)
@@ -288,7 +297,7 @@ void io_destroy(ls_engine *e, ls_emitter *sock)
         ls_io_event *ev = arena_alloc(e->arena, sizeof *ev);
         ev->kind = EV_PEER_EOF;
         ev->server = sock->peer;
-        ev->ready_ns = e->clock.now_ns + clock_ms_to_ns(e->costs.net_latency);
+        ev->ready_ns = e->clock.now_ns; /* loopback: the FIN is there at once */
         add_event(e, ev);
         /* The server's end is a handle too: it keeps the loop alive until it closes. */
         e->loop.active_reqs++;
@@ -302,16 +311,6 @@ static void emit_close_if_drained(ls_engine *e, ls_emitter *srv)
         return;
     ls_value fn = value_function(native(e, "emitCloseNT", emit_close_nt, srv));
     tasks_next_tick(e, fn, NULL, 0, native_origin(e, "emitCloseNT"));
-}
-
-static void server_side_closed(ls_engine *e, void *data)
-{
-    ls_emitter *srv = data;
-    e->loop.active_reqs--;
-    srv->connections--;
-    tasks_scope_enter(e);
-    emit_close_if_drained(e, srv);
-    tasks_scope_exit(e);
 }
 
 bool io_server_close(ls_engine *e, ls_emitter *srv, ls_value callback, const char *path)
