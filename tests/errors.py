@@ -15,24 +15,18 @@ LOOPSIM defaults to ROOT/build/loopsim, ROOT to the directory above this script.
 """
 import difflib
 import os
-import signal
 import subprocess
 import sys
 
 TIMEOUT = 60
 
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from golden import describe_status  # noqa: E402
+
+
 def lines_of(text):
     return text.splitlines(keepends=False) if text else []
-
-
-def describe_status(code):
-    if code < 0:
-        try:
-            return "killed by %s" % signal.Signals(-code).name
-        except ValueError:
-            return "killed by signal %d" % -code
-    return "exit status %d" % code
 
 
 def run(loopsim, root, scenario):
