@@ -7,6 +7,7 @@
 
 #include "emit_js.h"
 #include "engine.h"
+#include "gen.h"
 #include "loader.h"
 
 #ifndef LOOPSIM_VERSION
@@ -22,6 +23,7 @@ static void usage(FILE *f)
 {
     fputs("usage: loopsim run [options] SCENARIO.json\n"
           "       loopsim emit-js SCENARIO.json\n"
+          "       loopsim gen --seed S [--size N]\n"
           "       loopsim --help | --version\n"
           "\n"
           "Prints, in order, what the Node.js program that SCENARIO describes prints, by running\n"
@@ -30,6 +32,8 @@ static void usage(FILE *f)
           "commands:\n"
           "  run       run the scenario and print its console.log lines (see loopsim run --help)\n"
           "  emit-js   print the equivalent CommonJS program, to run on real node\n"
+          "  gen       print a random scenario whose order real Node prints deterministically\n"
+          "            (for tools/fuzz-diff; docs/differential-testing.md)\n"
           "\n"
           "exit status: 0 the run reached the end, 2 bad input or usage, 3 stopped at a limit\n"
           "docs: README.md, docs/scenario-format.md, docs/timing-model.md, docs/model.md\n",
@@ -248,6 +252,41 @@ static int cmd_emit_js(int argc, char **argv)
     return EXIT_OK;
 }
 
+static int cmd_gen(int argc, char **argv)
+{
+    double seed = -1, size = 60;
+    const char *size_arg = "60";
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs("usage: loopsim gen --seed S [--size N]\n"
+                  "Prints a random scenario (about N operations, default 60) built so that real\n"
+                  "Node prints one order; the same seed gives the same scenario everywhere.\n",
+                  stdout);
+            return EXIT_OK;
+        }
+        if ((strcmp(argv[i], "--seed") == 0 || strcmp(argv[i], "--size") == 0) && i + 1 < argc) {
+            double v;
+            if (!parse_double(argv[i + 1], &v) || v < 0 || v > 1e15 || v != (double)(long long)v)
+                return bad_usage("gen: expected a whole number >= 0, found '%s'", argv[i + 1]);
+            if (strcmp(argv[i], "--seed") == 0) {
+                seed = v;
+            } else {
+                size = v;
+                size_arg = argv[i + 1];
+            }
+            i++;
+        } else {
+            return bad_usage("gen: unknown argument '%s' (loopsim gen --seed S [--size N])",
+                             argv[i]);
+        }
+    }
+    if (seed < 0)
+        return bad_usage("gen needs --seed S%s", "");
+    if (size < 1 || size > 500)
+        return bad_usage("gen: --size must be from 1 to 500, found '%s'", size_arg);
+    return gen_scenario((uint64_t)seed, (int)size, stdout) == 0 ? EXIT_OK : EXIT_BAD_INPUT;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -270,6 +309,8 @@ int main(int argc, char **argv)
         return cmd_run(argc - 2, argv + 2);
     if (strcmp(cmd, "emit-js") == 0)
         return cmd_emit_js(argc - 2, argv + 2);
+    if (strcmp(cmd, "gen") == 0)
+        return cmd_gen(argc - 2, argv + 2);
     fprintf(stderr, "loopsim: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_BAD_INPUT;
