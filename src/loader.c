@@ -872,13 +872,10 @@ static void check_undefined_object(loader *L, const cJSON *j, const char *path)
 static ls_node *parse_chain(loader *L, ls_node *n, const cJSON *chain, const char *path);
 static const char *decl_name(loader *L, const cJSON *j, const char *path);
 
-/* {"var": "p"}, optionally with "chain" (p.then(...)) and "as". */
-static ls_node *var_expression(loader *L, const cJSON *j, const char *path)
+/* What any expression may carry: "chain" (method calls on its result, left to right) and "as"
+ * (a variable for the result of the last step). */
+static ls_node *chain_and_bind(loader *L, ls_node *n, const cJSON *j, const char *path)
 {
-    static const char *const var_keys[] = {"var", "chain", "as", NULL};
-    check_keys(L, j, path, var_keys, "{\"var\": ...}");
-    ls_node *n = var_node(L, cJSON_GetObjectItemCaseSensitive(j, "var"), path_key(L, path, "var"),
-                          REF_READ, "a variable name (a string)");
     const cJSON *chain = cJSON_GetObjectItemCaseSensitive(j, "chain");
     if (chain)
         n = parse_chain(L, n, chain, path_key(L, path, "chain"));
@@ -889,6 +886,16 @@ static ls_node *var_expression(loader *L, const cJSON *j, const char *path)
         scope_add(L, L->cur, n->bind, apath);
     }
     return n;
+}
+
+/* {"var": "p"}, optionally with "chain" (p.then(...)) and "as". */
+static ls_node *var_expression(loader *L, const cJSON *j, const char *path)
+{
+    static const char *const var_keys[] = {"var", "chain", "as", NULL};
+    check_keys(L, j, path, var_keys, "{\"var\": ...}");
+    ls_node *n = var_node(L, cJSON_GetObjectItemCaseSensitive(j, "var"), path_key(L, path, "var"),
+                          REF_READ, "a variable name (a string)");
+    return chain_and_bind(L, n, j, path);
 }
 
 static ls_node *parse_value(loader *L, const cJSON *j, const char *path)
@@ -1350,16 +1357,7 @@ static ls_node *parse_expression(loader *L, const cJSON *j, const char *path)
              op->key, op->key,
              op->kind == LS_N_AWAIT ? " (bind its result with \"as\" and use {\"var\": ...})" : "");
     parse_operation(L, n, op, j, opj, path, path_key(L, path, op->key));
-    const cJSON *chain = get(j, "chain");
-    if (chain)
-        n = parse_chain(L, n, chain, path_key(L, path, "chain"));
-    const cJSON *as = get(j, "as");
-    if (as) {
-        const char *apath = path_key(L, path, "as");
-        n->bind = decl_name(L, as, apath);
-        scope_add(L, L->cur, n->bind, apath);
-    }
-    return n;
+    return chain_and_bind(L, n, j, path);
 }
 
 static const char *const top_keys[] = {"loopsim", "title", "description", "source", "timing", "functions", "main",

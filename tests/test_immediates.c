@@ -11,45 +11,7 @@
 #include "interp.h"
 #include "loader.h"
 #include "profile.h"
-
-/* ---- helpers ---------------------------------------------------------------------------- */
-
-static const ls_limits LIMITS = {1000000, INT64_C(3600000000000)};
-
-static ls_program *load(const char *json)
-{
-    char *err = NULL;
-    ls_program *p = loader_load_text("t.json", json, strlen(json), &err);
-    ck_assert_msg(p != NULL, "scenario does not load: %s", err ? err : "?");
-    return p;
-}
-
-static ls_engine *engine_for(const ls_program *p)
-{
-    return engine_new(p, &p->costs, profile_default(), &LIMITS);
-}
-
-static const char *output_of(const ls_engine *e)
-{
-    static char buf[8192];
-    size_t n = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < e->out.nlines; i++)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? " " : "", e->out.lines[i].text);
-    return buf;
-}
-
-static void expect_run(const char *json, const char *want)
-{
-    ls_program *p = load(json);
-    ls_engine *e = engine_for(p);
-    int code = engine_run(e);
-    ck_assert_str_eq(output_of(e), want);
-    ck_assert_int_eq(code, 0);
-    ck_assert_msg(e->stop == STOP_NONE, "the run stopped: %s", e->stop_message);
-    engine_free(e);
-    program_free(p);
-}
+#include "engine_harness.h"
 
 static ls_immediate *add(ls_engine *e)
 {

@@ -14,61 +14,20 @@
 #include "interp.h"
 #include "loader.h"
 #include "profile.h"
+#include "engine_harness.h"
+
+/* A run that reaches its end with the given exit code. */
+static void expect_run_code(const char *json, const char *want, int want_code)
+{
+    expect_run_ending(json, want, want_code, STOP_NONE);
+}
 
 /* ---- helpers ---------------------------------------------------------------------------- */
-
-static const ls_limits LIMITS = {1000000, INT64_C(3600000000000)};
 
 /* Zero costs and clock phase 0: the clock moves only through "busy" and poll waits. */
 #define ZERO_TIMING                                                                          \
     "\"timing\": {\"clock_phase_ms\": 0, \"first_log_ms\": 0, \"log_ms\": 0, "              \
     "\"api_call_ms\": 0, \"callback_ms\": 0, \"bootstrap_ms\": 0, \"poll_wakeup_ms\": 0}"
-
-static ls_program *load(const char *json)
-{
-    char *err = NULL;
-    ls_program *p = loader_load_text("t.json", json, strlen(json), &err);
-    ck_assert_msg(p != NULL, "scenario does not load: %s", err ? err : "?");
-    return p;
-}
-
-static ls_engine *engine_for(const ls_program *p)
-{
-    return engine_new(p, &p->costs, profile_default(), &LIMITS);
-}
-
-/* The printed lines, joined by single spaces. */
-static const char *output_of(const ls_engine *e)
-{
-    static char buf[8192];
-    size_t n = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < e->out.nlines; i++)
-        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? " " : "", e->out.lines[i].text);
-    return buf;
-}
-
-/* Runs a whole scenario and checks what it printed and its exit code. */
-static void expect_run(const char *json, const char *want, int want_code)
-{
-    ls_program *p = load(json);
-    ls_engine *e = engine_for(p);
-    int code = engine_run(e);
-    ck_assert_str_eq(output_of(e), want);
-    ck_assert_int_eq(code, want_code);
-    ck_assert_msg(e->stop == STOP_NONE, "the run stopped: %s", e->stop_message);
-    engine_free(e);
-    program_free(p);
-}
-
-static ls_value global_fn(const ls_engine *e, const char *name)
-{
-    for (size_t i = 0; i < e->globals->len; i++)
-        if (strcmp(e->globals->names[i], name) == 0)
-            return e->globals->values[i];
-    ck_abort_msg("no global function %s", name);
-    return value_undefined();
-}
 
 static ls_timer *add(ls_engine *e, double delay)
 {
@@ -145,7 +104,7 @@ START_TEST(test_fractional_delay_keeps_fraction_but_joins_truncated_list)
     engine_free(e);
     program_free(p);
     /* Through the engine, probe p3b (11.9+): B1.7 C1 A2 */
-    expect_run("{\"loopsim\": 1, \"main\": ["
+    expect_run_code("{\"loopsim\": 1, \"main\": ["
                "{\"setTimeout\": [{\"console.log\": \"A2\"}], \"delay\": 2},"
                "{\"setTimeout\": [{\"console.log\": \"B1.7\"}], \"delay\": 1.7},"
                "{\"setTimeout\": [{\"console.log\": \"C1\"}], \"delay\": 1},"
@@ -355,7 +314,7 @@ END_TEST
 START_TEST(test_zero_and_one_ms_timers_are_one_fifo_list)
 {
     /* R3.7, probe p3p */
-    expect_run("{\"loopsim\": 1, \"main\": ["
+    expect_run_code("{\"loopsim\": 1, \"main\": ["
                "{\"setTimeout\": [{\"console.log\": \"A(1)\"}], \"delay\": 1},"
                "{\"setTimeout\": [{\"console.log\": \"B(0)\"}], \"delay\": 0},"
                "{\"setTimeout\": [{\"console.log\": \"C(1)\"}], \"delay\": 1},"
@@ -367,7 +326,7 @@ END_TEST
 START_TEST(test_ticks_and_microtasks_drain_after_each_timer)
 {
     /* R2.1, probe p2a: T1 T1.tick T1.promise T2 T2.tick T2.promise */
-    expect_run("{\"loopsim\": 1, \"functions\": {\"cb\": {\"params\": [\"n\"], \"body\": ["
+    expect_run_code("{\"loopsim\": 1, \"functions\": {\"cb\": {\"params\": [\"n\"], \"body\": ["
                "{\"console.log\": {\"var\": \"n\"}},"
                "{\"process.nextTick\": [{\"console.log\": [{\"var\": \"n\"}, \"tick\"]}]},"
                "{\"Promise.resolve\": null, \"chain\": [{\"then\": [{\"console.log\": [{\"var\": \"n\"}, \"promise\"]}]}]}"
@@ -383,13 +342,13 @@ START_TEST(test_equal_expiry_runs_older_list_first)
 {
     /* R3.5, probe p3d: A (2 ms) at loop-ms 0 and B (1 ms) at loop-ms 1 expire together; the
      * older list wins.  Created in the same ms, B's earlier expiry wins instead. */
-    expect_run("{\"loopsim\": 1, " ZERO_TIMING ", \"main\": ["
+    expect_run_code("{\"loopsim\": 1, " ZERO_TIMING ", \"main\": ["
                "{\"setTimeout\": [{\"console.log\": \"A2\"}], \"delay\": 2},"
                "{\"busy\": 1},"
                "{\"setTimeout\": [{\"console.log\": \"B1\"}], \"delay\": 1},"
                "{\"busy\": 10}]}",
                "A2 B1", 0);
-    expect_run("{\"loopsim\": 1, " ZERO_TIMING ", \"main\": ["
+    expect_run_code("{\"loopsim\": 1, " ZERO_TIMING ", \"main\": ["
                "{\"setTimeout\": [{\"console.log\": \"A2\"}], \"delay\": 2},"
                "{\"busy\": 0.9},"
                "{\"setTimeout\": [{\"console.log\": \"B1\"}], \"delay\": 1},"
@@ -401,7 +360,7 @@ END_TEST
 START_TEST(test_rescheduled_list_queues_behind_list_of_equal_expiry)
 {
     /* R3.5, probe p3n, through the whole loop: starts 0, 1, 2; the first timers phase is at 2. */
-    expect_run("{\"loopsim\": 1, " ZERO_TIMING ", \"main\": ["
+    expect_run_code("{\"loopsim\": 1, " ZERO_TIMING ", \"main\": ["
                "{\"setTimeout\": [{\"console.log\": \"B0\"}], \"delay\": 2},"
                "{\"busy\": 1},"
                "{\"setTimeout\": [{\"console.log\": \"B1\"}], \"delay\": 2},"
@@ -414,7 +373,7 @@ END_TEST
 START_TEST(test_timer_created_in_timer_waits_for_next_phase)
 {
     /* R3.6, probe p3g (11+): A1 B2 I C3 */
-    expect_run("{\"loopsim\": 1, \"main\": ["
+    expect_run_code("{\"loopsim\": 1, \"main\": ["
                "{\"setTimeout\": [{\"console.log\": \"A1\"},"
                "  {\"setTimeout\": [{\"console.log\": \"C3\"}], \"delay\": 3},"
                "  {\"setImmediate\": [{\"console.log\": \"I\"}]}], \"delay\": 1},"
@@ -428,7 +387,7 @@ END_TEST
 START_TEST(test_clear_from_earlier_callback_prevents_run)
 {
     /* R3.9, probe p3i: T1 IV1 T4 IV2 */
-    expect_run("{\"loopsim\": 1, \"main\": ["
+    expect_run_code("{\"loopsim\": 1, \"main\": ["
                "{\"let\": \"t2\", \"value\": null}, {\"let\": \"t3\", \"value\": null},"
                "{\"setTimeout\": [{\"console.log\": \"T1\"}, {\"clearTimeout\": {\"var\": \"t2\"}},"
                "  {\"clearTimeout\": {\"var\": \"t3\"}}], \"delay\": 1},"
@@ -447,7 +406,7 @@ END_TEST
 START_TEST(test_refresh_moves_timer_to_list_tail)
 {
     /* R3.10, probe p3j */
-    expect_run("{\"loopsim\": 1, \"main\": ["
+    expect_run_code("{\"loopsim\": 1, \"main\": ["
                "{\"setTimeout\": [{\"console.log\": \"A5\"}], \"delay\": 5, \"as\": \"a\"},"
                "{\"setTimeout\": [{\"console.log\": \"B5\"}], \"delay\": 5},"
                "{\"refresh\": {\"var\": \"a\"}}]}",
@@ -458,7 +417,7 @@ END_TEST
 START_TEST(test_unref_timer_runs_in_place_when_its_list_runs)
 {
     /* R3.11, probe p3o (11+): A A.tick B-unref B-unref.tick C C.tick */
-    expect_run("{\"loopsim\": 1, \"functions\": {\"cb\": {\"params\": [\"n\"], \"body\": ["
+    expect_run_code("{\"loopsim\": 1, \"functions\": {\"cb\": {\"params\": [\"n\"], \"body\": ["
                "{\"console.log\": {\"var\": \"n\"}},"
                "{\"process.nextTick\": [{\"console.log\": [{\"var\": \"n\"}, \"tick\"]}]}]}},"
                "\"main\": ["
@@ -474,7 +433,7 @@ END_TEST
 START_TEST(test_unref_timer_alone_does_not_keep_loop_alive)
 {
     /* R3.11, probe p3k: the unref'd 60 ms timer never runs */
-    expect_run("{\"loopsim\": 1, \"main\": ["
+    expect_run_code("{\"loopsim\": 1, \"main\": ["
                "{\"setTimeout\": [{\"console.log\": \"unref 10\"}], \"delay\": 10, \"unref\": true},"
                "{\"setTimeout\": [{\"console.log\": \"ref 30\"}], \"delay\": 30},"
                "{\"setTimeout\": [{\"console.log\": \"unref 60\"}], \"delay\": 60, \"unref\": true},"
@@ -515,7 +474,7 @@ END_TEST
  * "T1 uncaught boom T1.tick T2 ...". */
 START_TEST(test_tick_from_throwing_timer_runs_after_the_next_timer)
 {
-    expect_run("{\"loopsim\": 1, \"main\": ["
+    expect_run_code("{\"loopsim\": 1, \"main\": ["
                "{\"process.on\": \"uncaughtException\", \"listener\": {\"params\": [\"e\"], \"body\": "
                "  [{\"console.log\": [\"uncaught\", {\"var\": \"e\"}]}]}},"
                "{\"setTimeout\": [{\"console.log\": \"T1\"}, {\"process.nextTick\": [{\"console.log\": \"T1.tick\"}]},"
