@@ -278,6 +278,17 @@ static cJSON *fnlit(G *g, const char *param, cJSON *b)
     return f;
 }
 
+/* new Promise(function (res, rej) { exec }) */
+static cJSON *new_promise(G *g, cJSON *exec)
+{
+    cJSON *params = jarr(g);
+    push(params, jstr(g, "res"));
+    push(params, jstr(g, "rej"));
+    cJSON *f = obj1(g, "params", params);
+    put(f, "body", exec);
+    return obj1(g, "new Promise", f);
+}
+
 /* new Promise((res, rej) => ...) that settles later: from a tick, an immediate, a slot timer or
  * an fs callback.  *settle is where its reactions run. */
 static cJSON *deferred_promise(G *g, ctx c, ctx *settle)
@@ -345,12 +356,7 @@ static cJSON *deferred_promise(G *g, ctx c, ctx *settle)
     }
     *settle = inner;
     settle->depth = c.depth + 1;
-    cJSON *params = jarr(g);
-    push(params, jstr(g, "res"));
-    push(params, jstr(g, "rej"));
-    cJSON *f = obj1(g, "params", params);
-    put(f, "body", exec);
-    return obj1(g, "new Promise", f);
+    return new_promise(g, exec);
 }
 
 /* An async function declared in "functions", called once from context c.  Returns its name;
@@ -493,12 +499,7 @@ static cJSON *gen_promise(G *g, ctx c, pstate *st, ctx *settle, int depth_left)
             if (chance(g, 30))
                 push(exec, log_stmt(g, &c));
         }
-        cJSON *params = jarr(g);
-        push(params, jstr(g, "res"));
-        push(params, jstr(g, "rej"));
-        cJSON *f = obj1(g, "params", params);
-        put(f, "body", exec);
-        return obj1(g, "new Promise", f);
+        return new_promise(g, exec);
     }
     case 4:
     case 5: { /* Promise.all / Promise.race of promises that settle now */

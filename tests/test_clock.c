@@ -3,6 +3,8 @@
  * libuv keeps loop->time in whole ms, truncated from the monotonic clock, refreshed only by
  * uv__update_time; Node's GetNow() refreshes it first (shared/reference R3.4). */
 #include <check.h>
+
+#include "check_main.h"
 #include <stdlib.h>
 
 #include "clock.h"
@@ -162,9 +164,5 @@ static Suite *clock_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(clock_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return run_suite(clock_suite());
 }

@@ -5,6 +5,8 @@
  * random tests is followed by a full structural check (heap order, parent links, complete-tree
  * shape, count) and a comparison of the minimum with a plain sorted-array reference. */
 #include <check.h>
+
+#include "check_main.h"
 #include <stddef.h>
 #include <stdlib.h>
 
@@ -364,9 +366,5 @@ static Suite *heap_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(heap_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return run_suite(heap_suite());
 }

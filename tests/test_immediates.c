@@ -3,6 +3,8 @@
  * counts, Node's idle handle); the rest run small scenarios through the whole engine.  Rule
  * numbers are those of shared/reference (node-ordering-semantics.md). */
 #include <check.h>
+
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,9 +293,5 @@ static Suite *immediates_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(immediates_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return run_suite(immediates_suite());
 }

@@ -6,6 +6,8 @@
  * took.  The expected depths are the Node 12+ column of the R8.1 table.  The last tests drive
  * the module directly. */
 #include <check.h>
+
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -286,9 +288,5 @@ static Suite *promise_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(promise_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return run_suite(promise_suite());
 }

@@ -3,6 +3,8 @@
  * small scenarios through the whole engine.  Rule numbers are those of shared/reference
  * (node-ordering-semantics.md); expected orders are the outputs observed on real Node 20. */
 #include <check.h>
+
+#include "check_main.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,9 +303,5 @@ static Suite *tasks_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(tasks_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return run_suite(tasks_suite());
 }

@@ -5,6 +5,8 @@
  * checks the printed order.  Rule numbers are those of shared/reference
  * (node-ordering-semantics.md); expected orders are the outputs observed on real Node 20. */
 #include <check.h>
+
+#include "check_main.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -521,9 +523,5 @@ static Suite *timers_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(timers_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+    return run_suite(timers_suite());
 }
