@@ -2,7 +2,8 @@
 """golden.py [LOOPSIM [ROOT]] - run every seed and rule scenario and compare with real Node.
 
 For each scenarios/seeds/NAME.json and scenarios/rules/NAME.json, expected/<seeds|rules>/NAME.txt
-holds what real Node printed over many runs:
+holds what real Node printed over many runs (and for each tests/regressions/NAME.json, found by
+tools/fuzz-diff, tests/regressions/NAME.txt beside it):
 
     # node v20.11.1, 200 runs, 2026-01-01      (optional header: lines starting with "# ")
     # exit 1                                   (optional: node's exit code, default 0)
@@ -86,8 +87,12 @@ def tail(text, n=20):
 
 def check(loopsim, root, kind, name):
     """Returns None if the scenario passes, else the lines to print after FAIL."""
-    scenario = os.path.join("scenarios", kind, name + ".json")
-    expected_rel = os.path.join("expected", kind, name + ".txt")
+    if kind == "regressions":  # tests/regressions/NAME.json with NAME.txt beside it
+        scenario = os.path.join("tests", kind, name + ".json")
+        expected_rel = os.path.join("tests", kind, name + ".txt")
+    else:
+        scenario = os.path.join("scenarios", kind, name + ".json")
+        expected_rel = os.path.join("expected", kind, name + ".txt")
     expected_path = os.path.join(root, expected_rel)
     if not os.path.exists(expected_path):
         return ["no expected file; run tools/record-expected"]
@@ -135,8 +140,8 @@ def main(argv):
         print(__doc__.strip())
         return 2
     passed = failed = 0
-    for kind in KINDS:
-        sdir = os.path.join(root, "scenarios", kind)
+    for kind in KINDS + ("regressions",):
+        sdir = os.path.join(root, "tests" if kind == "regressions" else "scenarios", kind)
         names = sorted(f[:-5] for f in os.listdir(sdir) if f.endswith(".json")) \
             if os.path.isdir(sdir) else []
         for name in names:
