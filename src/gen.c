@@ -8,8 +8,9 @@
  * depends on its *mode*, chosen when it is created:
  *
  *   M_IMM    immediates, which may queue immediates (a chain of up to 3 check phases);
- *   M_SMALL  immediates that queue no more immediates, and ONE small-delay timer (0..5 ms)
- *            created outside them: it runs after all of them, whenever it comes due;
+ *   M_SMALL  immediates that queue no more immediates, and, in an fs-callback window, ONE
+ *            small-delay timer (0..5 ms) created outside them: the check phase comes before
+ *            the next timers phase, so it runs after all of them;
  *   M_FS     one fs operation, and no immediates or small timers while it is in flight;
  *   M_PLAIN  none of these.
  *
@@ -761,7 +762,12 @@ static void gen_stmt(G *g, ctx *c, cJSON *list)
             return;
         }
         if (r < 69) { /* a small-delay timer whose place is forced */
-            if (c->pure || w->mode != M_SMALL || w->small_used || c->in_imm || w->kind == W_MAIN
+            /* Only from an fs callback: the check phase follows the poll phase at once.  From a
+             * timer callback the small timer races the check phase: with libuv >= 1.45,
+             * uv__run_timers looks at the heap again after RunTimers, and if any later
+             * setTimeout in the same phase refreshed the loop time past the small timer's due
+             * time, it runs before the immediates (seen as seed 1828). */
+            if (c->pure || w->mode != M_SMALL || w->small_used || c->in_imm || w->kind != W_IO
                 || w->sub >= MAX_SUB)
                 continue;
             w->small_used = true;

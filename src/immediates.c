@@ -112,10 +112,11 @@ static bool process_immediate(ls_engine *e)
     q->out_head = q->out_tail = NULL;
     bool ran_at_least_one = false;
     while (batch.head && !engine_stopped(e)) {
-        if (ran_at_least_one)
+        /* R2.1 (Node 11+): ticks and microtasks between two immediates; Node 10 drains only
+         * after the batch (R2.2). */
+        if (ran_at_least_one && e->profile->drain_per_callback)
             tasks_run_next_ticks(e);
-        else
-            ran_at_least_one = true;
+        ran_at_least_one = true;
         if (engine_stopped(e))
             return true;
         /* A tick run above may have cleared the next immediates: take the head again. */

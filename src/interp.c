@@ -914,6 +914,8 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
         tasks_next_tick(e, cb, args, n->nargs, origin_of(e, "process.nextTick", cb));
         return c;
     case LS_N_QUEUE_MICROTASK: {
+        if (!e->profile->has_queue_microtask) /* Node 10 has no such global */
+            return thrown(value_string("ReferenceError: queueMicrotask is not defined"));
         if (!require_function(e, n, cb, "the callback of "))
             return unwind();
         engine_spend(e, e->costs.api_call);
@@ -991,7 +993,7 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
             return unwind();
         engine_spend(e, e->costs.api_call);
         int trips = n->fs_trips > 0 ? n->fs_trips
-                    : n->fs_op == LS_FS_READ_FILE ? e->profile->readfile_trips : 1;
+                    : n->fs_op == LS_FS_READ_FILE ? LS_READFILE_TRIPS : 1;
         double latency = n->fs_latency_ms >= 0 ? n->fs_latency_ms : e->costs.io_latency;
         const char *api = n->fs_op == LS_FS_READ_FILE ? "fs.readFile" : "fs.stat";
         io_fs_start(e, api, cb, trips, latency, origin_of(e, api, cb));

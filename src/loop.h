@@ -33,6 +33,7 @@ struct ls_uv_timer {             /* uv_timer_t */
     uint64_t timeout;            /* absolute loop-ms */
     uint64_t start_id;
     ls_uv_timer_cb cb;
+    void *data;                  /* handle->data: what the callback works on */
 };
 
 typedef void (*ls_close_cb)(ls_engine *e, void *data);

@@ -1,6 +1,7 @@
 /* main.c - the loopsim command line: `run` a scenario through the event-loop model, or
  * `emit-js` the equivalent Node program. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,7 @@ static void usage(FILE *f)
     fputs("usage: loopsim run [options] SCENARIO.json\n"
           "       loopsim emit-js SCENARIO.json\n"
           "       loopsim gen --seed S [--size N]\n"
+          "       loopsim profiles\n"
           "       loopsim --help | --version\n"
           "\n"
           "Prints, in order, what the Node.js program that SCENARIO describes prints, by running\n"
@@ -32,6 +34,7 @@ static void usage(FILE *f)
           "commands:\n"
           "  run       run the scenario and print its console.log lines (see loopsim run --help)\n"
           "  emit-js   print the equivalent CommonJS program, to run on real node\n"
+          "  profiles  list the Node version profiles and how they differ\n"
           "  gen       print a random scenario whose order real Node prints deterministically\n"
           "            (for tools/fuzz-diff; docs/differential-testing.md)\n"
           "\n"
@@ -52,6 +55,9 @@ static void run_usage(FILE *f)
           "                       printed follow it, marked '|'\n"
           "  --format text|json   text (default), or one JSON document with the output lines,\n"
           "                       the exit code and the trace\n"
+          "  --node VERSION|all   the Node version to model (default 20.3+): 10.7.0, 12, 20.2;\n"
+          "                       a partial version is that line's latest release; 'all' runs\n"
+          "                       every profile and groups the versions by what they print\n"
           "  --cost KEY=MS        override a timing parameter (may be repeated); KEY is one of\n"
           "                       the keys below\n"
           "  --max-callbacks N    stop after N callbacks (default 1000000)\n"
@@ -93,6 +99,7 @@ typedef struct {
     bool trace;
     ls_format format;
     ls_limits limits;
+    const ls_profile *profile; /* NULL with --node all */
     struct {
         const ls_cost_info *info;
         double ms;
@@ -100,9 +107,24 @@ typedef struct {
     size_t ncosts;
 } run_options;
 
+/* --node VERSION|all */
+static int parse_node_option(const char *value, const ls_profile **out)
+{
+    if (strcmp(value, "all") == 0) {
+        *out = NULL;
+        return 0;
+    }
+    *out = profile_for_version(value);
+    if (!*out)
+        return bad_usage("--node expects a Node version from 10 on (20, 20.3, 10.7.0) or 'all', "
+                         "found '%s' (see loopsim profiles)", value);
+    return 0;
+}
+
 static int parse_run_options(int argc, char **argv, run_options *o)
 {
     o->format = FORMAT_TEXT;
+    o->profile = profile_default();
     o->limits.max_callbacks = DEFAULT_MAX_CALLBACKS;
     o->limits.max_time_ns = clock_ms_to_ns(DEFAULT_MAX_TIME_MS);
     for (int i = 0; i < argc; i++) {
@@ -114,11 +136,16 @@ static int parse_run_options(int argc, char **argv, run_options *o)
         } else if (strcmp(a, "--trace") == 0) {
             o->trace = true;
         } else if (strcmp(a, "--format") == 0 || strcmp(a, "--cost") == 0 ||
-                   strcmp(a, "--max-callbacks") == 0 || strcmp(a, "--max-time") == 0) {
+                   strcmp(a, "--max-callbacks") == 0 || strcmp(a, "--max-time") == 0 ||
+                   strcmp(a, "--node") == 0) {
             if (i + 1 >= argc)
                 return bad_usage("%s needs a value", a);
             value = argv[++i];
-            if (strcmp(a, "--format") == 0) {
+            if (strcmp(a, "--node") == 0) {
+                int rc = parse_node_option(value, &o->profile);
+                if (rc)
+                    return rc;
+            } else if (strcmp(a, "--format") == 0) {
                 if (strcmp(value, "text") == 0)
                     o->format = FORMAT_TEXT;
                 else if (strcmp(value, "json") == 0)
@@ -179,6 +206,107 @@ static ls_program *load(const char *file)
     return p;
 }
 
+/* One run of the program under `profile`: its output (text or JSON) and what stderr says. */
+typedef struct {
+    char *out;
+    size_t out_len;
+    char *err;
+    size_t err_len;
+    int status;
+} run_result;
+
+static void run_once(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
+                     const run_options *o, run_result *r)
+{
+    FILE *out = open_memstream(&r->out, &r->out_len);
+    FILE *err = open_memstream(&r->err, &r->err_len);
+    if (!out || !err) {
+        fputs("loopsim: out of memory\n", stderr);
+        abort();
+    }
+    ls_engine *e = engine_new(program, costs, profile, &o->limits);
+    e->out.recording = o->trace || o->format == FORMAT_JSON;
+    int node_exit = engine_run(e);
+    r->status = EXIT_OK;
+    if (e->stop == STOP_BAD_INPUT) {
+        fprintf(err, "%s\n", e->stop_message);
+        r->status = EXIT_BAD_INPUT;
+    } else {
+        out_render(e, out, o->format, o->trace);
+        switch (e->stop) {
+        case STOP_CALLBACK_LIMIT:
+        case STOP_TIME_LIMIT:
+        case STOP_HANG:
+            fprintf(err, "loopsim: stopped at %.3f ms of virtual time after %llu callbacks: %s\n",
+                    (double)e->clock.now_ns / 1e6, (unsigned long long)e->callbacks_run,
+                    e->stop_message);
+            r->status = EXIT_LIMIT;
+            break;
+        case STOP_FATAL:
+            fprintf(err, "loopsim: node would print on stderr: %s\n", e->stop_message);
+            fprintf(err, "loopsim: the process exits with code %d\n", node_exit);
+            break;
+        default:
+            if (node_exit != 0)
+                fprintf(err, "loopsim: the process exits with code %d\n", node_exit);
+            break;
+        }
+    }
+    engine_free(e);
+    fclose(out);
+    fclose(err);
+}
+
+static bool same_result(const run_result *a, const run_result *b)
+{
+    return a->status == b->status && a->out_len == b->out_len && a->err_len == b->err_len &&
+           memcmp(a->out, b->out, a->out_len) == 0 && memcmp(a->err, b->err, a->err_len) == 0;
+}
+
+/* --node all: one run per profile; profiles that print the same are shown together, as the
+ * version ranges they cover. */
+static int run_all_profiles(const ls_program *program, const ls_costs *costs,
+                            const run_options *o)
+{
+    run_result results[16];
+    size_t n = ls_profile_count < 16 ? ls_profile_count : 16;
+    for (size_t i = 0; i < n; i++)
+        run_once(program, costs, &ls_profiles[i], o, &results[i]);
+    bool shown[16] = {false};
+    int status = EXIT_OK;
+    for (size_t i = 0; i < n; i++) {
+        if (shown[i])
+            continue;
+        printf("== Node ");
+        const char *sep = "";
+        for (size_t j = i; j < n; j++) {
+            if (shown[j] || !same_result(&results[i], &results[j]))
+                continue;
+            shown[j] = true;
+            /* merge a run of adjacent profiles into one range */
+            size_t k = j;
+            while (k + 1 < n && !shown[k + 1] && same_result(&results[i], &results[k + 1]))
+                shown[++k] = true;
+            printf("%s%s to %s", sep, ls_profiles[j].first, ls_profiles[k].last);
+            sep = ", ";
+            j = k;
+        }
+        printf(":\n");
+        fwrite(results[i].out, 1, results[i].out_len, stdout);
+        if (results[i].err_len) {
+            fflush(stdout);
+            fwrite(results[i].err, 1, results[i].err_len, stderr);
+        }
+        if (results[i].status > status)
+            status = results[i].status;
+    }
+    for (size_t i = 0; i < n; i++) {
+        free(results[i].out);
+        free(results[i].err);
+    }
+    return status;
+}
+
 static int cmd_run(int argc, char **argv)
 {
     run_options o;
@@ -193,39 +321,57 @@ static int cmd_run(int argc, char **argv)
     for (size_t i = 0; i < o.ncosts; i++)
         *costs_field(&costs, o.costs[i].info) = o.costs[i].ms;
 
-    ls_engine *e = engine_new(program, &costs, profile_default(), &o.limits);
-    e->out.recording = o.trace || o.format == FORMAT_JSON;
-    int node_exit = engine_run(e);
-    int status = EXIT_OK;
-    if (e->stop == STOP_BAD_INPUT) {
-        fprintf(stderr, "%s\n", e->stop_message);
-        status = EXIT_BAD_INPUT;
+    int status;
+    if (!o.profile) {
+        status = run_all_profiles(program, &costs, &o);
     } else {
-        out_render(e, stdout, o.format, o.trace);
+        run_result r;
+        run_once(program, &costs, o.profile, &o, &r);
+        if (r.status != EXIT_BAD_INPUT)
+            fwrite(r.out, 1, r.out_len, stdout);
         fflush(stdout);
-        switch (e->stop) {
-        case STOP_CALLBACK_LIMIT:
-        case STOP_TIME_LIMIT:
-        case STOP_HANG:
-            fprintf(stderr, "loopsim: stopped at %.3f ms of virtual time after %llu callbacks: "
-                            "%s\n",
-                    (double)e->clock.now_ns / 1e6, (unsigned long long)e->callbacks_run,
-                    e->stop_message);
-            status = EXIT_LIMIT;
-            break;
-        case STOP_FATAL:
-            fprintf(stderr, "loopsim: node would print on stderr: %s\n", e->stop_message);
-            fprintf(stderr, "loopsim: the process exits with code %d\n", node_exit);
-            break;
-        default:
-            if (node_exit != 0)
-                fprintf(stderr, "loopsim: the process exits with code %d\n", node_exit);
-            break;
-        }
+        fwrite(r.err, 1, r.err_len, stderr);
+        status = r.status;
+        free(r.out);
+        free(r.err);
     }
-    engine_free(e);
     program_free(program);
     return status;
+}
+
+/* loopsim profiles */
+static int cmd_profiles(void)
+{
+    static const struct {
+        const char *name;
+        size_t offset;
+        const char *yes, *no;
+    } columns[] = {
+        {"drains", offsetof(ls_profile, drain_per_callback), "after each timer and immediate",
+         "after a whole batch (a duration list, the immediate queue)"},
+        {"timer handles", offsetof(ls_profile, timer_per_list), "one libuv timer per list",
+         "one libuv timer for all"},
+        {"fractional delay", offsetof(ls_profile, fractional_lists), "its own list",
+         "truncated (1.7 is in the 1 ms list)"},
+        {"await of a promise", offsetof(ls_profile, await_direct), "1 job", "3 jobs"},
+        {"queueMicrotask", offsetof(ls_profile, has_queue_microtask), "yes", "not defined"},
+        {"timers phase", offsetof(ls_profile, loop_timers_at_end),
+         "before the loop and at the end of each iteration (libuv >= 1.45)",
+         "at the start of each iteration (libuv < 1.45)"},
+        {"unhandled rejection", offsetof(ls_profile, unhandled_rejections_throw),
+         "uncaught exception, exit code 1", "a warning, the process goes on"},
+    };
+    for (size_t i = 0; i < ls_profile_count; i++) {
+        const ls_profile *p = &ls_profiles[i];
+        printf("%s%s: Node %s to %s%s\n", i ? "\n" : "", p->id, p->first, p->last,
+               p == profile_default() ? " (the default)" : "");
+        for (size_t c = 0; c < sizeof columns / sizeof columns[0]; c++) {
+            bool v = *(const bool *)((const char *)p + columns[c].offset);
+            printf("  %-20s %s\n", columns[c].name, v ? columns[c].yes : columns[c].no);
+        }
+    }
+    puts("\ndocs/node-versions.md gives the source of each difference and a scenario that shows it.");
+    return EXIT_OK;
 }
 
 static int cmd_emit_js(int argc, char **argv)
@@ -302,7 +448,8 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0) {
-        printf("loopsim %s (models Node.js %s)\n", LOOPSIM_VERSION, profile_default()->versions);
+        printf("loopsim %s (models Node.js %s and later by default; loopsim profiles lists the "
+               "others)\n", LOOPSIM_VERSION, profile_default()->first);
         return EXIT_OK;
     }
     if (strcmp(cmd, "run") == 0)
@@ -311,6 +458,8 @@ int main(int argc, char **argv)
         return cmd_emit_js(argc - 2, argv + 2);
     if (strcmp(cmd, "gen") == 0)
         return cmd_gen(argc - 2, argv + 2);
+    if (strcmp(cmd, "profiles") == 0)
+        return cmd_profiles();
     fprintf(stderr, "loopsim: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_BAD_INPUT;

@@ -1,4 +1,4 @@
-/* profile.h - the Node version profiles of profile.def. */
+/* profile.h - the Node version profiles of profile.def, and the mapping from a version. */
 #ifndef LOOPSIM_PROFILE_H
 #define LOOPSIM_PROFILE_H
 
@@ -7,16 +7,28 @@
 
 typedef struct {
     const char *id;
-    const char *versions;
+    const char *first, *last;  /* the versions it covers */
+    bool drain_per_callback;
+    bool timer_per_list;
+    bool fractional_lists;
     bool await_direct;
+    bool has_queue_microtask;
     bool loop_timers_at_end;
     bool unhandled_rejections_throw;
-    int readfile_trips;
 } ls_profile;
 
 extern const ls_profile ls_profiles[];
 extern const size_t ls_profile_count;
 
+/* Node 20.3+, what `node` on the machines here is. */
 const ls_profile *profile_default(void);
+/* The profile for a version written "20", "20.3", "20.3.0" or "v10.7.0": a missing part means
+ * that line's latest release ("20" is 20.x's latest, so 20.3+).  NULL if it is not a version
+ * or older than 10.0.0. */
+const ls_profile *profile_for_version(const char *version);
+
+/* fs.readFile of a small file: open, fstat, read, close, each a thread-pool round trip
+ * (lib/internal/fs/read_file_context.js, read/context.js) in every version profiled (R7.2). */
+#define LS_READFILE_TRIPS 4
 
 #endif

@@ -31,13 +31,15 @@ static ls_timer_list *queue_peek(const ls_timers *t)
 
 /* ---- timerListMap: msecs -> list --------------------------------------------------------- */
 
-static size_t map_index(const ls_timers *t, int64_t msecs)
+static size_t map_index(const ls_timers *t, double msecs)
 {
-    uint64_t h = (uint64_t)msecs * UINT64_C(0x9E3779B97F4A7C15);
+    uint64_t bits;
+    memcpy(&bits, &msecs, sizeof bits);
+    uint64_t h = bits * UINT64_C(0x9E3779B97F4A7C15);
     return (size_t)(h >> 32) & (t->map_cap - 1);
 }
 
-ls_timer_list *timers_list_for(const ls_timers *t, int64_t msecs)
+ls_timer_list *timers_list_for(const ls_timers *t, double msecs)
 {
     for (size_t i = map_index(t, msecs);; i = (i + 1) & (t->map_cap - 1)) {
         ls_timer_list *l = t->map[i];
@@ -73,7 +75,7 @@ static void map_put(ls_engine *e, ls_timer_list *list)
 }
 
 /* Linear-probing delete: re-seat the entries of the cluster after the hole. */
-static void map_delete(ls_timers *t, int64_t msecs)
+static void map_delete(ls_timers *t, double msecs)
 {
     size_t i = map_index(t, msecs);
     while (t->map[i] && t->map[i]->msecs != msecs)
@@ -148,15 +150,21 @@ static void schedule_timer(ls_engine *e, int64_t duration)
     loop_timer_start(e, &e->timers.handle, (uint64_t)duration);
 }
 
+/* The key of a delay's list: insert() truncates it (MathTrunc, Node 11.9+), or not. */
+static double list_key(const ls_engine *e, double delay)
+{
+    return e->profile->fractional_lists ? delay : trunc(delay);
+}
+
 /* insert(item, msecs, start = getLibuvNow()) */
 static void insert(ls_engine *e, ls_timer *timer, double msecs_in, uint64_t start)
 {
     ls_timers *t = &e->timers;
-    int64_t msecs = (int64_t)trunc(msecs_in);
+    double msecs = list_key(e, msecs_in);
     timer->idle_start = start;
     ls_timer_list *list = timers_list_for(t, msecs);
     if (!list) {
-        uint64_t expiry = start + (uint64_t)msecs;
+        double expiry = (double)start + msecs;
         list = arena_alloc(e->arena, sizeof *list);
         list->msecs = msecs;
         list->expiry = expiry;
@@ -164,9 +172,9 @@ static void insert(ls_engine *e, ls_timer *timer, double msecs_in, uint64_t star
         map_put(e, list);
         heap_insert(&t->queue, &list->node);
         list->queued = true;
-        if (t->next_expiry > (double)expiry) {
-            schedule_timer(e, msecs);
-            t->next_expiry = (double)expiry;
+        if (t->next_expiry > expiry) {
+            schedule_timer(e, (int64_t)msecs); /* ScheduleTimer takes an integer (IntegerValue) */
+            t->next_expiry = expiry;
         }
     }
     list_append(list, timer);
@@ -180,6 +188,201 @@ static void remove_list(ls_timers *t, ls_timer_list *list)
     }
     if (timers_list_for(t, list->msecs) == list)
         map_delete(t, list->msecs);
+}
+
+/* ---- Node 10: a libuv timer per list (lib/timers.js @v10.7.0) ---------------------------- */
+
+static void n10_on_list_timeout(ls_engine *e, ls_uv_timer *handle);
+static void n10_on_own_timeout(ls_engine *e, ls_uv_timer *handle);
+
+/* insert(item, unrefed = false, start): a new list starts its TimerWrap for `msecs` (an integer:
+ * TimerWrap::Start reads IntegerValue). */
+static void n10_insert(ls_engine *e, ls_timer *timer, uint64_t start)
+{
+    ls_timers *t = &e->timers;
+    double msecs = timer->idle_timeout;
+    timer->idle_start = start;
+    ls_timer_list *list = timers_list_for(t, msecs);
+    if (!list) {
+        list = arena_alloc(e->arena, sizeof *list);
+        list->msecs = msecs;
+        list->queued = true; /* its TimerWrap is open */
+        map_put(e, list);
+        loop_timer_init(&list->handle, n10_on_list_timeout);
+        list->handle.data = list;
+        loop_timer_start(e, &list->handle, (uint64_t)trunc(msecs));
+    }
+    list_append(list, timer);
+}
+
+/* handle.close() */
+static void n10_close_handle(ls_engine *e, ls_uv_timer *handle)
+{
+    loop_timer_stop(e, handle);
+    loop_close(e, &handle->handle, NULL, NULL, "TimerWrap");
+}
+
+/* reuse(item): unlinks the timer; if that emptied its list, stops the list's TimerWrap, drops
+ * the list and returns it (its handle can be reused or closed). */
+static ls_timer_list *n10_reuse(ls_engine *e, ls_timer *timer)
+{
+    list_remove(timer);
+    ls_timer_list *list = timers_list_for(&e->timers, timer->idle_timeout);
+    if (list && !list->head) {
+        loop_timer_stop(e, &list->handle);
+        map_delete(&e->timers, list->msecs);
+        list->queued = false;
+        return list;
+    }
+    return NULL;
+}
+
+static void n10_unenroll(ls_engine *e, ls_timer *timer)
+{
+    ls_timer_list *emptied = n10_reuse(e, timer);
+    if (emptied)
+        n10_close_handle(e, &emptied->handle);
+    timer->idle_timeout = -1;
+}
+
+/* rearm(timer, start): an interval that overran its period restarts from its end + 1 ms. */
+static void n10_rearm(ls_engine *e, ls_timer *timer, uint64_t start)
+{
+    if (timer->idle_timeout == -1)
+        return;
+    if (timer->own) {
+        loop_timer_start(e, timer->own, (uint64_t)trunc(timer->repeat));
+        return;
+    }
+    timer->idle_timeout = timer->repeat;
+    double duration = (double)clock_get_now(&e->clock) - (double)start;
+    if (duration >= timer->repeat)
+        n10_insert(e, timer, (uint64_t)((double)start + duration - timer->repeat + 1));
+    else
+        n10_insert(e, timer, start);
+}
+
+/* tryOnTimeout/ontimeout: runs the callback, then re-arms an interval.  False if it threw (the
+ * exception skips the re-arm). */
+static bool n10_ontimeout(ls_engine *e, ls_timer *timer, bool have_start, uint64_t start)
+{
+    timer->called = true;
+    if (!have_start && timer->repeat != 0)
+        start = clock_get_now(&e->clock);
+    if (!interp_run_callback(e, timer->origin, timer->callback, timer->args, timer->nargs))
+        return engine_stopped(e);
+    if (timer->repeat != 0)
+        n10_rearm(e, timer, start);
+    return true;
+}
+
+/* listOnTimeout(handle, now): every due timer of the list, with no drain in between. */
+static bool n10_list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
+{
+    ls_timer *timer;
+    while ((timer = list->head) != NULL && !engine_stopped(e)) {
+        double diff = (double)now - (double)timer->idle_start;
+        if (diff < list->msecs) {
+            double remaining =
+                list->msecs - ((double)clock_get_now(&e->clock) - (double)timer->idle_start);
+            if (remaining < 0)
+                remaining = 1;
+            loop_timer_start(e, &list->handle, (uint64_t)trunc(remaining));
+            return true;
+        }
+        list_remove(timer);
+        if (!timer->has_callback)
+            continue;
+        if (!n10_ontimeout(e, timer, false, 0))
+            return false;
+    }
+    if (engine_stopped(e))
+        return true;
+    if (timers_list_for(&e->timers, list->msecs) == list)
+        map_delete(&e->timers, list->msecs);
+    if (list->queued) {
+        list->queued = false;
+        n10_close_handle(e, &list->handle);
+    }
+    return true;
+}
+
+/* TimerWrap::OnTimeout: MakeCallback(processTimers, GetNow()), again after a throw. */
+static void n10_on_list_timeout(ls_engine *e, ls_uv_timer *handle)
+{
+    ls_timer_list *list = handle->data;
+    tasks_scope_enter(e);
+    while (!n10_list_on_timeout(e, list, clock_get_now(&e->clock)) && !engine_stopped(e) &&
+           list->queued)
+        ;
+    tasks_scope_exit(e);
+}
+
+/* unrefdHandle(timer, now): an unref'd timer's own TimerWrap fired. */
+static void n10_on_own_timeout(ls_engine *e, ls_uv_timer *handle)
+{
+    ls_timer *timer = handle->data;
+    tasks_scope_enter(e);
+    uint64_t now = clock_get_now(&e->clock);
+    if (timer->has_callback)
+        n10_ontimeout(e, timer, true, now);
+    if (!engine_stopped(e) && (timer->repeat == 0 || !timer->has_callback) && timer->own) {
+        n10_close_handle(e, timer->own); /* timer.close() */
+        timer->own = NULL;
+    }
+    tasks_scope_exit(e);
+}
+
+/* Timeout.prototype.unref: the timer leaves its list for a TimerWrap of its own (reusing the
+ * list's if it was the last one), started for what is left of its delay, and unref'd. */
+static void n10_unref(ls_engine *e, ls_timer *timer)
+{
+    if (timer->own) {
+        loop_handle_set(e, &timer->own->handle, timer->own->handle.active, false);
+        return;
+    }
+    if (!timer->has_callback)
+        return;
+    double now = (double)clock_get_now(&e->clock);
+    double delay = (double)timer->idle_start + timer->idle_timeout - now;
+    if (delay < 0)
+        delay = 0;
+    if (timer->called && timer->repeat == 0) {
+        n10_unenroll(e, timer);
+        return;
+    }
+    ls_timer_list *emptied = n10_reuse(e, timer);
+    ls_uv_timer *own = emptied ? &emptied->handle : arena_alloc(e->arena, sizeof *own);
+    if (!emptied)
+        loop_timer_init(own, n10_on_own_timeout);
+    own->cb = n10_on_own_timeout;
+    own->data = timer;
+    timer->own = own;
+    loop_timer_start(e, own, (uint64_t)trunc(delay));
+    loop_handle_set(e, &own->handle, own->handle.active, false);
+}
+
+/* Timeout.prototype.close (clearTimeout) */
+static void n10_clear(ls_engine *e, ls_timer *timer)
+{
+    if (!timer->has_callback)
+        return;
+    timer->has_callback = false;
+    if (timer->own) {
+        n10_close_handle(e, timer->own);
+        timer->own = NULL;
+    } else {
+        n10_unenroll(e, timer);
+    }
+}
+
+/* Timeout.prototype.refresh */
+static void n10_refresh(ls_engine *e, ls_timer *timer)
+{
+    if (timer->own)
+        loop_timer_start(e, timer->own, (uint64_t)trunc(timer->idle_timeout));
+    else if (timer->idle_timeout >= 0)
+        n10_insert(e, timer, clock_get_now(&e->clock));
 }
 
 /* ---- setTimeout / setInterval ------------------------------------------------------------ */
@@ -299,6 +502,10 @@ ls_timer *timers_create(ls_engine *e, ls_value callback, ls_value *args, size_t 
     timer->nargs = nargs;
     timer->origin = origin;
     timer->refed = true;
+    if (e->profile->timer_per_list) {
+        n10_insert(e, timer, clock_get_now(&e->clock)); /* active(timeout) */
+        return timer;
+    }
     inc_ref_count(e);                                    /* new Timeout(..., isRefed = true) */
     insert(e, timer, delay, clock_get_now(&e->clock)); /* insert(timeout, timeout._idleTimeout) */
     return timer;
@@ -307,6 +514,10 @@ ls_timer *timers_create(ls_engine *e, ls_value callback, ls_value *args, size_t 
 /* clearTimeout(timer): _onTimeout = null; unenroll(timer) */
 void timers_clear(ls_engine *e, ls_timer *timer)
 {
+    if (e->profile->timer_per_list) {
+        n10_clear(e, timer);
+        return;
+    }
     if (!timer->has_callback)
         return;
     timer->has_callback = false;
@@ -316,7 +527,7 @@ void timers_clear(ls_engine *e, ls_timer *timer)
     list_remove(timer);
     if (timer->refed) {
         /* Only ref'd timers delete an emptied list (lib/timers.js unenroll). */
-        ls_timer_list *list = timers_list_for(&e->timers, (int64_t)trunc(timer->idle_timeout));
+        ls_timer_list *list = timers_list_for(&e->timers, list_key(e, timer->idle_timeout));
         if (list && !list->head)
             remove_list(&e->timers, list);
         dec_ref_count(e);
@@ -326,6 +537,10 @@ void timers_clear(ls_engine *e, ls_timer *timer)
 
 void timers_unref(ls_engine *e, ls_timer *timer)
 {
+    if (e->profile->timer_per_list) {
+        n10_unref(e, timer);
+        return;
+    }
     if (timer->refed) {
         timer->refed = false;
         if (!timer->destroyed)
@@ -335,6 +550,11 @@ void timers_unref(ls_engine *e, ls_timer *timer)
 
 void timers_ref(ls_engine *e, ls_timer *timer)
 {
+    if (e->profile->timer_per_list) { /* Timeout.prototype.ref: this._handle.ref() */
+        if (timer->own)
+            loop_handle_set(e, &timer->own->handle, timer->own->handle.active, true);
+        return;
+    }
     if (!timer->refed) {
         timer->refed = true;
         if (!timer->destroyed)
@@ -345,6 +565,10 @@ void timers_ref(ls_engine *e, ls_timer *timer)
 /* Timeout.prototype.refresh -> insertGuarded(this, this[kRefed]) */
 void timers_refresh(ls_engine *e, ls_timer *timer)
 {
+    if (e->profile->timer_per_list) {
+        n10_refresh(e, timer);
+        return;
+    }
     if (timer->idle_timeout < 0)
         return;
     insert(e, timer, timer->idle_timeout, clock_get_now(&e->clock));
@@ -362,16 +586,16 @@ void timers_refresh(ls_engine *e, ls_timer *timer)
 static bool list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
 {
     ls_timers *t = &e->timers;
-    int64_t msecs = list->msecs;
+    double msecs = list->msecs;
     bool ran_at_least_one_timer = false;
     ls_timer *timer;
     while ((timer = list->head) != NULL) {
-        int64_t diff = (int64_t)now - (int64_t)timer->idle_start;
+        double diff = (double)now - (double)timer->idle_start;
         if (diff < msecs) {
             /* Not due: the list moves to the head's expiry (at least now + 1) and gets a new
              * id, so it sorts after lists of equal expiry (R3.5). */
-            uint64_t expiry = timer->idle_start + (uint64_t)msecs;
-            list->expiry = expiry > now + 1 ? expiry : now + 1;
+            double expiry = (double)timer->idle_start + msecs;
+            list->expiry = expiry > (double)now + 1 ? expiry : (double)now + 1;
             list->id = t->next_list_id++;
             heap_update(&t->queue, &list->node);
             return true;
@@ -424,8 +648,8 @@ static double process_timers(ls_engine *e, uint64_t now, bool *threw)
     bool ran_at_least_one_list = false;
     ls_timer_list *list;
     while ((list = queue_peek(t)) != NULL) {
-        if (list->expiry > now) {
-            t->next_expiry = (double)list->expiry;
+        if (list->expiry > (double)now) {
+            t->next_expiry = list->expiry;
             return t->ref_count > 0 ? t->next_expiry : -t->next_expiry;
         }
         if (ran_at_least_one_list)
@@ -461,7 +685,8 @@ static void run_timers(ls_engine *e, ls_uv_timer *handle)
     } while (threw && !engine_stopped(e));
     if (!engine_stopped(e)) {
         if (expiry != 0) {
-            int64_t duration = (int64_t)fabs(expiry) - (int64_t)clock_now(&e->clock);
+            /* expiry_ms = ret->IntegerValue() */
+            int64_t duration = (int64_t)trunc(fabs(expiry)) - (int64_t)clock_now(&e->clock);
             schedule_timer(e, duration > 0 ? duration : 1);
             loop_handle_set(e, &handle->handle, handle->handle.active, expiry > 0);
         } else {

@@ -14,6 +14,16 @@
  *
  * loopsim keeps exactly that shape: ls_timer is a Timeout, ls_timer_list a TimersList (its heap
  * node inside it, heap.h), and ls_timers the module's state.  Times are loop-ms (clock.h).
+ *
+ * Node 10 (profile column timer_per_list; lib/timers.js @v10.7.0) had the same lists but no
+ * list heap: every TimersList owned a TimerWrap, i.e. its own uv timer, so libuv's timer heap
+ * ordered the lists by (timeout, start_id), each list ran as one MakeCallback (one drain per
+ * list), a rescheduled list got a new start_id from uv_timer_start, and since every list's
+ * callback refreshed the loop time, a list that became due while the phase ran still ran in it
+ * (R2.2, R3.6).  unref() moved a timer to a TimerWrap of its own (R3.11), and an interval whose
+ * callback overran its period was re-armed from its end + 1 ms (R3.8).  The second half of
+ * timers.c models that.  Before Node 11.9, a fractional delay kept its own list
+ * (fractional_lists, R3.2); later versions truncate it in insert().
  */
 #ifndef LOOPSIM_TIMERS_H
 #define LOOPSIM_TIMERS_H
@@ -37,6 +47,8 @@ struct ls_timer {                 /* a Timeout object */
     bool destroyed;               /* _destroyed */
     bool refed;                   /* [kRefed] */
     bool has_callback;            /* _onTimeout !== null */
+    bool called;                  /* _called: it has run (Node 10's unref checks it) */
+    ls_uv_timer *own;             /* Node 10: the TimerWrap of an unref'd timer (_handle) */
     ls_value callback;
     ls_value *args;
     size_t nargs;
@@ -45,11 +57,12 @@ struct ls_timer {                 /* a Timeout object */
 
 struct ls_timer_list {            /* a TimersList */
     ls_heap_node node;            /* in timerListQueue */
-    int64_t msecs;
-    uint64_t expiry;
+    double msecs;                 /* an integer unless fractional_lists */
+    double expiry;
     int64_t id;
     ls_timer *head, *tail;
     bool queued;                  /* in timerListQueue */
+    ls_uv_timer handle;           /* Node 10: the list's own TimerWrap (list._timer) */
 };
 
 typedef struct {
@@ -76,6 +89,6 @@ void timers_ref(ls_engine *e, ls_timer *t);
 void timers_refresh(ls_engine *e, ls_timer *t);
 
 /* The list for `msecs`, or NULL (for tests and traces). */
-ls_timer_list *timers_list_for(const ls_timers *timers, int64_t msecs);
+ls_timer_list *timers_list_for(const ls_timers *timers, double msecs);
 
 #endif

@@ -85,14 +85,16 @@ def tail(text, n=20):
     return "\n".join("    " + l for l in lines)
 
 
-def check(loopsim, root, kind, name):
-    """Returns None if the scenario passes, else the lines to print after FAIL."""
+def check(loopsim, root, kind, name, version=None):
+    """Returns None if the scenario passes, else the lines to print after FAIL.  With a version,
+    the expected file is expected/node-VERSION/KIND/NAME.txt and loopsim runs with --node."""
     if kind == "regressions":  # tests/regressions/NAME.json with NAME.txt beside it
         scenario = os.path.join("tests", kind, name + ".json")
         expected_rel = os.path.join("tests", kind, name + ".txt")
     else:
         scenario = os.path.join("scenarios", kind, name + ".json")
-        expected_rel = os.path.join("expected", kind, name + ".txt")
+        expected_rel = os.path.join("expected", *(["node-" + version] if version else []),
+                                    kind, name + ".txt")
     expected_path = os.path.join(root, expected_rel)
     if not os.path.exists(expected_path):
         return ["no expected file; run tools/record-expected"]
@@ -103,7 +105,8 @@ def check(loopsim, root, kind, name):
         return ["%s: %s" % (expected_rel, e)]
     want = blocks[0][1]
     try:
-        p = subprocess.run([loopsim, "run", scenario], cwd=root, stdin=subprocess.DEVNULL,
+        node = ["--node", version] if version else []
+        p = subprocess.run([loopsim, "run"] + node + [scenario], cwd=root, stdin=subprocess.DEVNULL,
                            capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return ["timed out after %d s" % TIMEOUT]
@@ -159,6 +162,30 @@ def main(argv):
             for f in sorted(os.listdir(edir)):
                 if f.endswith(".txt") and f[:-4] not in names:
                     print("note: expected/%s/%s has no scenario" % (kind, f))
+    # The other Node versions: expected/node-VERSION/<seeds|rules>/NAME.txt, recorded with
+    # tools/record-expected --node VERSION --per-version.
+    edir = os.path.join(root, "expected")
+    versions = sorted(d[len("node-"):] for d in os.listdir(edir) if d.startswith("node-")) \
+        if os.path.isdir(edir) else []
+    for version in versions:
+        for kind in KINDS:
+            vdir = os.path.join(edir, "node-" + version, kind)
+            names = sorted(f[:-4] for f in os.listdir(vdir) if f.endswith(".txt")) \
+                if os.path.isdir(vdir) else []
+            for name in names:
+                label = "node-%s/%s/%s" % (version, kind, name)
+                if not os.path.exists(os.path.join(root, "scenarios", kind, name + ".json")):
+                    print("note: expected/%s has no scenario" % label)
+                    continue
+                problems = check(loopsim, root, kind, name, version)
+                if problems is None:
+                    passed += 1
+                    print("ok   %s" % label)
+                else:
+                    failed += 1
+                    print("FAIL %s: %s" % (label, problems[0]))
+                    for line in problems[1:]:
+                        print(line)
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
