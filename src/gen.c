@@ -76,6 +76,7 @@ typedef struct {
     int nemitters;
     char emitters[MAX_EMITTERS][16];
     int emit_arg;
+    bool no_queue_microtask; /* Node 10: queueMicrotask is not defined */
 } G;
 
 /* ------------------------------------------------------------------------------------------ */
@@ -196,6 +197,20 @@ static int pick_slot(G *g, const ctx *c)
 
 /* ------------------------------------------------------------------------------------------ */
 /* statements                                                                                 */
+
+/* queueMicrotask(cb), or on Node 10, which has none, Promise.resolve().then(cb): also one
+ * microtask, queued at the same point. */
+static cJSON *microtask(G *g, cJSON *cb)
+{
+    if (!g->no_queue_microtask)
+        return obj1(g, "queueMicrotask", cb);
+    cJSON *then = obj1(g, "then", cb);
+    cJSON *chain = jarr(g);
+    push(chain, then);
+    cJSON *p = obj1(g, "Promise.resolve", undef(g));
+    put(p, "chain", chain);
+    return p;
+}
 
 static void gen_stmt(G *g, ctx *c, cJSON *list);
 static cJSON *gen_promise(G *g, ctx c, pstate *st, ctx *settle, int depth_left);
@@ -700,7 +715,7 @@ static void gen_stmt(G *g, ctx *c, cJSON *list)
             return;
         }
         if (r < 24) {
-            push(list, obj1(g, "queueMicrotask", body(g, in, 2)));
+            push(list, microtask(g, body(g, in, 2)));
             return;
         }
         if (r < 40) {
@@ -820,7 +835,7 @@ static void gen_stmt(G *g, ctx *c, cJSON *list)
                 if (where == 1)
                     push(list, obj1(g, "process.nextTick", tb));
                 else if (where == 2)
-                    push(list, obj1(g, "queueMicrotask", tb));
+                    push(list, microtask(g, tb));
                 else if (c->imm_left > 0)
                     push(list, obj1(g, "setImmediate", tb));
                 else {
@@ -957,11 +972,12 @@ static void gen_interval(G *g, cJSON *mainlist)
     push(mainlist, si);
 }
 
-int gen_scenario(uint64_t seed, int size, FILE *out)
+int gen_scenario(uint64_t seed, int size, const ls_profile *profile, FILE *out)
 {
     G *g = calloc(1, sizeof *g);
     if (!g)
         return 1;
+    g->no_queue_microtask = profile && !profile->has_queue_microtask;
     if (size < 1)
         size = 1;
     if (size > 500)

@@ -14,9 +14,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "profile.h"
+
 /* Writes the scenario for `seed` with about `size` operations (clamped to 1..500) to `out`
- * as JSON, followed by a newline.  Returns 0 on success, non-zero if writing failed or memory
- * ran out. */
-int gen_scenario(uint64_t seed, int size, FILE *out);
+ * as JSON, followed by a newline.  Only what `profile`'s Node has is used (NULL: the default).
+ * Returns 0 on success, non-zero if writing failed or memory ran out. */
+int gen_scenario(uint64_t seed, int size, const ls_profile *profile, FILE *out);
 
 #endif

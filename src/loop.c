@@ -162,6 +162,15 @@ static void uv_io_poll(ls_engine *e, int64_t timeout)
     e->phase = PHASE_POLL;
     int64_t now = e->clock.now_ns;
     int64_t ready = io_next_ready_ns(e);
+    if (timeout > 0 && e->profile->poll_idle_metrics) {
+        /* UV_METRICS_IDLE_TIME: a first epoll with timeout 0, uv__update_time, then only what
+         * is left of `timeout` counted from the loop time it was computed from. */
+        uint64_t base = clock_now(&e->clock);
+        clock_update_time(&e->clock);
+        timeout -= (int64_t)(clock_now(&e->clock) - base);
+        if (timeout <= 0)
+            timeout = 0;
+    }
     if (timeout != 0 && !(ready >= 0 && ready <= now)) {
         int64_t wake = timeout < 0 ? -1
                        : now + timeout * LS_NS_PER_MS + clock_ms_to_ns(e->costs.poll_wakeup);

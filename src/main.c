@@ -23,13 +23,14 @@ enum { EXIT_OK = 0, EXIT_BAD_INPUT = 2, EXIT_LIMIT = 3 };
 static void usage(FILE *f)
 {
     fputs("usage: loopsim run [options] SCENARIO.json\n"
-          "       loopsim emit-js SCENARIO.json\n"
-          "       loopsim gen --seed S [--size N]\n"
+          "       loopsim emit-js [--node VERSION] SCENARIO.json\n"
+          "       loopsim gen --seed S [--size N] [--node VERSION]\n"
           "       loopsim profiles\n"
           "       loopsim --help | --version\n"
           "\n"
           "Prints, in order, what the Node.js program that SCENARIO describes prints, by running\n"
-          "it through a model of Node's event loop (Node 20.3+) on a virtual clock.\n"
+          "it through a model of Node's event loop on a virtual clock (Node 20.3+ unless\n"
+          "--node VERSION names another; loopsim profiles lists them).\n"
           "\n"
           "commands:\n"
           "  run       run the scenario and print its console.log lines (see loopsim run --help)\n"
@@ -355,6 +356,9 @@ static int cmd_profiles(void)
          "truncated (1.7 is in the 1 ms list)"},
         {"await of a promise", offsetof(ls_profile, await_direct), "1 job", "3 jobs"},
         {"queueMicrotask", offsetof(ls_profile, has_queue_microtask), "yes", "not defined"},
+        {"poll wait", offsetof(ls_profile, poll_idle_metrics),
+         "counted from the loop time it was computed with (UV_METRICS_IDLE_TIME)",
+         "in full, from when the poll phase starts"},
         {"timers phase", offsetof(ls_profile, loop_timers_at_end),
          "before the loop and at the end of each iteration (libuv >= 1.45)",
          "at the start of each iteration (libuv < 1.45)"},
@@ -376,23 +380,37 @@ static int cmd_profiles(void)
 
 static int cmd_emit_js(int argc, char **argv)
 {
-    if (argc == 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
-        fputs("usage: loopsim emit-js SCENARIO.json\n"
-              "Prints a standalone CommonJS program that does what the scenario describes; run\n"
-              "it with node to see what real Node prints (tools/record-expected does this).\n",
-              stdout);
-        return EXIT_OK;
+    const char *file = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs("usage: loopsim emit-js [--node VERSION] SCENARIO.json\n"
+                  "Prints a standalone CommonJS program that does what the scenario describes; run\n"
+                  "it with node to see what real Node prints (tools/record-expected does this).\n"
+                  "The program is the same for every version; --node only checks the version.\n",
+                  stdout);
+            return EXIT_OK;
+        }
+        if (strcmp(argv[i], "--node") == 0 && i + 1 < argc) {
+            const ls_profile *profile;
+            int rc = parse_node_option(argv[++i], &profile);
+            if (rc)
+                return rc;
+        } else if (!file && argv[i][0] != '-') {
+            file = argv[i];
+        } else {
+            return bad_usage("emit-js: unexpected argument '%s'", argv[i]);
+        }
     }
-    if (argc != 1)
+    if (!file)
         return bad_usage("emit-js takes one scenario%s", "");
-    ls_program *program = load(argv[0]);
+    ls_program *program = load(file);
     if (!program)
         return EXIT_BAD_INPUT;
     int rc = emit_js(program, stdout);
     program_free(program);
     if (rc != 0) {
         fprintf(stderr, "loopsim: %s: part of the scenario has no JavaScript form (see the "
-                        "comments in the output)\n", argv[0]);
+                        "comments in the output)\n", file);
         return EXIT_BAD_INPUT;
     }
     return EXIT_OK;
@@ -402,15 +420,24 @@ static int cmd_gen(int argc, char **argv)
 {
     double seed = -1, size = 60;
     const char *size_arg = "60";
+    const ls_profile *profile = profile_default();
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs("usage: loopsim gen --seed S [--size N]\n"
+            fputs("usage: loopsim gen --seed S [--size N] [--node VERSION]\n"
                   "Prints a random scenario (about N operations, default 60) built so that real\n"
-                  "Node prints one order; the same seed gives the same scenario everywhere.\n",
+                  "Node prints one order; the same seed gives the same scenario everywhere.\n"
+                  "With --node, only what that version has is used (no queueMicrotask on 10).\n",
                   stdout);
             return EXIT_OK;
         }
-        if ((strcmp(argv[i], "--seed") == 0 || strcmp(argv[i], "--size") == 0) && i + 1 < argc) {
+        if (strcmp(argv[i], "--node") == 0 && i + 1 < argc) {
+            int rc = parse_node_option(argv[++i], &profile);
+            if (rc)
+                return rc;
+            if (!profile)
+                return bad_usage("gen: --node all makes no sense here; name one version%s", "");
+        } else if ((strcmp(argv[i], "--seed") == 0 || strcmp(argv[i], "--size") == 0) &&
+                   i + 1 < argc) {
             double v;
             if (!parse_double(argv[i + 1], &v) || v < 0 || v > 1e15 || v != (double)(long long)v)
                 return bad_usage("gen: expected a whole number >= 0, found '%s'", argv[i + 1]);
@@ -430,7 +457,8 @@ static int cmd_gen(int argc, char **argv)
         return bad_usage("gen needs --seed S%s", "");
     if (size < 1 || size > 500)
         return bad_usage("gen: --size must be from 1 to 500, found '%s'", size_arg);
-    return gen_scenario((uint64_t)seed, (int)size, stdout) == 0 ? EXIT_OK : EXIT_BAD_INPUT;
+    return gen_scenario((uint64_t)seed, (int)size, profile, stdout) == 0 ? EXIT_OK
+                                                                        : EXIT_BAD_INPUT;
 }
 
 int main(int argc, char **argv)

@@ -6,9 +6,9 @@
 
 const ls_profile ls_profiles[] = {
 #define LS_PROFILE(id, first, last, per_callback, per_list, fractional, await_direct, qm, \
-                   timers_at_end, rejections_throw)                                   \
-    {id, first, last, per_callback, per_list, fractional, await_direct, qm, timers_at_end, \
-     rejections_throw},
+                   idle_metrics, timers_at_end, rejections_throw)                     \
+    {id, first, last, per_callback, per_list, fractional, await_direct, qm, idle_metrics,   \
+     timers_at_end, rejections_throw},
 #include "profile.def"
 #undef LS_PROFILE
 };

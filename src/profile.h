@@ -13,6 +13,7 @@ typedef struct {
     bool fractional_lists;
     bool await_direct;
     bool has_queue_microtask;
+    bool poll_idle_metrics;
     bool loop_timers_at_end;
     bool unhandled_rejections_throw;
 } ls_profile;

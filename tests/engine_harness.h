@@ -23,9 +23,14 @@ static inline ls_program *load(const char *json)
     return p;
 }
 
+static inline ls_engine *engine_for_profile(const ls_program *p, const ls_profile *profile)
+{
+    return engine_new(p, &p->costs, profile, &LIMITS);
+}
+
 static inline ls_engine *engine_for(const ls_program *p)
 {
-    return engine_new(p, &p->costs, profile_default(), &LIMITS);
+    return engine_for_profile(p, profile_default());
 }
 
 /* The printed lines, joined by single spaces. */
@@ -39,12 +44,15 @@ static inline const char *output_of(const ls_engine *e)
     return buf;
 }
 
-/* Runs a whole scenario; checks the output, the exit code and how the run ended. */
-static inline void expect_run_ending(const char *json, const char *want, int want_code,
-                                     ls_stop want_stop)
+/* Runs a whole scenario under the Node version `version`; checks the output, the exit code
+ * and how the run ended. */
+static inline void expect_run_on(const char *version, const char *json, const char *want,
+                                 int want_code, ls_stop want_stop)
 {
+    const ls_profile *profile = profile_for_version(version);
+    ck_assert_msg(profile != NULL, "no profile for %s", version);
     ls_program *p = load(json);
-    ls_engine *e = engine_for(p);
+    ls_engine *e = engine_for_profile(p, profile);
     int code = engine_run(e);
     ck_assert_str_eq(output_of(e), want);
     ck_assert_int_eq(code, want_code);
@@ -52,6 +60,12 @@ static inline void expect_run_ending(const char *json, const char *want, int wan
                   (int)e->stop, e->stop_message ? e->stop_message : "-", (int)want_stop);
     engine_free(e);
     program_free(p);
+}
+
+static inline void expect_run_ending(const char *json, const char *want, int want_code,
+                                     ls_stop want_stop)
+{
+    expect_run_on("20", json, want, want_code, want_stop);
 }
 
 /* A run that reaches its end with exit code 0. */
