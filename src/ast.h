@@ -152,6 +152,7 @@ typedef struct {
     ls_func **functions;     /* "functions": hoisted declarations, in file order */
     size_t nfunctions;
     ls_func *main;           /* the main script, as a function with no params */
+    bool esm;                /* "module": "esm": the entry point is an ES module */
     ls_costs costs;          /* defaults overridden by "timing" */
     ls_arena *arena;         /* owns everything above */
 } ls_program;

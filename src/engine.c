@@ -89,7 +89,25 @@ static void emit_process_event(ls_engine *e, ls_phase phase, const char *event)
 
 int engine_run(ls_engine *e)
 {
-    interp_run_main(e);
+    if (!e->program->esm) {
+        interp_run_main(e);
+    } else {
+        switch (e->profile->esm_entry) {
+        case ESM_NONE:
+            e->stop = STOP_BAD_INPUT;
+            e->stop_message = arena_printf(
+                e->arena, "%s: $.module: error: an ES-module entry point needs Node 12.17 or "
+                          "later without a flag; profile %s (Node %s to %s) has none",
+                e->program->file, e->profile->id, e->profile->first, e->profile->last);
+            return 2;
+        case ESM_BEFORE_LOOP:
+            interp_run_module(e, NULL);
+            break;
+        case ESM_IN_POLL:
+            io_call_from_poll(e, interp_run_module, NULL);
+            break;
+        }
+    }
     if (!engine_stopped(e))
         engine_spend(e, e->costs.bootstrap);
 

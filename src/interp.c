@@ -1111,22 +1111,49 @@ void interp_init(ls_engine *e)
     }
 }
 
-void interp_run_main(ls_engine *e)
+/* The main script's body, with its trace line; a throw is an uncaught exception. */
+static void run_main_body(ls_engine *e, void *data)
 {
-    /* StartExecution runs the main module inside an InternalCallbackScope: the drain after it
-     * is the first drain point (R1.2a). */
+    (void)data;
     /* The main script's own scope is the global scope, so its bindings are globals. */
     frame *f = arena_alloc(e->arena, sizeof *f);
     f->def = e->program->main;
     f->env = e->globals;
     frame_push(e, f, &f->def->body);
-    ls_origin o = {"node", "main script", engine_next_seq(e)};
-    tasks_scope_enter(e);
+    ls_origin o = {e->program->esm ? "ES module" : "node", "main script", engine_next_seq(e)};
     engine_count_callback(e);
     out_begin(e, o);
     ls_completion c = run_frame(e, f);
     if (c.kind == C_THROW && !engine_stopped(e))
         interp_uncaught(e, c.value, "uncaughtException");
     out_end(e);
+}
+
+void interp_run_main(ls_engine *e)
+{
+    /* StartExecution runs the main module inside an InternalCallbackScope: the drain after it
+     * is the first drain point (R1.2a). */
+    tasks_scope_enter(e);
+    run_main_body(e, NULL);
+    tasks_scope_exit(e);
+}
+
+/* An ES module's body is evaluated inside the loader's promise chain: a microtask, so the
+ * microtasks it queues run right after it, in the same checkpoint, before its ticks (R1.3). */
+void interp_run_module(ls_engine *e, void *data)
+{
+    (void)data;
+    ls_function *fn = arena_alloc(e->arena, sizeof *fn);
+    fn->kind = FN_NATIVE;
+    fn->name = "module evaluation";
+    fn->native = run_main_body;
+    ls_job *job = arena_alloc(e->arena, sizeof *job);
+    job->kind = JOB_MODULE;
+    job->callback = value_function(fn);
+    job->origin.api = "ES module";
+    job->origin.label = "module evaluation";
+    job->origin.seq = engine_next_seq(e);
+    tasks_scope_enter(e);
+    tasks_enqueue_job(e, job);
     tasks_scope_exit(e);
 }

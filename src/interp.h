@@ -83,6 +83,9 @@ static inline bool value_is_callable(ls_value v)
 void interp_init(ls_engine *e);
 /* Runs the main script inside the InternalCallbackScope that StartExecution opens. */
 void interp_run_main(ls_engine *e);
+/* Evaluates the main script as an ES module: a promise job in a callback scope.  Its
+ * signature is ls_native_fn's, so that the poll phase can call it. */
+void interp_run_module(ls_engine *e, void *data);
 
 /* Calls a function value with `args`; `this` is not modelled. */
 ls_completion interp_call(ls_engine *e, ls_value fn, const ls_value *args, size_t nargs);

@@ -4,7 +4,7 @@
 #include "engine.h"
 #include "interp.h"
 
-typedef enum { EV_FS_TRIP, EV_CONNECT, EV_PEER_EOF } ev_kind;
+typedef enum { EV_FS_TRIP, EV_CONNECT, EV_PEER_EOF, EV_NATIVE } ev_kind;
 
 struct ls_io_event {
     ls_io_event *next;
@@ -21,6 +21,9 @@ struct ls_io_event {
     /* EV_CONNECT, EV_PEER_EOF */
     ls_emitter *socket;
     ls_emitter *server;
+    /* EV_NATIVE */
+    ls_native_fn native;
+    void *data;
 };
 
 void io_init(ls_engine *e)
@@ -79,6 +82,17 @@ void io_fs_start(ls_engine *e, const char *api, ls_value callback, int trips, do
     submit_trip(e, ev);
     if (e->out.recording)
         out_queued(e, api, arena_printf(e->arena, "%s: %s", origin.label, trip_name(ev)));
+}
+
+void io_call_from_poll(ls_engine *e, ls_native_fn fn, void *data)
+{
+    ls_io_event *ev = arena_alloc(e->arena, sizeof *ev);
+    ev->kind = EV_NATIVE;
+    ev->native = fn;
+    ev->data = data;
+    ev->ready_ns = e->clock.now_ns;
+    e->loop.active_reqs++;
+    add_event(e, ev);
 }
 
 int64_t io_next_ready_ns(const ls_engine *e)
@@ -197,6 +211,10 @@ int io_poll(ls_engine *e)
             break;
         case EV_PEER_EOF:
             peer_eof(e, ev);
+            break;
+        case EV_NATIVE:
+            e->loop.active_reqs--;
+            ev->native(e, ev->data);
             break;
         }
     }

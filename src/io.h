@@ -33,6 +33,9 @@ void io_init(ls_engine *e);
 /* fs.readFile/fs.stat: `trips` pool requests in a row, then `callback(null)`. */
 void io_fs_start(ls_engine *e, const char *api, ls_value callback, int trips, double latency_ms,
                  ls_origin origin);
+/* Calls `fn` from the poll phase as soon as the loop gets there, in a callback scope of its
+ * own (an I/O completion of Node's own, e.g. the ES-module loader's). */
+void io_call_from_poll(ls_engine *e, ls_native_fn fn, void *data);
 /* When the next completion is ready, in virtual ns; -1 if nothing is in flight. */
 int64_t io_next_ready_ns(const ls_engine *e);
 /* The poll phase's work: every completion ready now, each in its own callback scope.  Returns

@@ -1361,7 +1361,7 @@ static ls_node *parse_expression(loader *L, const cJSON *j, const char *path)
 }
 
 static const char *const top_keys[] = {"loopsim", "title", "description", "source", "timing", "functions", "main",
-                                       "$schema", NULL};
+                                       "module", "$schema", NULL};
 
 static const char *optional_string(loader *L, const cJSON *root, const char *key)
 {
@@ -1681,6 +1681,13 @@ static void load_steps(loader *L)
     p->description = optional_string(L, root, "description");
     optional_string(L, root, "source");
     optional_string(L, root, "$schema");
+    const char *module = optional_string(L, root, "module");
+    if (module) {
+        if (strcmp(module, "esm") == 0)
+            p->esm = true;
+        else if (strcmp(module, "commonjs") != 0)
+            fail(L, "$.module", "expected \"commonjs\" or \"esm\", found a string \"%s\"", module);
+    }
     const cJSON *timing = get(root, "timing");
     if (timing)
         parse_timing(L, timing);

@@ -56,6 +56,7 @@ static void run_usage(FILE *f)
           "                       printed follow it, marked '|'\n"
           "  --format text|json   text (default), or one JSON document with the output lines,\n"
           "                       the exit code and the trace\n"
+          "  --esm                run the main script as an ES module (as \"module\": \"esm\")\n"
           "  --node VERSION|all   the Node version to model (default 20.3+): 10.7.0, 12, 20.2;\n"
           "                       a partial version is that line's latest release; 'all' runs\n"
           "                       every profile and groups the versions by what they print\n"
@@ -101,6 +102,7 @@ typedef struct {
     ls_format format;
     ls_limits limits;
     const ls_profile *profile; /* NULL with --node all */
+    bool esm;                  /* --esm: run the main script as an ES module */
     struct {
         const ls_cost_info *info;
         double ms;
@@ -136,6 +138,8 @@ static int parse_run_options(int argc, char **argv, run_options *o)
             return -1;
         } else if (strcmp(a, "--trace") == 0) {
             o->trace = true;
+        } else if (strcmp(a, "--esm") == 0) {
+            o->esm = true;
         } else if (strcmp(a, "--format") == 0 || strcmp(a, "--cost") == 0 ||
                    strcmp(a, "--max-callbacks") == 0 || strcmp(a, "--max-time") == 0 ||
                    strcmp(a, "--node") == 0) {
@@ -321,6 +325,8 @@ static int cmd_run(int argc, char **argv)
     ls_costs costs = program->costs;
     for (size_t i = 0; i < o.ncosts; i++)
         *costs_field(&costs, o.costs[i].info) = o.costs[i].ms;
+    if (o.esm)
+        program->esm = true;
 
     int status;
     if (!o.profile) {
@@ -365,6 +371,9 @@ static int cmd_profiles(void)
         {"unhandled rejection", offsetof(ls_profile, unhandled_rejections_throw),
          "uncaught exception, exit code 1", "a warning, the process goes on"},
     };
+    static const char *esm_entry[] = {"needs --experimental-modules (refused)",
+                                      "evaluated from the first poll phase",
+                                      "evaluated before the loop"};
     for (size_t i = 0; i < ls_profile_count; i++) {
         const ls_profile *p = &ls_profiles[i];
         printf("%s%s: Node %s to %s%s\n", i ? "\n" : "", p->id, p->first, p->last,
@@ -373,6 +382,7 @@ static int cmd_profiles(void)
             bool v = *(const bool *)((const char *)p + columns[c].offset);
             printf("  %-20s %s\n", columns[c].name, v ? columns[c].yes : columns[c].no);
         }
+        printf("  %-20s %s\n", "ES-module entry", esm_entry[p->esm_entry]);
     }
     puts("\ndocs/node-versions.md gives the source of each difference and a scenario that shows it.");
     return EXIT_OK;
@@ -381,16 +391,19 @@ static int cmd_profiles(void)
 static int cmd_emit_js(int argc, char **argv)
 {
     const char *file = NULL;
+    bool esm = false;
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs("usage: loopsim emit-js [--node VERSION] SCENARIO.json\n"
+            fputs("usage: loopsim emit-js [--node VERSION] [--esm] SCENARIO.json\n"
                   "Prints a standalone CommonJS program that does what the scenario describes; run\n"
                   "it with node to see what real Node prints (tools/record-expected does this).\n"
                   "The program is the same for every version; --node only checks the version.\n",
                   stdout);
             return EXIT_OK;
         }
-        if (strcmp(argv[i], "--node") == 0 && i + 1 < argc) {
+        if (strcmp(argv[i], "--esm") == 0) {
+            esm = true;
+        } else if (strcmp(argv[i], "--node") == 0 && i + 1 < argc) {
             const ls_profile *profile;
             int rc = parse_node_option(argv[++i], &profile);
             if (rc)
@@ -406,6 +419,8 @@ static int cmd_emit_js(int argc, char **argv)
     ls_program *program = load(file);
     if (!program)
         return EXIT_BAD_INPUT;
+    if (esm)
+        program->esm = true;
     int rc = emit_js(program, stdout);
     program_free(program);
     if (rc != 0) {

@@ -6,9 +6,9 @@
 
 const ls_profile ls_profiles[] = {
 #define LS_PROFILE(id, first, last, per_callback, per_list, fractional, await_direct, qm, \
-                   idle_metrics, timers_at_end, rejections_throw)                     \
+                   idle_metrics, timers_at_end, rejections_throw, esm)                \
     {id, first, last, per_callback, per_list, fractional, await_direct, qm, idle_metrics,   \
-     timers_at_end, rejections_throw},
+     timers_at_end, rejections_throw, esm},
 #include "profile.def"
 #undef LS_PROFILE
 };
@@ -16,7 +16,7 @@ const size_t ls_profile_count = sizeof ls_profiles / sizeof ls_profiles[0];
 
 const ls_profile *profile_default(void)
 {
-    return &ls_profiles[ls_profile_count - 1];
+    return profile_for_version("20");
 }
 
 /* Parses up to three dot-separated numbers; missing parts become `fill`.  False if malformed. */

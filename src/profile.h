@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+typedef enum { ESM_NONE, ESM_IN_POLL, ESM_BEFORE_LOOP } ls_esm_entry;
+
 typedef struct {
     const char *id;
     const char *first, *last;  /* the versions it covers */
@@ -16,12 +18,13 @@ typedef struct {
     bool poll_idle_metrics;
     bool loop_timers_at_end;
     bool unhandled_rejections_throw;
+    ls_esm_entry esm_entry;
 } ls_profile;
 
 extern const ls_profile ls_profiles[];
 extern const size_t ls_profile_count;
 
-/* Node 20.3+, what `node` on the machines here is. */
+/* The profile of Node 20.3+, what `node` on the machines here is (20.20.2). */
 const ls_profile *profile_default(void);
 /* The profile for a version written "20", "20.3", "20.3.0" or "v10.7.0": a missing part means
  * that line's latest release ("20" is 20.x's latest, so 20.3+).  NULL if it is not a version

@@ -266,6 +266,9 @@ void promise_run_job(ls_engine *e, ls_job *job)
     case JOB_CALLBACK:
         interp_run_callback(e, job->origin, job->callback, NULL, 0);
         return;
+    case JOB_MODULE: /* the body writes its own trace line */
+        interp_call(e, job->callback, NULL, 0);
+        return;
     case JOB_THENABLE: {
         if (!engine_count_callback(e))
             return;

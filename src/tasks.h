@@ -37,7 +37,8 @@ typedef struct ls_tick {
 typedef enum {
     JOB_REACTION, /* PromiseReactionJob */
     JOB_THENABLE, /* PromiseResolveThenableJob */
-    JOB_CALLBACK  /* queueMicrotask(cb) */
+    JOB_CALLBACK, /* queueMicrotask(cb) */
+    JOB_MODULE    /* an ES module's evaluation: its body runs in the job */
 } ls_job_kind;
 
 struct ls_job {

@@ -16,7 +16,8 @@ tools/fuzz-diff, tests/regressions/NAME.txt beside it):
 
 Blocks are sorted by count, most frequent first, and nothing separates them (an empty line
 inside a block is an empty output line).  A scenario passes iff the stdout lines of
-`LOOPSIM run FILE` (run in ROOT with the relative path) equal those of the first block.  loopsim itself must exit 0; the simulated process's exit code, which loopsim
+`LOOPSIM run FILE` (run in ROOT with the relative path) equal those of the first block (for another Node version, expected/node-VERSION/..., one of the blocks when real Node
+printed several: timing per version is not modelled).  loopsim itself must exit 0; the simulated process's exit code, which loopsim
 reports on stderr ("loopsim: the process exits with code N") when it is not 0, must equal
 node's.  Prints "ok   seeds/NAME" or "FAIL seeds/NAME: why" with a unified diff, then
 "N passed, N failed"; exits 1 if anything failed.
@@ -124,7 +125,12 @@ def check(loopsim, root, kind, name, version=None):
     elif node_exit != want_exit:
         out.append("the simulated process exits with code %d, real node exited with %d"
                    % (node_exit, want_exit))
-    if got != want:
+    # The default version must print real Node's most frequent order (the timing model's
+    # defaults are tuned for it); another version must print one of the orders that version
+    # printed, since version-specific timing is not modelled (docs/node-versions.md).
+    if version and len(blocks) > 1 and any(got == b[1] for b in blocks):
+        pass
+    elif got != want:
         out.append("stdout differs from the most frequent output (count %d) in %s"
                    % (blocks[0][0], expected_rel))
         out.extend(difflib.unified_diff(want, got, fromfile=expected_rel,
