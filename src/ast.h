@@ -154,6 +154,7 @@ typedef struct {
     ls_func *main;           /* the main script, as a function with no params */
     bool esm;                /* "module": "esm": the entry point is an ES module */
     ls_costs costs;          /* defaults overridden by "timing" */
+    unsigned long long costs_set; /* bit i: ls_cost_table[i] was set by "timing" */
     ls_arena *arena;         /* owns everything above */
 } ls_program;
 

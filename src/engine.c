@@ -36,6 +36,15 @@ ls_engine *engine_new(const ls_program *program, const ls_costs *costs, const ls
     return e;
 }
 
+ls_costs engine_default_costs(const ls_program *program, const ls_profile *profile)
+{
+    ls_costs c = program->costs;
+    const ls_cost_info *bootstrap = costs_find("bootstrap_ms");
+    if (!(program->costs_set & (1ull << (bootstrap - ls_cost_table))))
+        c.bootstrap = profile->bootstrap_ms; /* the version's own, unless the scenario set one */
+    return c;
+}
+
 void engine_free(ls_engine *e)
 {
     if (e)

@@ -97,6 +97,9 @@ struct ls_engine {
 ls_engine *engine_new(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
                       const ls_limits *limits);
 void engine_free(ls_engine *engine);
+/* The costs a run of `program` under `profile` starts from: the defaults (costs.def), the
+ * profile's timing defaults (profile.def), then the scenario's "timing". */
+ls_costs engine_default_costs(const ls_program *program, const ls_profile *profile);
 /* Runs the whole process: main script, event loop, beforeExit, exit.  Returns the exit code
  * Node would return. */
 int engine_run(ls_engine *engine);

@@ -4,7 +4,7 @@
 #include "engine.h"
 #include "interp.h"
 
-typedef enum { EV_FS_TRIP, EV_CONNECT, EV_PEER_EOF, EV_NATIVE } ev_kind;
+typedef enum { EV_FS_TRIP, EV_CONNECT, EV_PEER_EOF, EV_PEER_SHUTDOWN, EV_NATIVE } ev_kind;
 
 struct ls_io_event {
     ls_io_event *next;
@@ -167,14 +167,11 @@ static void connect_complete(ls_engine *e, ls_io_event *ev)
 
 static void emit_close_if_drained(ls_engine *e, ls_emitter *srv);
 
-static void peer_eof(ls_engine *e, ls_io_event *ev)
+/* The server's end of a connection is destroyed: Socket._destroy does
+ * `_server._connections--; _server._emitCloseIfDrained()` (lib/net.js), so a closed server's
+ * 'close' is queued (nextTick) from here.  The handle's own close has no JavaScript callback. */
+static void server_end_destroyed(ls_engine *e, ls_emitter *srv)
 {
-    /* The server's end of the connection reads EOF in this poll phase.  With allowHalfOpen
-     * false it ends and is destroyed right away; Socket._destroy does
-     * `_server._connections--; _server._emitCloseIfDrained()` (lib/net.js), so a closed
-     * server's 'close' is queued (nextTick) from here, not from the close phase.  The handle's
-     * own close has no JavaScript callback. */
-    ls_emitter *srv = ev->server;
     e->loop.active_reqs--;
     srv->connections--;
     ls_uv_handle *h = arena_alloc(e->arena, sizeof *h);
@@ -182,6 +179,22 @@ static void peer_eof(ls_engine *e, ls_io_event *ev)
     tasks_scope_enter(e);
     emit_close_if_drained(e, srv);
     tasks_scope_exit(e);
+}
+
+/* The server's end of the connection reads EOF in this poll phase.  With allowHalfOpen false it
+ * ends its side: on some versions it is destroyed at once, on others only when its shutdown
+ * request completes, in the next poll phase (profile column server_end_waits_for_shutdown). */
+static void peer_eof(ls_engine *e, ls_io_event *ev)
+{
+    if (!e->profile->server_end_waits_for_shutdown) {
+        server_end_destroyed(e, ev->server);
+        return;
+    }
+    ls_io_event *shutdown = arena_alloc(e->arena, sizeof *shutdown);
+    shutdown->kind = EV_PEER_SHUTDOWN;
+    shutdown->server = ev->server;
+    shutdown->ready_ns = e->clock.now_ns;
+    add_event(e, shutdown);
 }
 
 int io_poll(ls_engine *e)
@@ -211,6 +224,9 @@ int io_poll(ls_engine *e)
             break;
         case EV_PEER_EOF:
             peer_eof(e, ev);
+            break;
+        case EV_PEER_SHUTDOWN:
+            server_end_destroyed(e, ev->server);
             break;
         case EV_NATIVE:
             e->loop.active_reqs--;

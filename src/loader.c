@@ -1402,6 +1402,7 @@ static void parse_timing(loader *L, const cJSON *t)
         if (bad)
             fail(L, p, "expected %s, found %s", bad, describe(L, c));
         *costs_field(&L->prog->costs, info) = c->valuedouble;
+        L->prog->costs_set |= 1ull << (info - ls_cost_table);
     }
 }
 

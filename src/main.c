@@ -220,9 +220,13 @@ typedef struct {
     int status;
 } run_result;
 
-static void run_once(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
-                     const run_options *o, run_result *r)
+static void run_once(const ls_program *program, const ls_profile *profile, const run_options *o,
+                     run_result *r)
 {
+    ls_costs run_costs = engine_default_costs(program, profile);
+    for (size_t i = 0; i < o->ncosts; i++)
+        *costs_field(&run_costs, o->costs[i].info) = o->costs[i].ms;
+    const ls_costs *costs = &run_costs;
     FILE *out = open_memstream(&r->out, &r->out_len);
     FILE *err = open_memstream(&r->err, &r->err_len);
     if (!out || !err) {
@@ -270,13 +274,12 @@ static bool same_result(const run_result *a, const run_result *b)
 
 /* --node all: one run per profile; profiles that print the same are shown together, as the
  * version ranges they cover. */
-static int run_all_profiles(const ls_program *program, const ls_costs *costs,
-                            const run_options *o)
+static int run_all_profiles(const ls_program *program, const run_options *o)
 {
     run_result results[16];
     size_t n = ls_profile_count < 16 ? ls_profile_count : 16;
     for (size_t i = 0; i < n; i++)
-        run_once(program, costs, &ls_profiles[i], o, &results[i]);
+        run_once(program, &ls_profiles[i], o, &results[i]);
     bool shown[16] = {false};
     int status = EXIT_OK;
     for (size_t i = 0; i < n; i++) {
@@ -322,18 +325,15 @@ static int cmd_run(int argc, char **argv)
     ls_program *program = load(o.file);
     if (!program)
         return EXIT_BAD_INPUT;
-    ls_costs costs = program->costs;
-    for (size_t i = 0; i < o.ncosts; i++)
-        *costs_field(&costs, o.costs[i].info) = o.costs[i].ms;
     if (o.esm)
         program->esm = true;
 
     int status;
     if (!o.profile) {
-        status = run_all_profiles(program, &costs, &o);
+        status = run_all_profiles(program, &o);
     } else {
         run_result r;
-        run_once(program, &costs, o.profile, &o, &r);
+        run_once(program, o.profile, &o, &r);
         if (r.status != EXIT_BAD_INPUT)
             fwrite(r.out, 1, r.out_len, stdout);
         fflush(stdout);

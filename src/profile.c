@@ -6,9 +6,10 @@
 
 const ls_profile ls_profiles[] = {
 #define LS_PROFILE(id, first, last, per_callback, per_list, fractional, await_direct, qm, \
-                   idle_metrics, timers_at_end, rejections_throw, esm)                \
+                   idle_metrics, timers_at_end, rejections_throw, esm, server_shutdown,  \
+                   bootstrap)                                                           \
     {id, first, last, per_callback, per_list, fractional, await_direct, qm, idle_metrics,   \
-     timers_at_end, rejections_throw, esm},
+     timers_at_end, rejections_throw, esm, server_shutdown, bootstrap},
 #include "profile.def"
 #undef LS_PROFILE
 };

@@ -19,6 +19,8 @@ typedef struct {
     bool loop_timers_at_end;
     bool unhandled_rejections_throw;
     ls_esm_entry esm_entry;
+    bool server_end_waits_for_shutdown;
+    double bootstrap_ms;
 } ls_profile;
 
 extern const ls_profile ls_profiles[];

@@ -25,7 +25,8 @@ static inline ls_program *load(const char *json)
 
 static inline ls_engine *engine_for_profile(const ls_program *p, const ls_profile *profile)
 {
-    return engine_new(p, &p->costs, profile, &LIMITS);
+    ls_costs costs = engine_default_costs(p, profile);
+    return engine_new(p, &costs, profile, &LIMITS);
 }
 
 static inline ls_engine *engine_for(const ls_program *p)

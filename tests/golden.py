@@ -16,10 +16,11 @@ tools/fuzz-diff, tests/regressions/NAME.txt beside it):
 
 Blocks are sorted by count, most frequent first, and nothing separates them (an empty line
 inside a block is an empty output line).  A scenario passes iff the stdout lines of
-`LOOPSIM run FILE` (run in ROOT with the relative path) equal those of the first block (for another Node version, expected/node-VERSION/..., one of the blocks when real Node
-printed several: timing per version is not modelled).  loopsim itself must exit 0; the simulated process's exit code, which loopsim
-reports on stderr ("loopsim: the process exits with code N") when it is not 0, must equal
-node's.  Prints "ok   seeds/NAME" or "FAIL seeds/NAME: why" with a unified diff, then
+`LOOPSIM run FILE` (run in ROOT with the relative path) equal those of the first block; for
+another Node version (expected/node-VERSION/..., run with --node VERSION), those of any block
+when real Node printed several, since timing per version is not modelled.  loopsim itself must
+exit 0; the simulated process's exit code, which loopsim reports on stderr ("loopsim: the
+process exits with code N") when it is not 0, must equal node's.  Prints "ok   seeds/NAME" or "FAIL seeds/NAME: why" with a unified diff, then
 "N passed, N failed"; exits 1 if anything failed.
 
 LOOPSIM defaults to ROOT/build/loopsim, ROOT to the directory above this script.

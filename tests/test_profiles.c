@@ -24,9 +24,11 @@ START_TEST(test_versions_map_to_the_profile_of_their_range)
     ck_assert_str_eq(profile_for_version("12.0.0")->id, "node12");
     ck_assert_str_eq(profile_for_version("14")->id, "node14.10");
     ck_assert_str_eq(profile_for_version("16.20.2")->id, "node15");
-    ck_assert_str_eq(profile_for_version("20.2")->id, "node15");
+    ck_assert_str_eq(profile_for_version("18.20.8")->id, "node18");
+    ck_assert_str_eq(profile_for_version("20.2")->id, "node18");
     ck_assert_str_eq(profile_for_version("20.3.0")->id, "node20.3");
-    ck_assert_str_eq(profile_for_version("24.21.0")->id, "node20.3");
+    ck_assert_str_eq(profile_for_version("21.7.3")->id, "node20.3");
+    ck_assert_str_eq(profile_for_version("24.21.0")->id, "node22");
 }
 END_TEST
 
@@ -34,6 +36,7 @@ START_TEST(test_partial_version_means_the_latest_of_its_line)
 {
     ck_assert_str_eq(profile_for_version("20")->id, "node20.3");
     ck_assert_str_eq(profile_for_version("11")->id, "node11.9");
+    ck_assert_str_eq(profile_for_version("22")->id, "node22");
     ck_assert_ptr_eq(profile_for_version("20"), profile_default());
 }
 END_TEST
@@ -198,6 +201,39 @@ START_TEST(test_versions_map_to_the_idle_metrics_rows)
 }
 END_TEST
 
+START_TEST(test_server_end_of_a_connection_waits_for_its_shutdown_on_12_to_17)
+{
+    /* rules/server-close-after-connection, recorded on 10.7.0, 12.22.12, 16.20.2, 18.20.8, 20 */
+    const char *json = SCENARIO(
+        "{\"net.createServer\": null, \"as\": \"srv\"},"
+        "{\"listen\": \"srv\", \"callback\": [{\"net.connect\": \"srv\", \"as\": \"sock\", \"callback\": ["
+        " {\"on\": \"close\", \"emitter\": \"sock\", \"listener\": [{\"console.log\": \"socket close\"},"
+        "  {\"close\": \"srv\", \"callback\": [{\"console.log\": \"server closed\"}]},"
+        "  {\"setImmediate\": [{\"console.log\": \"imm\"}]}]},"
+        " {\"destroy\": \"sock\"}]}]}");
+    expect_run_on("16.20.2", json, "socket close imm server closed", 0, STOP_NONE);
+    expect_run_on("18.20.8", json, "socket close server closed imm", 0, STOP_NONE);
+    expect_run_on("10.7.0", json, "socket close server closed imm", 0, STOP_NONE);
+}
+END_TEST
+
+START_TEST(test_node18_bootstrap_makes_settimeout_0_usually_first)
+{
+    /* R5.1 probe p5a: setTimeout(0) first in 90/100 runs on 18.20.8, 18/100 on 20.20.2; the
+     * profiles' bootstrap_ms put the nominal order on the majority side, and a scenario's
+     * own "timing" still wins. */
+    const char *json = SCENARIO("{\"setTimeout\": [{\"console.log\": \"timeout\"}], \"delay\": 0},"
+                                "{\"setImmediate\": [{\"console.log\": \"immediate\"}]}");
+    expect_run_on("18.20.8", json, "timeout immediate", 0, STOP_NONE);
+    expect_run_on("20", json, "immediate timeout", 0, STOP_NONE);
+    expect_run_on("18.20.8",
+                  "{\"loopsim\": 1, \"timing\": {\"bootstrap_ms\": 0.1}, \"main\": ["
+                  "{\"setTimeout\": [{\"console.log\": \"timeout\"}], \"delay\": 0},"
+                  "{\"setImmediate\": [{\"console.log\": \"immediate\"}]}]}",
+                  "immediate timeout", 0, STOP_NONE);
+}
+END_TEST
+
 START_TEST(test_unref_immediate_at_exit_depends_on_the_libuv_loop_shape)
 {
     /* R6.2, probe p6a: the last ref'd timer queues an unref'd immediate.  Before libuv 1.45
@@ -232,6 +268,8 @@ static Suite *profiles_suite(void)
     tcase_add_test(tc, test_await_of_a_native_promise_costs_three_jobs_before_node12);
     tcase_add_test(tc, test_queue_microtask_is_not_defined_on_node10);
     tcase_add_test(tc, test_unhandled_rejection_warns_before_15_and_exits_after);
+    tcase_add_test(tc, test_server_end_of_a_connection_waits_for_its_shutdown_on_12_to_17);
+    tcase_add_test(tc, test_node18_bootstrap_makes_settimeout_0_usually_first);
     tcase_add_test(tc, test_unref_immediate_at_exit_depends_on_the_libuv_loop_shape);
     suite_add_tcase(s, tc);
     return s;
