@@ -60,6 +60,7 @@ static void run_usage(FILE *f)
           "  --node VERSION|all   the Node version to model (default 20.3+): 10.7.0, 12, 20.2;\n"
           "                       a partial version is that line's latest release; 'all' runs\n"
           "                       every profile and groups the versions by what they print\n"
+          "                       (with --trace or json, each group shows its first profile's)\n"
           "  --cost KEY=MS        override a timing parameter (may be repeated); KEY is one of\n"
           "                       the keys below\n"
           "  --max-callbacks N    stop after N callbacks (default 1000000)\n"
@@ -86,6 +87,26 @@ static bool parse_double(const char *s, double *out)
         return false;
     *out = v;
     return true;
+}
+
+/* Edit distance, for "did you mean" on a misspelt option. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 40 || lb > 40)
+        return 99;
+    size_t d[41][41];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            size_t sub = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            size_t del = d[i - 1][j] + 1, ins = d[i][j - 1] + 1;
+            d[i][j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+        }
+    return d[la][lb];
 }
 
 static int bad_usage(const char *fmt, const char *arg)
@@ -188,6 +209,15 @@ static int parse_run_options(int argc, char **argv, run_options *o)
                 o->limits.max_time_ns = clock_ms_to_ns(ms);
             }
         } else if (a[0] == '-' && a[1] != '\0') {
+            static const char *known[] = {"--trace", "--format", "--cost", "--max-callbacks",
+                                          "--max-time", "--node", "--esm", "--help"};
+            for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
+                if (edit_distance(a, known[k]) <= 2) {
+                    fprintf(stderr, "loopsim: unknown option '%s'; did you mean '%s'?\n", a,
+                            known[k]);
+                    fputs("Try 'loopsim run --help'.\n", stderr);
+                    return EXIT_BAD_INPUT;
+                }
             return bad_usage("unknown option '%s'", a);
         } else if (!o->file) {
             o->file = a;
@@ -217,6 +247,8 @@ typedef struct {
     size_t out_len;
     char *err;
     size_t err_len;
+    char *lines;     /* the printed lines alone: what --node all groups versions by */
+    size_t lines_len;
     int status;
 } run_result;
 
@@ -229,7 +261,8 @@ static void run_once(const ls_program *program, const ls_profile *profile, const
     const ls_costs *costs = &run_costs;
     FILE *out = open_memstream(&r->out, &r->out_len);
     FILE *err = open_memstream(&r->err, &r->err_len);
-    if (!out || !err) {
+    FILE *lines = open_memstream(&r->lines, &r->lines_len);
+    if (!out || !err || !lines) {
         fputs("loopsim: out of memory\n", stderr);
         abort();
     }
@@ -242,6 +275,7 @@ static void run_once(const ls_program *program, const ls_profile *profile, const
         r->status = EXIT_BAD_INPUT;
     } else {
         out_render(e, out, o->format, o->trace);
+        out_render(e, lines, FORMAT_TEXT, false);
         switch (e->stop) {
         case STOP_CALLBACK_LIMIT:
         case STOP_TIME_LIMIT:
@@ -264,12 +298,15 @@ static void run_once(const ls_program *program, const ls_profile *profile, const
     engine_free(e);
     fclose(out);
     fclose(err);
+    fclose(lines);
 }
 
+/* Same printed lines, same ending (what stderr says: exit code, limits). */
 static bool same_result(const run_result *a, const run_result *b)
 {
-    return a->status == b->status && a->out_len == b->out_len && a->err_len == b->err_len &&
-           memcmp(a->out, b->out, a->out_len) == 0 && memcmp(a->err, b->err, a->err_len) == 0;
+    return a->status == b->status && a->lines_len == b->lines_len &&
+           a->err_len == b->err_len && memcmp(a->lines, b->lines, a->lines_len) == 0 &&
+           memcmp(a->err, b->err, a->err_len) == 0;
 }
 
 /* --node all: one run per profile; profiles that print the same are shown together, as the
@@ -282,10 +319,13 @@ static int run_all_profiles(const ls_program *program, const run_options *o)
         run_once(program, &ls_profiles[i], o, &results[i]);
     bool shown[16] = {false};
     int status = EXIT_OK;
+    bool json = o->format == FORMAT_JSON; /* one JSON array: [{"versions": [...], "run": {...}}] */
+    if (json)
+        printf("[");
     for (size_t i = 0; i < n; i++) {
         if (shown[i])
             continue;
-        printf("== Node ");
+        printf(json ? "%s\n{\"versions\": [" : "== Node ", i ? (json ? "," : "") : "");
         const char *sep = "";
         for (size_t j = i; j < n; j++) {
             if (shown[j] || !same_result(&results[i], &results[j]))
@@ -295,12 +335,15 @@ static int run_all_profiles(const ls_program *program, const run_options *o)
             size_t k = j;
             while (k + 1 < n && !shown[k + 1] && same_result(&results[i], &results[k + 1]))
                 shown[++k] = true;
-            printf("%s%s to %s", sep, ls_profiles[j].first, ls_profiles[k].last);
+            printf(json ? "%s\"%s to %s\"" : "%s%s to %s", sep, ls_profiles[j].first,
+                   ls_profiles[k].last);
             sep = ", ";
             j = k;
         }
-        printf(":\n");
+        printf(json ? "], \"run\": " : ":\n");
         fwrite(results[i].out, 1, results[i].out_len, stdout);
+        if (json)
+            printf("}");
         if (results[i].err_len) {
             fflush(stdout);
             fwrite(results[i].err, 1, results[i].err_len, stderr);
@@ -308,9 +351,12 @@ static int run_all_profiles(const ls_program *program, const run_options *o)
         if (results[i].status > status)
             status = results[i].status;
     }
+    if (json)
+        printf("\n]\n");
     for (size_t i = 0; i < n; i++) {
         free(results[i].out);
         free(results[i].err);
+        free(results[i].lines);
     }
     return status;
 }
@@ -341,6 +387,7 @@ static int cmd_run(int argc, char **argv)
         status = r.status;
         free(r.out);
         free(r.err);
+        free(r.lines);
     }
     program_free(program);
     return status;
