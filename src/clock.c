@@ -2,52 +2,308 @@
 #include "clock.h"
 
 #include <math.h>
+#include <stdio.h>
 
 int64_t clock_ms_to_ns(double ms)
 {
     return (int64_t)llround(ms * 1e6);
 }
 
-void clock_init(ls_clock *c, double phase_ms)
+static double uniform01(ls_clock *c)
 {
-    c->now_ns = 0;
-    c->phase_ns = clock_ms_to_ns(phase_ms);
-    if (c->phase_ns < 0)
-        c->phase_ns = 0;
-    if (c->phase_ns >= LS_NS_PER_MS)
-        c->phase_ns = LS_NS_PER_MS - 1;
+    /* xorshift64* */
+    c->rng ^= c->rng >> 12;
+    c->rng ^= c->rng << 25;
+    c->rng ^= c->rng >> 27;
+    return (double)((c->rng * UINT64_C(2685821657736338717)) >> 11) / 9007199254740992.0;
+}
+
+void clock_cost_ns(ls_clock *c, ls_cost cost, int64_t *lo, int64_t *hi)
+{
+    switch (c->mode) {
+    case CLOCK_NOMINAL:
+        *lo = *hi = clock_ms_to_ns(cost.ms);
+        return;
+    case CLOCK_SAMPLED: {
+        double u = uniform01(c), from = cost.lo, to = cost.hi;
+        if (cost.tail > cost.lo && cost.tail < cost.hi) {
+            /* costs.def: most draws from [lo, tail], a few from the slow tail [tail, hi] */
+            if (u < LS_COST_TAIL_SHARE) {
+                from = cost.tail;
+                u /= LS_COST_TAIL_SHARE;
+            } else {
+                to = cost.tail;
+                u = (u - LS_COST_TAIL_SHARE) / (1 - LS_COST_TAIL_SHARE);
+            }
+        }
+        *lo = *hi = clock_ms_to_ns(from + (to - from) * u);
+        return;
+    }
+    case CLOCK_RANGES:
+        *lo = clock_ms_to_ns(cost.lo);
+        *hi = clock_ms_to_ns(cost.hi);
+        return;
+    }
+}
+
+void clock_init(ls_clock *c, ls_clock_mode mode, ls_cost phase, uint64_t seed)
+{
+    c->mode = mode;
+    c->rng = seed * UINT64_C(0x9E3779B97F4A7C15) + 1;
+    int64_t lo, hi;
+    clock_cost_ns(c, phase, &lo, &hi);
+    lo = lo < 0 ? 0 : lo >= LS_NS_PER_MS ? LS_NS_PER_MS - 1 : lo;
+    hi = hi < lo ? lo : hi >= LS_NS_PER_MS ? LS_NS_PER_MS - 1 : hi;
+    dbm_init(&c->zone, lo, hi);
+    c->start_ns = lo;
     c->loop_time = 0;
+    c->refresh_var = -1;
+    c->refresh_who = NULL;
+    c->oracle = NULL;
+    c->describe = NULL;
+    c->describe_ctx = NULL;
+    c->last_read = "the start of the main script";
+    c->last_read_ms = 0;
+    c->decisions = 0;
 }
 
-uint64_t clock_hrtime_ms(const ls_clock *c)
+void clock_spend(ls_clock *c, ls_cost cost)
 {
-    return (uint64_t)((c->phase_ns + c->now_ns) / LS_NS_PER_MS);
+    int64_t lo, hi;
+    clock_cost_ns(c, cost, &lo, &hi);
+    if (hi > 0)
+        dbm_advance(&c->zone, lo < 0 ? 0 : lo, hi);
 }
 
-void clock_update_time(ls_clock *c)
-{
-    c->loop_time = clock_hrtime_ms(c);
-}
-
-uint64_t clock_now(const ls_clock *c)
-{
-    return c->loop_time;
-}
-
-uint64_t clock_get_now(ls_clock *c)
-{
-    clock_update_time(c);
-    return c->loop_time;
-}
-
-void clock_advance(ls_clock *c, int64_t ns)
+void clock_spend_exact(ls_clock *c, int64_t ns)
 {
     if (ns > 0)
-        c->now_ns += ns;
+        dbm_advance(&c->zone, ns, ns);
 }
 
-int64_t clock_ns_until_ms(const ls_clock *c, uint64_t ms)
+int64_t clock_now_ns(const ls_clock *c)
 {
-    int64_t target = (int64_t)ms * LS_NS_PER_MS - c->phase_ns;
-    return target > c->now_ns ? target - c->now_ns : 0;
+    return dbm_min(&c->zone, DBM_NOW);
+}
+
+int64_t clock_elapsed_ns(const ls_clock *c)
+{
+    return clock_now_ns(c) - c->start_ns;
+}
+
+bool clock_wants_words(const ls_clock *c)
+{
+    return c->oracle && c->describe;
+}
+
+/* The words for the current instant, only when some decision may need them. */
+static const char *describe(ls_clock *c, const char *what)
+{
+    return clock_wants_words(c) ? c->describe(c->describe_ctx, what) : what;
+}
+
+static void note(ls_clock *c, const char *statement)
+{
+    if (c->oracle && c->oracle->note && statement)
+        c->oracle->note(c->oracle, statement);
+}
+
+static int take(ls_clock *c, int nf, const char *const *statements)
+{
+    if (!c->oracle)
+        return 0;
+    c->decisions++;
+    int k = c->oracle->choose(c->oracle, nf, statements);
+    return k >= 0 && k < nf ? k : 0;
+}
+
+static const char *boundaries(uint64_t n)
+{
+    static const char *words[] = {"no loop-ms boundary passes", "one loop-ms boundary passes",
+                                  "two loop-ms boundaries pass", "three loop-ms boundaries pass"};
+    return n < 4 ? words[n] : "four or more loop-ms boundaries pass";
+}
+
+/* Decides the whole loop-ms of instant `var`, narrows the zone to it, and returns it. */
+static uint64_t decide_ms(ls_clock *c, int var, const char *reader)
+{
+    int64_t kmin = dbm_min(&c->zone, var) / LS_NS_PER_MS;
+    int64_t kmax = dbm_max(&c->zone, var) / LS_NS_PER_MS;
+    int64_t k = kmin;
+    if (kmax > kmin) {
+        /* The zone is convex, so every whole ms between the least and greatest is possible. */
+        enum { MAX_OPTIONS = 64 };
+        if (kmax - kmin >= MAX_OPTIONS)
+            kmax = kmin + MAX_OPTIONS - 1;
+        const char *statements[MAX_OPTIONS];
+        char buf[MAX_OPTIONS][320];
+        bool words = clock_wants_words(c);
+        for (int64_t x = kmin; x <= kmax; x++) {
+            uint64_t passed = (uint64_t)x >= c->last_read_ms ? (uint64_t)x - c->last_read_ms : 0;
+            if (words)
+                snprintf(buf[x - kmin], sizeof buf[0], "%s between %s and %s", boundaries(passed),
+                         c->last_read, reader);
+            statements[x - kmin] = words ? buf[x - kmin] : NULL;
+        }
+        k = kmin + take(c, (int)(kmax - kmin + 1), statements);
+        if (words)
+            c->last_read = reader;
+    } else if (clock_wants_words(c)) {
+        char buf[320];
+        uint64_t passed = (uint64_t)k >= c->last_read_ms ? (uint64_t)k - c->last_read_ms : 0;
+        snprintf(buf, sizeof buf, "%s between %s and %s", boundaries(passed), c->last_read,
+                 reader);
+        note(c, buf);
+        c->last_read = reader;
+    }
+    dbm_constrain(&c->zone, var, DBM_ZERO, (k + 1) * LS_NS_PER_MS - 1);
+    dbm_constrain(&c->zone, DBM_ZERO, var, -k * LS_NS_PER_MS);
+    c->last_read_ms = (uint64_t)k;
+    return (uint64_t)k;
+}
+
+void clock_update_time(ls_clock *c, const char *what)
+{
+    if (c->refresh_var >= 0)
+        dbm_drop(&c->zone, c->refresh_var);
+    c->refresh_var = -1;
+    if (dbm_max(&c->zone, DBM_NOW) / LS_NS_PER_MS == dbm_min(&c->zone, DBM_NOW) / LS_NS_PER_MS) {
+        c->loop_time = decide_ms(c, DBM_NOW, describe(c, what)); /* one value: no decision */
+        return;
+    }
+    c->refresh_var = dbm_add(&c->zone, DBM_NOW, 0, 0);
+    if (c->refresh_var < 0) {
+        c->loop_time = decide_ms(c, DBM_NOW, describe(c, what));
+        return;
+    }
+    c->refresh_who = describe(c, what);
+}
+
+uint64_t clock_now(ls_clock *c)
+{
+    if (c->refresh_var >= 0) {
+        c->loop_time = decide_ms(c, c->refresh_var, c->refresh_who);
+        dbm_drop(&c->zone, c->refresh_var);
+        c->refresh_var = -1;
+    }
+    return c->loop_time;
+}
+
+/* Is instant `v` (read by `who`) at loop-ms `ms` or later?  Decides only that. */
+static bool var_reached(ls_clock *c, int v, const char *who, uint64_t ms)
+{
+    int64_t at = (int64_t)ms * LS_NS_PER_MS;
+    ls_bound yes = {DBM_ZERO, v, -at}, no = {v, DBM_ZERO, at - 1};
+    const ls_bound *options[2] = {&no, &yes};
+    int counts[2] = {1, 1};
+    const char *statements[2] = {NULL, NULL};
+    char buf[2][320];
+    if (clock_wants_words(c)) {
+        uint64_t n = ms > c->last_read_ms ? ms - c->last_read_ms : 0;
+        if (n <= 1) {
+            snprintf(buf[0], sizeof buf[0], "no loop-ms boundary passes between %s and %s",
+                     c->last_read, who);
+            snprintf(buf[1], sizeof buf[1], "a loop-ms boundary passes between %s and %s",
+                     c->last_read, who);
+        } else {
+            snprintf(buf[0], sizeof buf[0], "fewer than %llu loop-ms boundaries pass between "
+                     "%s and %s", (unsigned long long)n, c->last_read, who);
+            snprintf(buf[1], sizeof buf[1], "at least %llu loop-ms boundaries pass between %s "
+                     "and %s", (unsigned long long)n, c->last_read, who);
+        }
+        statements[0] = buf[0];
+        statements[1] = buf[1];
+    }
+    if (dbm_min(&c->zone, v) >= at) {
+        note(c, statements[1]);
+        return true;
+    }
+    if (dbm_max(&c->zone, v) < at) {
+        note(c, statements[0]);
+        return false;
+    }
+    return clock_decide(c, 2, options, counts, statements) == 1;
+}
+
+bool clock_reached(ls_clock *c, uint64_t ms)
+{
+    if (c->refresh_var < 0)
+        return c->loop_time >= ms;
+    return var_reached(c, c->refresh_var, c->refresh_who, ms);
+}
+
+ls_reading clock_read(ls_clock *c, const char *what)
+{
+    ls_reading r = {-1, 0, NULL};
+    clock_update_time(c, what);
+    if (c->refresh_var < 0) {
+        r.ms = c->loop_time;
+        return r;
+    }
+    r.var = dbm_add(&c->zone, c->refresh_var, 0, 0);
+    r.who = c->refresh_who;
+    if (r.var < 0)
+        r.ms = clock_now(c);
+    return r;
+}
+
+bool clock_reading_reached(ls_clock *c, ls_reading *r, uint64_t ms)
+{
+    if (r->var < 0)
+        return r->ms >= ms;
+    return var_reached(c, r->var, r->who, ms);
+}
+
+uint64_t clock_reading_ms(ls_clock *c, ls_reading *r)
+{
+    if (r->var >= 0) {
+        r->ms = decide_ms(c, r->var, r->who);
+        dbm_drop(&c->zone, r->var);
+        r->var = -1;
+    }
+    return r->ms;
+}
+
+void clock_reading_done(ls_clock *c, ls_reading *r)
+{
+    if (r->var >= 0)
+        dbm_drop(&c->zone, r->var);
+    r->var = -1;
+}
+
+uint64_t clock_get_now(ls_clock *c, const char *what)
+{
+    if (c->refresh_var >= 0)
+        dbm_drop(&c->zone, c->refresh_var);
+    c->refresh_var = -1;
+    c->loop_time = decide_ms(c, DBM_NOW, describe(c, what));
+    return c->loop_time;
+}
+
+int clock_decide(ls_clock *c, int n, const ls_bound *const *options, const int *counts,
+                 const char *const *statements)
+{
+    enum { MAX_OPTIONS = 2 * DBM_MAX + 1 };
+    int feasible[MAX_OPTIONS];
+    const char *said[MAX_OPTIONS];
+    int nf = 0;
+    ls_dbm trial;
+    for (int k = 0; k < n && k < MAX_OPTIONS; k++) {
+        dbm_copy(&trial, &c->zone);
+        bool ok = true;
+        for (int b = 0; b < counts[k] && ok; b++)
+            ok = dbm_constrain(&trial, options[k][b].i, options[k][b].j, options[k][b].c);
+        if (ok) {
+            said[nf] = statements ? statements[k] : NULL;
+            feasible[nf++] = k;
+        }
+    }
+    if (nf == 0)
+        return -1;
+    if (nf == 1)
+        note(c, said[0]);
+    int pick = feasible[nf == 1 ? 0 : take(c, nf, said)];
+    for (int b = 0; b < counts[pick]; b++)
+        dbm_constrain(&c->zone, options[pick][b].i, options[pick][b].j, options[pick][b].c);
+    return pick;
 }

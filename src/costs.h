@@ -3,7 +3,9 @@
  * The engine orders everything exactly, but which of two callbacks runs first can depend on
  * whether a millisecond boundary of libuv's loop clock passed in between (shared/reference R5).
  * That is decided by these costs.  Each one is a row of costs.def, so the loader, the command
- * line and the docs all read the same table.
+ * line and the docs all read the same table.  A cost is a nominal value (what `loopsim run`
+ * uses) and the range [lo, hi] an operation's real cost can fall in (what `loopsim orders`
+ * explores and samples).
  */
 #ifndef LOOPSIM_COSTS_H
 #define LOOPSIM_COSTS_H
@@ -12,14 +14,24 @@
 #include <stddef.h>
 
 typedef struct {
-#define LS_COST(field, key, def, doc) double field;
+    double ms;         /* nominal */
+    double lo, hi;     /* lo <= ms <= hi */
+    double tail;       /* > 0: sampling draws from [lo, tail] but for a share of draws from
+                        * [tail, hi] (costs.def) */
+} ls_cost;
+
+/* The share of draws a row with a tail takes from it (costs.def). */
+#define LS_COST_TAIL_SHARE 0.02
+
+typedef struct {
+#define LS_COST(field, key, def, lo, hi, tail, doc) ls_cost field;
 #include "costs.def"
 #undef LS_COST
 } ls_costs;
 
 typedef struct {
     const char *key;   /* JSON key / --cost name, e.g. "first_log_ms" */
-    double def;        /* default, ms */
+    double def, lo, hi, tail; /* ms */
     const char *doc;
     size_t offset;     /* of the field in ls_costs */
 } ls_cost_info;
@@ -30,8 +42,15 @@ extern const size_t ls_cost_count;
 void costs_defaults(ls_costs *c);
 /* The row whose key is `key`, or NULL. */
 const ls_cost_info *costs_find(const char *key);
-double *costs_field(ls_costs *c, const ls_cost_info *info);
+ls_cost *costs_field(ls_costs *c, const ls_cost_info *info);
 /* NULL if `ms` is acceptable for the row, else what is expected ("a number >= 0", ...). */
 const char *costs_check(const ls_cost_info *info, double ms);
+/* A cost pinned to one value. */
+ls_cost cost_point(double ms);
+/* A cost that ranges over [lo, hi] (lo <= hi); its nominal value is the row's default if that
+ * lies in the range, else the middle. */
+ls_cost cost_range(const ls_cost_info *info, double lo, double hi);
+/* Parses "MS" or "LO:HI" for the row; NULL on success, else what was expected. */
+const char *costs_parse(const ls_cost_info *info, const char *text, ls_cost *out);
 
 #endif

@@ -914,11 +914,17 @@ static void emit_js_header(emit_js_state *st, const ls_program *p)
     ls_costs costs = p->costs;
     for (size_t i = 0; i < ls_cost_count; i++) {
         const ls_cost_info *info = &ls_cost_table[i];
-        double v = *costs_field(&costs, info);
-        if (v == info->def)
+        ls_cost v = *costs_field(&costs, info);
+        if (v.ms == info->def && v.lo == info->lo && v.hi == info->hi)
             continue;
-        char val[64], def[64];
-        emit_js_format_number(val, sizeof val, v);
+        char val[160], def[64];
+        emit_js_format_number(val, sizeof val, v.ms);
+        if (v.lo != v.hi) {
+            char lo[64], hi[64];
+            emit_js_format_number(lo, sizeof lo, v.lo);
+            emit_js_format_number(hi, sizeof hi, v.hi);
+            snprintf(val, sizeof val, "[%s, %s]", lo, hi);
+        }
         emit_js_format_number(def, sizeof def, info->def);
         emit_js_timing_heading(st, &any);
         fprintf(st->out, "//   timing.%s = %s (loopsim's default %s)\n", info->key, val, def);

@@ -5,6 +5,7 @@
 #include "engine.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "interp.h"
 
@@ -18,6 +19,37 @@ const char *phase_name(ls_phase phase)
 ls_engine *engine_new(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
                       const ls_limits *limits)
 {
+    ls_timing nominal = {CLOCK_NOMINAL, 0, NULL};
+    return engine_new_timed(program, costs, profile, limits, &nominal);
+}
+
+/* The words for "now" in a decision: what reads the clock, and where the run is. */
+static const char *describe_now(void *ctx, const char *what)
+{
+    ls_engine *e = ctx;
+    if (strncmp(what, "the ", 4) == 0) {
+        if (strcmp(what, "the loop's start") == 0)
+            return what;
+        return e->iteration == 0 ? arena_printf(e->arena, "%s before the loop", what)
+                                 : arena_printf(e->arena, "%s of iteration %llu", what,
+                                                (unsigned long long)e->iteration);
+    }
+    const ls_output *o = &e->out;
+    if (o->recording && o->nopen > 0) {
+        const ls_record *r = &o->records[o->open[o->nopen - 1]];
+        if (strcmp(r->label, "main script") == 0)
+            return arena_printf(e->arena, "%s in the main script", what);
+        return arena_printf(e->arena, "%s in the %s callback `%s`", what, r->api, r->label);
+    }
+    if (e->phase == PHASE_MAIN)
+        return arena_printf(e->arena, "%s in the main script", what);
+    return arena_printf(e->arena, "%s in the %s phase", what, phase_name(e->phase));
+}
+
+ls_engine *engine_new_timed(const ls_program *program, const ls_costs *costs,
+                            const ls_profile *profile, const ls_limits *limits,
+                            const ls_timing *timing)
+{
     ls_arena *arena = arena_new();
     ls_engine *e = arena_alloc(arena, sizeof *e);
     e->arena = arena;
@@ -25,7 +57,13 @@ ls_engine *engine_new(const ls_program *program, const ls_costs *costs, const ls
     e->costs = *costs;
     e->profile = profile;
     e->limits = *limits;
-    clock_init(&e->clock, costs->clock_phase);
+    clock_init(&e->clock, timing->mode, costs->clock_phase, timing->seed);
+    if (timing->oracle) {
+        e->clock.oracle = timing->oracle;
+        e->clock.describe = describe_now;
+        e->clock.describe_ctx = e;
+        e->out.recording = true; /* the words name the running callback */
+    }
     loop_init(e);
     timers_init(e);
     immediates_init(e);
@@ -40,8 +78,14 @@ ls_costs engine_default_costs(const ls_program *program, const ls_profile *profi
 {
     ls_costs c = program->costs;
     const ls_cost_info *bootstrap = costs_find("bootstrap_ms");
-    if (!(program->costs_set & (1ull << (bootstrap - ls_cost_table))))
-        c.bootstrap = profile->bootstrap_ms; /* the version's own, unless the scenario set one */
+    if (!(program->costs_set & (1ull << (bootstrap - ls_cost_table)))) {
+        /* the version's own, unless the scenario set one; its range scales with it */
+        double scale = profile->bootstrap_ms / bootstrap->def;
+        c.bootstrap.ms = profile->bootstrap_ms;
+        c.bootstrap.lo = bootstrap->lo * scale;
+        c.bootstrap.hi = bootstrap->hi * scale;
+        c.bootstrap.tail = bootstrap->tail * scale;
+    }
     return c;
 }
 
@@ -51,13 +95,24 @@ void engine_free(ls_engine *e)
         arena_free(e->arena);
 }
 
-void engine_spend(ls_engine *e, double ms)
+static void check_time_limit(ls_engine *e)
 {
-    clock_advance(&e->clock, clock_ms_to_ns(ms));
-    if (e->clock.now_ns > e->limits.max_time_ns && e->stop == STOP_NONE) {
+    if (clock_elapsed_ns(&e->clock) > e->limits.max_time_ns && e->stop == STOP_NONE) {
         e->stop = STOP_TIME_LIMIT;
         e->stop_message = "the virtual time limit was reached (--max-time)";
     }
+}
+
+void engine_spend(ls_engine *e, ls_cost cost)
+{
+    clock_spend(&e->clock, cost);
+    check_time_limit(e);
+}
+
+void engine_spend_exact(ls_engine *e, double ms)
+{
+    clock_spend_exact(&e->clock, clock_ms_to_ns(ms));
+    check_time_limit(e);
 }
 
 bool engine_count_callback(ls_engine *e)
@@ -96,6 +151,34 @@ static void emit_process_event(ls_engine *e, ls_phase phase, const char *event)
     tasks_scope_exit(e);
 }
 
+static const char *placeholder(const ls_engine *e, ls_origin origin)
+{
+    return arena_printf(e->arena, "{%s}", origin.label);
+}
+
+void engine_snapshot(ls_engine *e)
+{
+    if (!e->out.recording || !e->out.snapshots)
+        return;
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f)
+        return;
+    fputs("timers: ", f);
+    if (!timers_describe(e, f, placeholder))
+        fputs("none", f);
+    fputs("\nimmediates: ", f);
+    if (!immediates_describe(e, f, placeholder))
+        fputs("none", f);
+    fputs("\nin flight: ", f);
+    if (!io_describe(e, f))
+        fputs("nothing", f);
+    fclose(f);
+    out_snapshot(e, arena_strdup(e->arena, text));
+    free(text);
+}
+
 int engine_run(ls_engine *e)
 {
     if (!e->program->esm) {
@@ -119,6 +202,7 @@ int engine_run(ls_engine *e)
     }
     if (!engine_stopped(e))
         engine_spend(e, e->costs.bootstrap);
+    engine_snapshot(e); /* what the main script left queued */
 
     bool more = false;
     do {

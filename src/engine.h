@@ -93,9 +93,21 @@ struct ls_engine {
     int call_depth;           /* nested JavaScript calls, against runaway recursion */
 };
 
-/* Creates an engine for `program` (which must outlive it).  `costs` overrides the program's. */
+/* How a run treats time (clock.h): one nominal value per cost, a random draw, or every cost a
+ * range with `oracle` taking the decisions. */
+typedef struct {
+    ls_clock_mode mode;
+    uint64_t seed;      /* CLOCK_SAMPLED */
+    ls_oracle *oracle;  /* CLOCK_RANGES; with it the run records its trace */
+} ls_timing;
+
+/* Creates an engine for `program` (which must outlive it).  `costs` overrides the program's.
+ * engine_new runs with the nominal costs. */
 ls_engine *engine_new(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
                       const ls_limits *limits);
+ls_engine *engine_new_timed(const ls_program *program, const ls_costs *costs,
+                            const ls_profile *profile, const ls_limits *limits,
+                            const ls_timing *timing);
 void engine_free(ls_engine *engine);
 /* The costs a run of `program` under `profile` starts from: the defaults (costs.def), the
  * profile's timing defaults (profile.def), then the scenario's "timing". */
@@ -110,10 +122,15 @@ static inline bool engine_stopped(const ls_engine *e)
     return e->stop != STOP_NONE;
 }
 
-/* Advances the clock by `ms` of work and enforces the time limit. */
-void engine_spend(ls_engine *e, double ms);
+/* Advances the clock by one operation's cost and enforces the time limit. */
+void engine_spend(ls_engine *e, ls_cost cost);
+/* Advances the clock by exactly `ms` (busy work). */
+void engine_spend_exact(ls_engine *e, double ms);
 /* Counts one callback run against the limit; false (and the run stops) when it is exceeded. */
 bool engine_count_callback(ls_engine *e);
 uint64_t engine_next_seq(ls_engine *e);
+/* Records what is queued now (timers, immediates, I/O in flight) when the output keeps
+ * snapshots (loopsim explain). */
+void engine_snapshot(ls_engine *e);
 
 #endif

@@ -158,3 +158,12 @@ void immediates_check(ls_engine *e)
     if (q->ref_count == 0)
         toggle_immediate_ref(e, false);
 }
+
+size_t immediates_describe(const ls_engine *e, FILE *f,
+                           const char *(*name)(const ls_engine *, ls_origin))
+{
+    size_t n = 0;
+    for (const ls_immediate *x = e->immediates.head; x; x = x->next)
+        fprintf(f, "%s%s%s", n++ ? ", " : "", name(e, x->origin), x->refed ? "" : " (unref'd)");
+    return n;
+}

@@ -13,6 +13,8 @@
 #ifndef LOOPSIM_IMMEDIATES_H
 #define LOOPSIM_IMMEDIATES_H
 
+#include <stdio.h>
+
 #include "types.h"
 
 #include <stdbool.h>
@@ -47,5 +49,9 @@ void immediates_unref(ls_engine *e, ls_immediate *im);
 void immediates_ref(ls_engine *e, ls_immediate *im);
 /* Environment::CheckImmediate: the check handle's callback. */
 void immediates_check(ls_engine *e);
+
+/* Writes the immediate queue in order, ", "-separated; returns how many. */
+size_t immediates_describe(const ls_engine *e, FILE *f,
+                           const char *(*name)(const ls_engine *, ls_origin));
 
 #endif

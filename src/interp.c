@@ -828,7 +828,7 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
         engine_spend(e, e->costs.api_call);
         return thrown(a);
     case LS_N_BUSY:
-        engine_spend(e, n->number);
+        engine_spend_exact(e, n->number);
         return c;
 
     case LS_N_SET_TIMEOUT:
@@ -994,7 +994,7 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
         engine_spend(e, e->costs.api_call);
         int trips = n->fs_trips > 0 ? n->fs_trips
                     : n->fs_op == LS_FS_READ_FILE ? LS_READFILE_TRIPS : 1;
-        double latency = n->fs_latency_ms >= 0 ? n->fs_latency_ms : e->costs.io_latency;
+        ls_cost latency = n->fs_latency_ms >= 0 ? cost_point(n->fs_latency_ms) : e->costs.io_latency;
         const char *api = n->fs_op == LS_FS_READ_FILE ? "fs.readFile" : "fs.stat";
         io_fs_start(e, api, cb, trips, latency, origin_of(e, api, cb));
         return c;

@@ -15,29 +15,35 @@
 #ifndef LOOPSIM_IO_H
 #define LOOPSIM_IO_H
 
+#include "costs.h"
 #include "types.h"
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #define LS_POOL_THREADS 4 /* UV_THREADPOOL_SIZE's default */
 
 typedef struct ls_io_event ls_io_event;
 
 typedef struct {
-    ls_io_event *head;                   /* completions in flight, by (ready time, seq) */
-    int64_t worker_free_ns[LS_POOL_THREADS];
+    ls_io_event *head;                   /* completions in flight, in request order */
+    ls_io_event *worker_last[LS_POOL_THREADS]; /* each pool thread's last request, until done */
 } ls_io;
 
 void io_init(ls_engine *e);
 /* fs.readFile/fs.stat: `trips` pool requests in a row, then `callback(null)`. */
-void io_fs_start(ls_engine *e, const char *api, ls_value callback, int trips, double latency_ms,
+void io_fs_start(ls_engine *e, const char *api, ls_value callback, int trips, ls_cost latency,
                  ls_origin origin);
 /* Calls `fn` from the poll phase as soon as the loop gets there, in a callback scope of its
  * own (an I/O completion of Node's own, e.g. the ES-module loader's). */
 void io_call_from_poll(ls_engine *e, ls_native_fn fn, void *data);
-/* When the next completion is ready, in virtual ns; -1 if nothing is in flight. */
-int64_t io_next_ready_ns(const ls_engine *e);
+typedef enum { IO_WAIT_DONE, IO_WAIT_TIMED_OUT, IO_WAIT_FOREVER } io_wait_result;
+/* The poll phase's wait (epoll_wait with `timeout_ms`, -1 for none): moves "now" to the first
+ * completion (io_latency counts the wake-up), or to the timeout plus `wakeup`; no wait if
+ * something is done already.  IO_WAIT_FOREVER: nothing in flight and no timeout. */
+io_wait_result io_wait(ls_engine *e, int64_t timeout_ms, ls_cost wakeup);
+bool io_in_flight(const ls_engine *e);
 /* The poll phase's work: every completion ready now, each in its own callback scope.  Returns
  * how many ran. */
 int io_poll(ls_engine *e);
@@ -48,5 +54,8 @@ bool io_connect(ls_engine *e, ls_emitter *server, ls_emitter *socket, ls_value c
 void io_destroy(ls_engine *e, ls_emitter *socket);
 bool io_server_close(ls_engine *e, ls_emitter *server, ls_value callback, const char *path);
 void io_handle_ref(ls_engine *e, ls_emitter *handle_owner, bool ref);
+
+/* Writes what is in flight, in request order, ", "-separated; returns how many. */
+size_t io_describe(ls_engine *e, FILE *f);
 
 #endif

@@ -1396,12 +1396,27 @@ static void parse_timing(loader *L, const cJSON *t)
             fail(L, "$.timing", "unknown timing key \"%s\"%s", c->string,
                  sg.best ? did_you_mean(L, &sg) : " (docs/timing-model.md lists the keys)");
         }
-        if (!cJSON_IsNumber(c))
-            fail(L, p, "expected a number of milliseconds, found %s", describe(L, c));
-        const char *bad = costs_check(info, c->valuedouble);
-        if (bad)
-            fail(L, p, "expected %s, found %s", bad, describe(L, c));
-        *costs_field(&L->prog->costs, info) = c->valuedouble;
+        ls_cost *field = costs_field(&L->prog->costs, info);
+        if (cJSON_IsNumber(c)) {
+            const char *bad = costs_check(info, c->valuedouble);
+            if (bad)
+                fail(L, p, "expected %s, found %s", bad, describe(L, c));
+            *field = cost_point(c->valuedouble); /* a number pins the cost */
+        } else if (cJSON_IsArray(c) && cJSON_GetArraySize(c) == 2 &&
+                   cJSON_IsNumber(cJSON_GetArrayItem(c, 0)) &&
+                   cJSON_IsNumber(cJSON_GetArrayItem(c, 1))) {
+            double lo = cJSON_GetArrayItem(c, 0)->valuedouble;
+            double hi = cJSON_GetArrayItem(c, 1)->valuedouble;
+            const char *bad = costs_check(info, lo) ? costs_check(info, lo) : costs_check(info, hi);
+            if (bad)
+                fail(L, p, "expected [LO, HI], each %s, found %s", bad, describe(L, c));
+            if (lo > hi)
+                fail(L, p, "expected [LO, HI] with LO <= HI, found %s", describe(L, c));
+            *field = cost_range(info, lo, hi); /* [lo, hi]: `loopsim orders` explores the range */
+        } else {
+            fail(L, p, "expected a number of milliseconds or a range [LO, HI], found %s",
+                 describe(L, c));
+        }
         L->prog->costs_set |= 1ull << (info - ls_cost_table);
     }
 }

@@ -62,8 +62,14 @@ void loop_timer_stop(ls_engine *e, ls_uv_timer *t)
 
 void loop_timer_start(ls_engine *e, ls_uv_timer *t, uint64_t timeout_ms)
 {
+    /* the cached loop->time, not a fresh read */
+    loop_timer_start_at(e, t, clock_now(&e->clock) + timeout_ms);
+}
+
+void loop_timer_start_at(ls_engine *e, ls_uv_timer *t, uint64_t timeout)
+{
     loop_timer_stop(e, t);
-    t->timeout = clock_now(&e->clock) + timeout_ms; /* the cached loop->time, not a fresh read */
+    t->timeout = timeout;
     t->start_id = e->loop.timer_counter++;
     heap_insert(&e->loop.timer_heap, &t->node);
     loop_handle_set(e, &t->handle, true, t->handle.refed);
@@ -111,7 +117,7 @@ static void uv_run_timers(ls_engine *e)
         if (!n || engine_stopped(e))
             break;
         ls_uv_timer *t = container_of(n, ls_uv_timer, node);
-        if (t->timeout > clock_now(&e->clock))
+        if (!clock_reached(&e->clock, t->timeout))
             break;
         loop_timer_stop(e, t); /* uv_timer_stop + uv_timer_again (repeat 0: nothing) */
         t->cb(e, t);
@@ -139,9 +145,9 @@ static void uv_run_prepare(ls_engine *e)
 
 /* uv__backend_timeout (core.c): 0 unless the loop could sleep; else until the nearest uv timer
  * (uv__next_timeout), -1 when there is none. */
-static int64_t uv_backend_timeout(const ls_engine *e)
+static int64_t uv_backend_timeout(ls_engine *e)
 {
-    const ls_uv_loop *l = &e->loop;
+    ls_uv_loop *l = &e->loop;
     if (l->active_handles == 0 && l->active_reqs == 0)
         return 0;
     if (l->idle_handles > 0 || l->closing_head)
@@ -156,40 +162,36 @@ static int64_t uv_backend_timeout(const ls_engine *e)
 
 /* uv__io_poll (src/unix/linux.c): wait up to `timeout` ms for I/O, update the loop time when
  * the wait returns, then run what is ready.  Waiting moves the virtual clock: to the first I/O
- * completion if it comes before the timeout, else to the end of the timeout. */
+ * completion if it comes before the timeout, else to the end of the timeout (io.c decides
+ * which, when costs are ranges). */
 static void uv_io_poll(ls_engine *e, int64_t timeout)
 {
     e->phase = PHASE_POLL;
-    int64_t now = e->clock.now_ns;
-    int64_t ready = io_next_ready_ns(e);
     if (timeout > 0 && e->profile->poll_idle_metrics) {
         /* UV_METRICS_IDLE_TIME: a first epoll with timeout 0, uv__update_time, then only what
          * is left of `timeout` counted from the loop time it was computed from. */
         uint64_t base = clock_now(&e->clock);
-        clock_update_time(&e->clock);
+        clock_update_time(&e->clock, "the poll phase");
         timeout -= (int64_t)(clock_now(&e->clock) - base);
         if (timeout <= 0)
             timeout = 0;
     }
-    if (timeout != 0 && !(ready >= 0 && ready <= now)) {
-        int64_t wake = timeout < 0 ? -1
-                       : now + timeout * LS_NS_PER_MS + clock_ms_to_ns(e->costs.poll_wakeup);
-        if (ready >= 0 && (wake < 0 || ready < wake))
-            wake = ready;
-        if (wake < 0) {
+    if (timeout != 0) {
+        if (io_wait(e, timeout, e->costs.poll_wakeup) == IO_WAIT_FOREVER) {
             e->stop = STOP_HANG;
             e->stop_message = "the loop waits forever: a handle (a listening server or an "
                               "open socket) keeps it alive and nothing else can happen";
             return;
         }
-        if (wake > e->limits.max_time_ns) {
+        if (engine_stopped(e))
+            return;
+        if (clock_elapsed_ns(&e->clock) > e->limits.max_time_ns) {
             e->stop = STOP_TIME_LIMIT;
             e->stop_message = "the virtual time limit was reached (--max-time)";
             return;
         }
-        clock_advance(&e->clock, wake - now);
     }
-    clock_update_time(&e->clock);
+    clock_update_time(&e->clock, "the poll phase");
     io_poll(e);
 }
 
@@ -217,17 +219,18 @@ bool loop_run(ls_engine *e)
     bool timers_at_end = e->profile->loop_timers_at_end; /* libuv >= 1.45 */
     bool r = loop_alive(e);
     if (!r)
-        clock_update_time(&e->clock);
+        clock_update_time(&e->clock, "the loop's start");
 
     if (timers_at_end && r) {
-        clock_update_time(&e->clock);
+        clock_update_time(&e->clock, "the timers phase");
         uv_run_timers(e);
     }
 
     while (r && !engine_stopped(e)) {
         e->iteration++;
+        engine_snapshot(e);
         if (!timers_at_end) {
-            clock_update_time(&e->clock);
+            clock_update_time(&e->clock, "the timers phase");
             uv_run_timers(e);
         }
         uv_run_pending(e);
@@ -243,7 +246,7 @@ bool loop_run(ls_engine *e)
         uv_run_closing_handles(e);
 
         if (timers_at_end) {
-            clock_update_time(&e->clock);
+            clock_update_time(&e->clock, "the timers phase");
             uv_run_timers(e);
         }
         r = loop_alive(e);

@@ -62,6 +62,8 @@ void loop_handle_set(ls_engine *e, ls_uv_handle *h, bool active, bool refed);
 void loop_timer_init(ls_uv_timer *t, ls_uv_timer_cb cb);
 /* uv_timer_start(t, cb, timeout_ms, 0): due at the CACHED loop time + timeout_ms. */
 void loop_timer_start(ls_engine *e, ls_uv_timer *t, uint64_t timeout_ms);
+/* uv_timer_start with the timeout given as a loop time (the sum uv_timer_start would form). */
+void loop_timer_start_at(ls_engine *e, ls_uv_timer *t, uint64_t timeout);
 void loop_timer_stop(ls_engine *e, ls_uv_timer *t);
 
 /* uv_idle_start/uv_idle_stop on Node's immediate_idle_handle (ref'd, so it keeps the loop

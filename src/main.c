@@ -1,13 +1,18 @@
-/* main.c - the loopsim command line: `run` a scenario through the event-loop model, or
- * `emit-js` the equivalent Node program. */
+/* main.c - the loopsim command line: `run` a scenario through the event-loop model, list the
+ * `orders` it can print or `sweep` one timing parameter, or `emit-js` the equivalent Node
+ * program. */
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "emit_js.h"
 #include "engine.h"
+#include "answer.h"
+#include "explain.h"
+#include "explore.h"
 #include "gen.h"
 #include "loader.h"
 
@@ -23,6 +28,10 @@ enum { EXIT_OK = 0, EXIT_BAD_INPUT = 2, EXIT_LIMIT = 3 };
 static void usage(FILE *f)
 {
     fputs("usage: loopsim run [options] SCENARIO.json\n"
+          "       loopsim orders [options] SCENARIO.json\n"
+          "       loopsim sweep --vary KEY=FROM:TO:STEP [options] SCENARIO.json\n"
+          "       loopsim check --answer FILE|- [options] SCENARIO.json\n"
+          "       loopsim explain [options] SCENARIO.json\n"
           "       loopsim emit-js [--node VERSION] SCENARIO.json\n"
           "       loopsim gen --seed S [--size N] [--node VERSION]\n"
           "       loopsim profiles\n"
@@ -34,14 +43,27 @@ static void usage(FILE *f)
           "\n"
           "commands:\n"
           "  run       run the scenario and print its console.log lines (see loopsim run --help)\n"
+          "  orders    every order it can print under the timing model, when, and how likely\n"
+          "  sweep     the order it prints across a range of one timing parameter\n"
+          "  check     check a \"what does it print?\" answer: right, right under some timings,\n"
+          "            or wrong (where, and why); which Node versions print it\n"
+          "  explain   walk through the run phase by phase, with the rule behind each step\n"
           "  emit-js   print the equivalent CommonJS program, to run on real node\n"
           "  profiles  list the Node version profiles and how they differ\n"
           "  gen       print a random scenario whose order real Node prints deterministically\n"
           "            (for tools/fuzz-diff; docs/differential-testing.md)\n"
           "\n"
           "exit status: 0 the run reached the end, 2 bad input or usage, 3 stopped at a limit\n"
+          "(check: 0 right, 1 wrong)\n"
           "docs: README.md, docs/scenario-format.md, docs/timing-model.md, docs/model.md\n",
           f);
+}
+
+static const char *range_text(const ls_cost_info *info)
+{
+    static char buf[64];
+    snprintf(buf, sizeof buf, "[%g, %g]", info->lo, info->hi);
+    return buf;
 }
 
 static void run_usage(FILE *f)
@@ -69,8 +91,8 @@ static void run_usage(FILE *f)
           "timing parameters (ms; a scenario's \"timing\" object sets them too):\n",
           f);
     for (size_t i = 0; i < ls_cost_count; i++)
-        fprintf(f, "  %-16s %8g  %s\n", ls_cost_table[i].key, ls_cost_table[i].def,
-                ls_cost_table[i].doc);
+        fprintf(f, "  %-16s %6g  %-12s %s\n", ls_cost_table[i].key, ls_cost_table[i].def,
+                range_text(&ls_cost_table[i]), ls_cost_table[i].doc);
     fputs("\n"
           "exit status: 0 the run reached the end (a non-zero exit code of the simulated\n"
           "process is reported on stderr), 2 bad input, 3 stopped at a limit or the loop would\n"
@@ -109,11 +131,14 @@ static size_t edit_distance(const char *a, const char *b)
     return d[la][lb];
 }
 
+/* The subcommand being parsed, for "Try 'loopsim CMD --help'". */
+static const char *current_command = "run";
+
 static int bad_usage(const char *fmt, const char *arg)
 {
     fputs("loopsim: ", stderr);
     fprintf(stderr, fmt, arg);
-    fputs("\nTry 'loopsim run --help'.\n", stderr);
+    fprintf(stderr, "\nTry 'loopsim %s --help'.\n", current_command);
     return EXIT_BAD_INPUT;
 }
 
@@ -126,9 +151,16 @@ typedef struct {
     bool esm;                  /* --esm: run the main script as an ES module */
     struct {
         const ls_cost_info *info;
-        double ms;
+        ls_cost cost;
     } costs[64];
     size_t ncosts;
+    /* orders */
+    uint64_t max_paths;
+    uint64_t samples;
+    /* sweep */
+    const ls_cost_info *vary;
+    double vary_from, vary_to, vary_step;
+    bool csv;
 } run_options;
 
 /* --node VERSION|all */
@@ -145,6 +177,44 @@ static int parse_node_option(const char *value, const ls_profile **out)
     return 0;
 }
 
+static void orders_usage(FILE *f);
+static void sweep_usage(FILE *f);
+static void explain_usage(FILE *f);
+static void check_usage(FILE *f);
+
+/* --vary KEY=FROM:TO:STEP */
+static int parse_vary(const char *value, run_options *o)
+{
+    const char *eq = strchr(value, '=');
+    char key[64];
+    if (!eq || (size_t)(eq - value) >= sizeof key)
+        return bad_usage("--vary expects KEY=FROM:TO:STEP (e.g. clock_phase_ms=0:0.99:0.01), "
+                         "found '%s'", value);
+    memcpy(key, value, (size_t)(eq - value));
+    key[eq - value] = '\0';
+    o->vary = costs_find(key);
+    if (!o->vary)
+        return bad_usage("--vary: unknown timing parameter '%s' (see loopsim run --help)", key);
+    char buf[128];
+    if (strlen(eq + 1) >= sizeof buf)
+        return bad_usage("--vary: value too long in '%s'", value);
+    strcpy(buf, eq + 1);
+    char *from = buf, *to = strchr(from, ':'), *step = to ? strchr(to + 1, ':') : NULL;
+    if (!to || !step)
+        return bad_usage("--vary expects KEY=FROM:TO:STEP, found '%s'", value);
+    *to++ = '\0';
+    *step++ = '\0';
+    if (!parse_double(from, &o->vary_from) || !parse_double(to, &o->vary_to) ||
+        !parse_double(step, &o->vary_step) || costs_check(o->vary, o->vary_from) ||
+        costs_check(o->vary, o->vary_to) || o->vary_to < o->vary_from)
+        return bad_usage("--vary: FROM and TO must be values of the parameter with FROM <= TO, "
+                         "in '%s'", value);
+    if (!(o->vary_step > 0) || (o->vary_to - o->vary_from) / o->vary_step > 100000)
+        return bad_usage("--vary: STEP must be > 0 and give at most 100000 points, in '%s'",
+                         value);
+    return 0;
+}
+
 static int parse_run_options(int argc, char **argv, run_options *o)
 {
     o->format = FORMAT_TEXT;
@@ -155,12 +225,44 @@ static int parse_run_options(int argc, char **argv, run_options *o)
         const char *a = argv[i];
         const char *value = NULL;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            run_usage(stdout);
+            if (strcmp(current_command, "orders") == 0)
+                orders_usage(stdout);
+            else if (strcmp(current_command, "sweep") == 0)
+                sweep_usage(stdout);
+            else if (strcmp(current_command, "explain") == 0)
+                explain_usage(stdout);
+            else if (strcmp(current_command, "check") == 0)
+                check_usage(stdout);
+            else
+                run_usage(stdout);
             return -1;
         } else if (strcmp(a, "--trace") == 0) {
             o->trace = true;
         } else if (strcmp(a, "--esm") == 0) {
             o->esm = true;
+        } else if ((strcmp(a, "--max-paths") == 0 || strcmp(a, "--samples") == 0) &&
+                   strcmp(current_command, "orders") == 0) {
+            if (i + 1 >= argc)
+                return bad_usage("%s needs a value", a);
+            value = argv[++i];
+            double n;
+            bool paths = strcmp(a, "--max-paths") == 0;
+            if (!parse_double(value, &n) || n < (paths ? 1 : 0) || n > 1e9 ||
+                n != (double)(long long)n)
+                return bad_usage(paths ? "--max-paths expects a whole number from 1 to 1e9, "
+                                         "found '%s'"
+                                       : "--samples expects a whole number from 0 to 1e9, "
+                                         "found '%s'", value);
+            if (paths)
+                o->max_paths = (uint64_t)n;
+            else
+                o->samples = (uint64_t)n;
+        } else if (strcmp(a, "--vary") == 0 && strcmp(current_command, "sweep") == 0) {
+            if (i + 1 >= argc)
+                return bad_usage("%s needs a value", a);
+            int rc = parse_vary(argv[++i], o);
+            if (rc)
+                return rc;
         } else if (strcmp(a, "--format") == 0 || strcmp(a, "--cost") == 0 ||
                    strcmp(a, "--max-callbacks") == 0 || strcmp(a, "--max-time") == 0 ||
                    strcmp(a, "--node") == 0) {
@@ -176,8 +278,12 @@ static int parse_run_options(int argc, char **argv, run_options *o)
                     o->format = FORMAT_TEXT;
                 else if (strcmp(value, "json") == 0)
                     o->format = FORMAT_JSON;
+                else if (strcmp(value, "csv") == 0 && strcmp(current_command, "sweep") == 0)
+                    o->csv = true;
                 else
-                    return bad_usage("--format expects text or json, found '%s'", value);
+                    return bad_usage(strcmp(current_command, "sweep") == 0
+                                         ? "--format expects text, csv or json, found '%s'"
+                                         : "--format expects text or json, found '%s'", value);
             } else if (strcmp(a, "--cost") == 0) {
                 const char *eq = strchr(value, '=');
                 char key[64];
@@ -188,13 +294,18 @@ static int parse_run_options(int argc, char **argv, run_options *o)
                 const ls_cost_info *info = costs_find(key);
                 if (!info)
                     return bad_usage("--cost: unknown timing parameter '%s'", key);
-                double ms;
-                if (!parse_double(eq + 1, &ms) || costs_check(info, ms))
-                    return bad_usage("--cost: bad value in '%s' (see loopsim run --help)", value);
+                ls_cost cost;
+                const char *why = costs_parse(info, eq + 1, &cost);
+                if (why) {
+                    fprintf(stderr, "loopsim: --cost: bad value in '%s': expected MS or LO:HI, "
+                                    "each %s\n", value, why);
+                    fprintf(stderr, "Try 'loopsim %s --help'.\n", current_command);
+                    return EXIT_BAD_INPUT;
+                }
                 if (o->ncosts == sizeof o->costs / sizeof o->costs[0])
                     return bad_usage("too many --cost options%s", "");
                 o->costs[o->ncosts].info = info;
-                o->costs[o->ncosts].ms = ms;
+                o->costs[o->ncosts].cost = cost;
                 o->ncosts++;
             } else if (strcmp(a, "--max-callbacks") == 0) {
                 double n;
@@ -210,12 +321,13 @@ static int parse_run_options(int argc, char **argv, run_options *o)
             }
         } else if (a[0] == '-' && a[1] != '\0') {
             static const char *known[] = {"--trace", "--format", "--cost", "--max-callbacks",
-                                          "--max-time", "--node", "--esm", "--help"};
+                                          "--max-time", "--node", "--esm", "--help",
+                                          "--max-paths", "--samples", "--vary"};
             for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
                 if (edit_distance(a, known[k]) <= 2) {
                     fprintf(stderr, "loopsim: unknown option '%s'; did you mean '%s'?\n", a,
                             known[k]);
-                    fputs("Try 'loopsim run --help'.\n", stderr);
+                    fprintf(stderr, "Try 'loopsim %s --help'.\n", current_command);
                     return EXIT_BAD_INPUT;
                 }
             return bad_usage("unknown option '%s'", a);
@@ -257,7 +369,7 @@ static void run_once(const ls_program *program, const ls_profile *profile, const
 {
     ls_costs run_costs = engine_default_costs(program, profile);
     for (size_t i = 0; i < o->ncosts; i++)
-        *costs_field(&run_costs, o->costs[i].info) = o->costs[i].ms;
+        *costs_field(&run_costs, o->costs[i].info) = o->costs[i].cost;
     const ls_costs *costs = &run_costs;
     FILE *out = open_memstream(&r->out, &r->out_len);
     FILE *err = open_memstream(&r->err, &r->err_len);
@@ -276,24 +388,8 @@ static void run_once(const ls_program *program, const ls_profile *profile, const
     } else {
         out_render(e, out, o->format, o->trace);
         out_render(e, lines, FORMAT_TEXT, false);
-        switch (e->stop) {
-        case STOP_CALLBACK_LIMIT:
-        case STOP_TIME_LIMIT:
-        case STOP_HANG:
-            fprintf(err, "loopsim: stopped at %.3f ms of virtual time after %llu callbacks: %s\n",
-                    (double)e->clock.now_ns / 1e6, (unsigned long long)e->callbacks_run,
-                    e->stop_message);
+        if (out_render_ending(e, node_exit, true, err))
             r->status = EXIT_LIMIT;
-            break;
-        case STOP_FATAL:
-            fprintf(err, "loopsim: node would print on stderr: %s\n", e->stop_message);
-            fprintf(err, "loopsim: the process exits with code %d\n", node_exit);
-            break;
-        default:
-            if (node_exit != 0)
-                fprintf(err, "loopsim: the process exits with code %d\n", node_exit);
-            break;
-        }
     }
     engine_free(e);
     fclose(out);
@@ -361,6 +457,24 @@ static int run_all_profiles(const ls_program *program, const run_options *o)
     return status;
 }
 
+static ls_costs options_costs(const ls_program *program, const ls_profile *profile,
+                              const run_options *o);
+
+/* A racy program: say on stderr that the order printed is one of several (loopsim orders). */
+static void note_other_orders(const ls_program *program, const ls_profile *profile,
+                              const run_options *o)
+{
+    ls_costs costs = options_costs(program, profile, o);
+    ls_explore_options eo = {500, 0};
+    ls_orders r;
+    explore_orders(program, &costs, profile, &o->limits, &eo, &r);
+    if (!r.bad_input && r.n > 1)
+        fprintf(stderr, "loopsim: other orders are possible (%s%zu under the timing model); "
+                        "loopsim orders %s lists them\n",
+                r.complete ? "" : "at least ", r.n, o->file);
+    explore_free(&r);
+}
+
 static int cmd_run(int argc, char **argv)
 {
     run_options o;
@@ -384,6 +498,8 @@ static int cmd_run(int argc, char **argv)
             fwrite(r.out, 1, r.out_len, stdout);
         fflush(stdout);
         fwrite(r.err, 1, r.err_len, stderr);
+        if (r.status == EXIT_OK)
+            note_other_orders(program, o.profile, &o);
         status = r.status;
         free(r.out);
         free(r.err);
@@ -391,6 +507,528 @@ static int cmd_run(int argc, char **argv)
     }
     program_free(program);
     return status;
+}
+
+/* The start orders, sweep, explain and check share: run's options, one profile (not 'all'), no
+ * --trace, the program loaded and the costs its runs start from.  NULL when the command is
+ * over already, *rc saying how (0 after --help).  `text_only`: no --format json. */
+static ls_program *setup_command(int argc, char **argv, run_options *o, bool text_only,
+                                 ls_costs *costs, int *rc)
+{
+    int r = parse_run_options(argc, argv, o);
+    if (r != 0) {
+        *rc = r < 0 ? EXIT_OK : r;
+        return NULL;
+    }
+    if (o->trace || !o->profile || (text_only && o->format != FORMAT_TEXT)) {
+        *rc = bad_usage(text_only ? "%s takes neither --trace, --format nor --node all (name one "
+                                    "version)"
+                                  : "%s takes neither --trace nor --node all (name one version)",
+                        current_command);
+        return NULL;
+    }
+    ls_program *program = load(o->file);
+    if (!program) {
+        *rc = EXIT_BAD_INPUT;
+        return NULL;
+    }
+    if (o->esm)
+        program->esm = true;
+    *costs = options_costs(program, o->profile, o);
+    return program;
+}
+
+/* ---- loopsim orders ------------------------------------------------------------------------ */
+
+static void orders_usage(FILE *f)
+{
+    fputs("usage: loopsim orders [options] SCENARIO.json\n"
+          "\n"
+          "Lists every order the program can print under the timing model: each cost anywhere in\n"
+          "its range (loopsim run --help lists them) and the clock anywhere in its millisecond.\n"
+          "Each order comes with what is true of time whenever it is printed, and its probability\n"
+          "when every cost is drawn uniformly from its range (docs/timing-model.md).\n"
+          "\n"
+          "options:\n"
+          "  --node VERSION       the Node version to model (default 20.3+)\n"
+          "  --esm                run the main script as an ES module\n"
+          "  --cost KEY=MS        pin a timing parameter to one value; KEY=LO:HI gives it a range\n"
+          "  --samples N          sampled timings for the probabilities (default 1000; 0: none)\n"
+          "  --max-paths N        stop the exact search after N timing paths (default 20000)\n"
+          "  --format text|json   text (default) or one JSON document\n"
+          "  --max-callbacks N, --max-time MS   limits of each run, as for loopsim run\n"
+          "\n"
+          "exit status: 0 done (deterministic or not), 2 bad input, 3 the search stopped at\n"
+          "--max-paths before seeing every path (the orders found are printed)\n",
+          f);
+}
+
+static void print_wrapped(const char *lead, int indent, const char *text, int width)
+{
+    out_wrap(stdout, indent, lead, text, width);
+}
+
+/* The first line (1-based) where two outputs differ. */
+static size_t first_difference(const ls_order *a, const ls_order *b)
+{
+    size_t line = 1;
+    for (size_t i = 0; i < a->len && i < b->len; i++) {
+        if (a->lines[i] != b->lines[i])
+            return line;
+        if (a->lines[i] == '\n')
+            line++;
+    }
+    return line;
+}
+
+static void print_probability(const ls_orders *r, const ls_order *o, char *buf, size_t size)
+{
+    if (r->samples == 0)
+        snprintf(buf, size, "p not sampled");
+    else if (o->samples == 0)
+        snprintf(buf, size, "p < %.2g%% (in none of %llu samples)", 100.0 / (double)r->samples,
+                 (unsigned long long)r->samples);
+    else
+        snprintf(buf, size, "p = %.1f%%", 100.0 * (double)o->samples / (double)r->samples);
+}
+
+static void orders_text(const char *file, const ls_profile *profile, const ls_orders *r)
+{
+    char head[512];
+    snprintf(head, sizeof head, "%s: %zu possible order%s (Node %s to %s, profile %s)", file, r->n,
+             r->n == 1 ? "" : "s", profile->first, profile->last, profile->id);
+    print_wrapped("", 0, head, 100);
+    if (r->complete)
+        printf("searched all %llu timing path%s", (unsigned long long)r->paths,
+               r->paths == 1 ? "" : "s");
+    else
+        printf("the search stopped after %llu timing paths (--max-paths): there may be more "
+               "orders", (unsigned long long)r->paths);
+    if (r->samples)
+        printf("; probabilities from %llu sampled timings", (unsigned long long)r->samples);
+    printf("\n");
+    if (r->n == 1 && r->complete)
+        printf("deterministic: every timing the model allows prints the same\n");
+    if (r->sampled_outside)
+        printf("loopsim: internal error: %llu sampled run(s) printed an order the search did not "
+               "find; please report it\n", (unsigned long long)r->sampled_outside);
+    for (size_t i = 0; i < r->n; i++) {
+        const ls_order *o = &r->orders[i];
+        char p[96];
+        print_probability(r, o, p, sizeof p);
+        printf("\norder %zu of %zu, %s", i + 1, r->n, p);
+        if (i > 0)
+            printf(", differs from order 1 at line %zu", first_difference(o, &r->orders[0]));
+        if (o->nominal)
+            printf(" (loopsim run prints this one)");
+        if (!o->searched)
+            printf(" (found only by sampling)");
+        printf("\n");
+        out_print_lines(stdout, o->lines, o->len, "    ");
+        if (o->len == 0)
+            printf("    (prints nothing)\n");
+        if (o->ending[0])
+            print_wrapped("", 4, o->ending, 100);
+        if (r->n > 1) {
+            if (!o->searched) {
+                printf("  when: a sampled timing printed it; the search stopped before reaching "
+                       "it\n");
+            } else if (o->nconditions == 0 && o->nalternatives > 0) {
+                printf("  when one of these holds (no condition is shared by every timing that "
+                       "prints it):\n");
+                for (size_t a = 0; a < o->nalternatives; a++) {
+                    printf("    %c)\n", 'a' + (int)a);
+                    for (size_t c = 0; c < o->alternative_len[a]; c++)
+                        print_wrapped("- ", 6, o->alternatives[a][c], 100);
+                }
+                if (o->more_alternatives)
+                    printf("    or other combinations of timing\n");
+            } else if (o->nconditions == 0) {
+                printf("  when: several different timings print it, with no condition in "
+                       "common\n");
+            } else {
+                printf("  when%s:\n", o->paths > 1 ? ", on every timing path that prints it" : "");
+                for (size_t c = 0; c < o->nconditions; c++)
+                    print_wrapped("- ", 4, o->conditions[c], 100);
+            }
+        }
+    }
+}
+
+static void orders_json(const char *file, const ls_profile *profile, const ls_orders *r)
+{
+    printf("{\"scenario\": ");
+    out_json_string(stdout, file);
+    printf(", \"profile\": ");
+    out_json_string(stdout, profile->id);
+    printf(", \"complete\": %s, \"paths\": %llu, \"samples\": %llu, \"deterministic\": %s, "
+           "\"sampled_outside\": %llu, \"orders\": [",
+           r->complete ? "true" : "false", (unsigned long long)r->paths,
+           (unsigned long long)r->samples, r->n == 1 && r->complete ? "true" : "false",
+           (unsigned long long)r->sampled_outside);
+    for (size_t i = 0; i < r->n; i++) {
+        const ls_order *o = &r->orders[i];
+        printf("%s\n  {\"lines\": ", i ? "," : "");
+        out_json_lines(stdout, o->lines, o->len);
+        printf(", \"ending\": ");
+        out_json_string(stdout, o->ending);
+        printf(", \"exit_code\": %d, \"samples\": %llu, \"probability\": ", o->exit_code,
+               (unsigned long long)o->samples);
+        if (r->samples)
+            printf("%.4f", (double)o->samples / (double)r->samples);
+        else
+            printf("null");
+        printf(", \"paths\": %llu, \"nominal\": %s, \"searched\": %s, \"conditions\": [",
+               (unsigned long long)o->paths, o->nominal ? "true" : "false",
+               o->searched ? "true" : "false");
+        for (size_t c = 0; c < o->nconditions; c++) {
+            printf("%s", c ? ", " : "");
+            out_json_string(stdout, o->conditions[c]);
+        }
+        printf("], \"alternatives\": [");
+        for (size_t a = 0; a < o->nalternatives; a++) {
+            printf("%s[", a ? ", " : "");
+            for (size_t c = 0; c < o->alternative_len[a]; c++) {
+                printf("%s", c ? ", " : "");
+                out_json_string(stdout, o->alternatives[a][c]);
+            }
+            printf("]");
+        }
+        printf("]}");
+    }
+    printf("\n]}\n");
+}
+
+static ls_costs options_costs(const ls_program *program, const ls_profile *profile,
+                              const run_options *o)
+{
+    ls_costs costs = engine_default_costs(program, profile);
+    for (size_t i = 0; i < o->ncosts; i++)
+        *costs_field(&costs, o->costs[i].info) = o->costs[i].cost;
+    return costs;
+}
+
+static int cmd_orders(int argc, char **argv)
+{
+    current_command = "orders";
+    run_options o;
+    memset(&o, 0, sizeof o);
+    o.samples = 1000;
+    o.max_paths = 20000;
+    ls_costs costs;
+    int rc;
+    ls_program *program = setup_command(argc, argv, &o, false, &costs, &rc);
+    if (!program)
+        return rc;
+    ls_explore_options eo = {o.max_paths, o.samples};
+    ls_orders r;
+    explore_orders(program, &costs, o.profile, &o.limits, &eo, &r);
+    int status = EXIT_OK;
+    if (r.bad_input) {
+        fprintf(stderr, "%s\n", r.error);
+        status = EXIT_BAD_INPUT;
+    } else {
+        if (o.format == FORMAT_JSON)
+            orders_json(o.file, o.profile, &r);
+        else
+            orders_text(o.file, o.profile, &r);
+        if (!r.complete)
+            status = EXIT_LIMIT;
+    }
+    explore_free(&r);
+    program_free(program);
+    return status;
+}
+
+/* ---- loopsim sweep ------------------------------------------------------------------------- */
+
+static void sweep_usage(FILE *f)
+{
+    fputs("usage: loopsim sweep --vary KEY=FROM:TO:STEP [options] SCENARIO.json\n"
+          "\n"
+          "Runs the scenario as loopsim run does, once per value of one timing parameter (KEY is a\n"
+          "row of loopsim run --help), and prints which order each value gives and where the\n"
+          "order flips.  Orders are named A, B, C... as they first appear.\n"
+          "\n"
+          "options:\n"
+          "  --vary KEY=FROM:TO:STEP   the parameter and its values (FROM, FROM+STEP, ... <= TO)\n"
+          "  --format text|csv|json    text (default), CSV (value,order,lines) or JSON\n"
+          "  --node VERSION, --esm, --cost KEY=MS, --max-callbacks N, --max-time MS\n"
+          "                            as for loopsim run\n",
+          f);
+}
+
+static int cmd_sweep(int argc, char **argv)
+{
+    current_command = "sweep";
+    run_options o;
+    memset(&o, 0, sizeof o);
+    ls_costs costs;
+    int rc;
+    ls_program *program = setup_command(argc, argv, &o, false, &costs, &rc);
+    if (!program)
+        return rc;
+    if (!o.vary) {
+        program_free(program);
+        return bad_usage("sweep needs --vary KEY=FROM:TO:STEP%s", "");
+    }
+    size_t npoints = (size_t)((o.vary_to - o.vary_from) / o.vary_step + 1e-9) + 1;
+    int *point_order = calloc(npoints, sizeof *point_order);
+    ls_orders seen; /* the distinct orders, in order of appearance */
+    memset(&seen, 0, sizeof seen);
+    int status = EXIT_OK;
+    for (size_t i = 0; i < npoints && point_order; i++) {
+        double v = o.vary_from + (double)i * o.vary_step;
+        *costs_field(&costs, o.vary) = cost_point(v);
+        ls_engine *e = engine_new(program, &costs, o.profile, &o.limits);
+        int code = engine_run(e);
+        if (e->stop == STOP_BAD_INPUT) {
+            fprintf(stderr, "%s\n", e->stop_message);
+            engine_free(e);
+            status = EXIT_BAD_INPUT;
+            break;
+        }
+        char *lines, *ending;
+        size_t len;
+        explore_run_key(e, code, &lines, &len, &ending);
+        engine_free(e);
+        size_t k = 0;
+        while (k < seen.n && !(seen.orders[k].len == len &&
+                               memcmp(seen.orders[k].lines, lines, len) == 0 &&
+                               strcmp(seen.orders[k].ending, ending) == 0))
+            k++;
+        if (k == seen.n) {
+            seen.orders = realloc(seen.orders, (seen.n + 1) * sizeof *seen.orders);
+            if (!seen.orders)
+                abort();
+            memset(&seen.orders[k], 0, sizeof seen.orders[k]);
+            seen.orders[k].lines = lines;
+            seen.orders[k].len = len;
+            seen.orders[k].ending = ending;
+            seen.orders[k].exit_code = code;
+            seen.n++;
+        } else {
+            free(lines);
+            free(ending);
+        }
+        seen.orders[k].samples++;
+        point_order[i] = (int)k;
+    }
+    if (status == EXIT_OK && point_order) {
+        const char *key = o.vary->key;
+        if (o.csv) {
+            printf("%s,order,lines\n", key);
+            for (size_t i = 0; i < npoints; i++) {
+                const ls_order *x = &seen.orders[point_order[i]];
+                printf("%.6g,%c,\"", o.vary_from + (double)i * o.vary_step, 'A' + point_order[i] % 26);
+                for (size_t c = 0; c < x->len; c++) {
+                    char ch = x->lines[c];
+                    if (ch == '\n')
+                        printf(c + 1 < x->len ? " | " : "");
+                    else if (ch == '"')
+                        printf("\"\"");
+                    else
+                        putchar(ch);
+                }
+                printf("\"\n");
+            }
+        } else if (o.format == FORMAT_JSON) {
+            printf("{\"parameter\": ");
+            out_json_string(stdout, key);
+            printf(", \"points\": [");
+            for (size_t i = 0; i < npoints; i++)
+                printf("%s{\"value\": %.6g, \"order\": \"%c\"}", i ? ", " : "",
+                       o.vary_from + (double)i * o.vary_step, 'A' + point_order[i] % 26);
+            printf("],\n \"flips\": [");
+            const char *sep = "";
+            for (size_t i = 1; i < npoints; i++)
+                if (point_order[i] != point_order[i - 1]) {
+                    printf("%s{\"between\": [%.6g, %.6g], \"from\": \"%c\", \"to\": \"%c\"}", sep,
+                           o.vary_from + (double)(i - 1) * o.vary_step,
+                           o.vary_from + (double)i * o.vary_step, 'A' + point_order[i - 1] % 26,
+                           'A' + point_order[i] % 26);
+                    sep = ", ";
+                }
+            printf("],\n \"orders\": {");
+            for (size_t k = 0; k < seen.n; k++) {
+                printf("%s\n  \"%c\": ", k ? "," : "", 'A' + (int)k % 26);
+                out_json_lines(stdout, seen.orders[k].lines, seen.orders[k].len);
+            }
+            printf("\n}}\n");
+        } else {
+            printf("%s: %zu value%s of %s from %g to %g, %zu order%s\n", o.file, npoints,
+                   npoints == 1 ? "" : "s", key, o.vary_from, o.vary_to, seen.n,
+                   seen.n == 1 ? "" : "s");
+            /* runs of equal orders, as ranges */
+            for (size_t i = 0; i < npoints;) {
+                size_t j = i;
+                while (j + 1 < npoints && point_order[j + 1] == point_order[i])
+                    j++;
+                printf("  %s %-10g to %-10g order %c\n", key, o.vary_from + (double)i * o.vary_step,
+                       o.vary_from + (double)j * o.vary_step, 'A' + point_order[i] % 26);
+                i = j + 1;
+            }
+            for (size_t i = 1; i < npoints; i++)
+                if (point_order[i] != point_order[i - 1])
+                    printf("flip: between %s %g and %g, order %c becomes %c\n", key,
+                           o.vary_from + (double)(i - 1) * o.vary_step,
+                           o.vary_from + (double)i * o.vary_step, 'A' + point_order[i - 1] % 26,
+                           'A' + point_order[i] % 26);
+            for (size_t k = 0; k < seen.n; k++) {
+                const ls_order *x = &seen.orders[k];
+                printf("\norder %c (%llu value%s):\n", 'A' + (int)k % 26,
+                       (unsigned long long)x->samples, x->samples == 1 ? "" : "s");
+                out_print_lines(stdout, x->lines, x->len, "    ");
+                if (x->ending[0])
+                    print_wrapped("", 4, x->ending, 100);
+            }
+        }
+    }
+    free(point_order);
+    explore_free(&seen);
+    program_free(program);
+    return status;
+}
+
+/* ---- loopsim explain ----------------------------------------------------------------------- */
+
+static void explain_usage(FILE *f)
+{
+    fputs("usage: loopsim explain [options] SCENARIO.json\n"
+          "\n"
+          "Walks through the run the way quiz articles do: the main script (what it printed, what\n"
+          "it queued), the queues when it is done, then each loop iteration and phase with what\n"
+          "ran, what it queued and the rule behind the order; the races the order depends on are\n"
+          "marked [race] and listed at the end.  Colour on a terminal, unless NO_COLOR is set.\n"
+          "\n"
+          "options: --node VERSION, --esm, --cost KEY=MS, --max-callbacks N, --max-time MS,\n"
+          "         as for loopsim run\n",
+          f);
+}
+
+static bool use_color(void)
+{
+    const char *no = getenv("NO_COLOR");
+    return isatty(fileno(stdout)) && !(no && *no);
+}
+
+static int cmd_explain(int argc, char **argv)
+{
+    current_command = "explain";
+    run_options o;
+    memset(&o, 0, sizeof o);
+    ls_costs costs;
+    int rc;
+    ls_program *program = setup_command(argc, argv, &o, true, &costs, &rc);
+    if (!program)
+        return rc;
+    ls_explore_options eo = {20000, 1000};
+    ls_orders orders;
+    explore_orders(program, &costs, o.profile, &o.limits, &eo, &orders);
+    int status = EXIT_OK;
+    if (orders.bad_input) {
+        fprintf(stderr, "%s\n", orders.error);
+        status = EXIT_BAD_INPUT;
+    } else {
+        ls_explain_style style = {use_color(), 100};
+        if (explain_run(program, &costs, o.profile, &o.limits, &orders, &style, stdout) < 0)
+            status = EXIT_BAD_INPUT;
+    }
+    explore_free(&orders);
+    program_free(program);
+    return status;
+}
+
+/* ---- loopsim check ------------------------------------------------------------------------- */
+
+static void check_usage(FILE *f)
+{
+    fputs("usage: loopsim check --answer ANSWER [options] SCENARIO.json\n"
+          "\n"
+          "Checks a \"what does this print?\" answer.  ANSWER is a file, or - for standard input:\n"
+          "the lines in order, one per line, or on one line separated by spaces, commas or ->.\n"
+          "The verdict is right (Node always prints it), right only under some timings (when,\n"
+          "and how likely), or wrong (where it first differs, what Node prints there, and why);\n"
+          "then which Node versions print it.\n"
+          "\n"
+          "options: --node VERSION (default 20.3+), --esm, --cost KEY=MS|LO:HI,\n"
+          "         --max-callbacks N, --max-time MS, as for loopsim run\n"
+          "\n"
+          "exit status: 0 right (always or under some timings), 1 wrong, 2 bad input\n",
+          f);
+}
+
+static char *read_answer(const char *path)
+{
+    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!in)
+        return NULL;
+    char *text = NULL;
+    size_t len = 0, cap = 0;
+    int c;
+    while ((c = fgetc(in)) != EOF) {
+        if (len + 1 >= cap) {
+            cap = cap ? 2 * cap : 4096;
+            char *bigger = realloc(text, cap);
+            if (!bigger) {
+                free(text);
+                if (in != stdin)
+                    fclose(in);
+                return NULL;
+            }
+            text = bigger;
+        }
+        text[len++] = (char)c;
+    }
+    if (in != stdin)
+        fclose(in);
+    if (!text)
+        text = calloc(1, 1);
+    else
+        text[len] = '\0';
+    return text;
+}
+
+static int cmd_check(int argc, char **argv)
+{
+    current_command = "check";
+    const char *answer_path = NULL;
+    char *rest[64];
+    int nrest = 0;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--answer") == 0) {
+            if (i + 1 >= argc)
+                return bad_usage("--answer needs a file, or - for standard input%s", "");
+            answer_path = argv[++i];
+        } else if (nrest < 64) {
+            rest[nrest++] = argv[i];
+        } else {
+            return bad_usage("too many arguments%s", "");
+        }
+    }
+    run_options o;
+    memset(&o, 0, sizeof o);
+    ls_costs costs;
+    int rc;
+    ls_program *program = setup_command(nrest, rest, &o, true, &costs, &rc);
+    if (!program)
+        return rc;
+    if (!answer_path) {
+        program_free(program);
+        return bad_usage("check needs --answer FILE (or --answer - to read standard input)%s", "");
+    }
+    char *answer = read_answer(answer_path);
+    if (!answer) {
+        fprintf(stderr, "loopsim: check: cannot read the answer '%s': %s\n", answer_path,
+                strerror(errno));
+        program_free(program);
+        return EXIT_BAD_INPUT;
+    }
+    ls_verdict v = answer_check(program, &costs, o.profile, &o.limits, answer, use_color(),
+                                stdout);
+    free(answer);
+    program_free(program);
+    return v == VERDICT_BAD_INPUT ? EXIT_BAD_INPUT : v == VERDICT_WRONG ? 1 : EXIT_OK;
 }
 
 /* loopsim profiles */
@@ -550,6 +1188,14 @@ int main(int argc, char **argv)
         return cmd_gen(argc - 2, argv + 2);
     if (strcmp(cmd, "profiles") == 0)
         return cmd_profiles();
+    if (strcmp(cmd, "orders") == 0)
+        return cmd_orders(argc - 2, argv + 2);
+    if (strcmp(cmd, "sweep") == 0)
+        return cmd_sweep(argc - 2, argv + 2);
+    if (strcmp(cmd, "explain") == 0)
+        return cmd_explain(argc - 2, argv + 2);
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(argc - 2, argv + 2);
     fprintf(stderr, "loopsim: unknown command '%s'\n", cmd);
     usage(stderr);
     return EXIT_BAD_INPUT;

@@ -92,7 +92,7 @@ void out_begin(ls_engine *e, ls_origin origin)
     }
     ls_record *r = &o->records[o->nrecords];
     memset(r, 0, sizeof *r);
-    r->time_ns = e->clock.phase_ns + e->clock.now_ns;
+    r->time_ns = clock_now_ns(&e->clock);
     r->iteration = e->iteration;
     r->phase = (int)e->phase;
     r->api = origin.api;
@@ -128,6 +128,16 @@ void out_queued(ls_engine *e, const char *api, const char *label)
     r->queued = q;
 }
 
+void out_snapshot(ls_engine *e, const char *text)
+{
+    ls_output *o = &e->out;
+    if (!o->recording || !o->snapshots)
+        return;
+    ls_origin origin = {"(queues)", text, 0};
+    out_begin(e, origin);
+    out_end(e);
+}
+
 void out_line(ls_engine *e, const char *text)
 {
     ls_output *o = &e->out;
@@ -147,7 +157,7 @@ void out_warning(ls_engine *e, const char *text)
     fprintf(stderr, "(node) %s\n", text);
 }
 
-static void json_string(FILE *f, const char *s)
+void out_json_string(FILE *f, const char *s)
 {
     fputc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
@@ -227,27 +237,27 @@ void out_render(const ls_engine *e, FILE *f, ls_format format, bool trace)
     fputs("{\n  \"output\": [", f);
     for (size_t i = 0; i < o->nlines; i++) {
         fputs(i ? ", " : "", f);
-        json_string(f, o->lines[i].text);
+        out_json_string(f, o->lines[i].text);
     }
     fprintf(f, "],\n  \"exit_code\": %d,\n  \"stopped\": ", e->exit_code);
     if (e->stop == STOP_CALLBACK_LIMIT || e->stop == STOP_TIME_LIMIT || e->stop == STOP_HANG)
-        json_string(f, e->stop_message);
+        out_json_string(f, e->stop_message);
     else
         fputs("null", f);
     fprintf(f, ",\n  \"profile\": ");
-    json_string(f, e->profile->id);
+    out_json_string(f, e->profile->id);
     fputs(",\n  \"trace\": [", f);
     for (size_t i = 0; i < o->nrecords; i++) {
         const ls_record *r = &o->records[i];
         fprintf(f, "%s\n    {\"clock_ms\": %.6f, \"iteration\": %llu, \"phase\": ", i ? "," : "",
                 (double)r->time_ns / 1e6, (unsigned long long)r->iteration);
-        json_string(f, phase_name((ls_phase)r->phase));
+        out_json_string(f, phase_name((ls_phase)r->phase));
         fputs(", \"api\": ", f);
-        json_string(f, r->api);
+        out_json_string(f, r->api);
         fputs(", \"label\": ", f);
-        json_string(f, r->label);
+        out_json_string(f, r->label);
         fputs(", \"queued\": ", f);
-        json_string(f, r->queued ? r->queued : "");
+        out_json_string(f, r->queued ? r->queued : "");
         fputs(", \"output\": [", f);
         bool first = true;
         for (size_t l = 0; l < o->nlines; l++) {
@@ -255,9 +265,85 @@ void out_render(const ls_engine *e, FILE *f, ls_format format, bool trace)
                 continue;
             fputs(first ? "" : ", ", f);
             first = false;
-            json_string(f, o->lines[l].text);
+            out_json_string(f, o->lines[l].text);
         }
         fputs("]}", f);
     }
     fputs("\n  ]\n}\n", f);
+}
+
+bool out_render_ending(const ls_engine *e, int exit_code, bool timed, FILE *f)
+{
+    switch (e->stop) {
+    case STOP_CALLBACK_LIMIT:
+    case STOP_TIME_LIMIT:
+    case STOP_HANG:
+        if (!timed) {
+            fprintf(f, "loopsim: stopped: %s\n", e->stop_message);
+            return true;
+        }
+        fprintf(f, "loopsim: stopped at %.3f ms of virtual time after %llu callbacks: %s\n",
+                (double)clock_elapsed_ns(&e->clock) / 1e6, (unsigned long long)e->callbacks_run,
+                e->stop_message);
+        return true;
+    case STOP_FATAL:
+        fprintf(f, "loopsim: node would print on stderr: %s\n", e->stop_message);
+        fprintf(f, "loopsim: the process exits with code %d\n", exit_code);
+        return false;
+    default:
+        if (exit_code != 0)
+            fprintf(f, "loopsim: the process exits with code %d\n", exit_code);
+        return false;
+    }
+}
+
+void out_wrap(FILE *f, int indent, const char *lead, const char *text, int width)
+{
+    int hang = indent + (int)strlen(lead);
+    int col = fprintf(f, "%*s%s", indent, "", lead);
+    bool first = true;
+    for (const char *p = text; *p;) {
+        const char *sp = strchr(p, ' ');
+        int len = sp ? (int)(sp - p) : (int)strlen(p);
+        if (!first && col + 1 + len > width) {
+            fprintf(f, "\n%*s", hang, "");
+            col = hang;
+        } else if (!first) {
+            fputc(' ', f);
+            col++;
+        }
+        col += fprintf(f, "%.*s", len, p);
+        first = false;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    fputc('\n', f);
+}
+
+void out_print_lines(FILE *f, const char *lines, size_t len, const char *indent)
+{
+    for (const char *line = lines, *end = lines + len; line < end;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
+        fprintf(f, "%s%.*s\n", indent, (int)n, line);
+        line += n + 1;
+    }
+}
+
+void out_json_lines(FILE *f, const char *lines, size_t len)
+{
+    fputc('[', f);
+    for (const char *line = lines, *end = lines + len; line < end;) {
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
+        char *copy = strndup(line, n);
+        if (!copy)
+            abort();
+        fputs(line == lines ? "" : ", ", f);
+        out_json_string(f, copy);
+        free(copy);
+        line += n + 1;
+    }
+    fputc(']', f);
 }

@@ -36,6 +36,7 @@ typedef struct {
 
 typedef struct {
     bool recording;       /* keep trace records (--trace, --format json); lines are always kept */
+    bool snapshots;       /* also records of what is queued (api "(queues)"), for explain */
     ls_line *lines;
     size_t nlines, lines_cap;
     ls_record *records;
@@ -48,8 +49,22 @@ void out_begin(ls_engine *e, ls_origin origin);
 void out_end(ls_engine *e);
 void out_queued(ls_engine *e, const char *api, const char *label);
 void out_line(ls_engine *e, const char *text);
+/* A record of what is queued now (`text`), when snapshots are on. */
+void out_snapshot(ls_engine *e, const char *text);
 /* A warning Node would print on stderr: printed at once, to stderr. */
 void out_warning(ls_engine *e, const char *text);
+
+/* Writes `text` wrapped at `width` columns: the first line indented by `indent` and starting
+ * with `lead`, the others indented to line up after it. */
+void out_wrap(FILE *f, int indent, const char *lead, const char *text, int width);
+
+/* Writes each '\n'-terminated line of `lines` (`len` bytes), after `indent`. */
+void out_print_lines(FILE *f, const char *lines, size_t len, const char *indent);
+/* Writes the '\n'-terminated lines as a JSON array of strings. */
+void out_json_lines(FILE *f, const char *lines, size_t len);
+
+/* Writes `s` as a JSON string literal. */
+void out_json_string(FILE *f, const char *s);
 
 /* Number.prototype.toString(): the shortest decimal that round-trips, in JS's format. */
 void out_format_number(double x, char *buf, size_t size);
@@ -57,5 +72,9 @@ void out_format_number(double x, char *buf, size_t size);
 /* Writes the run's output to `f`: the lines (with the trace if `trace`), or one JSON
  * document. */
 void out_render(const ls_engine *e, FILE *f, ls_format format, bool trace);
+/* Writes how the run ended, as `loopsim run` says it on stderr: nothing for exit code 0, the
+ * exit code, a fatal error, or the limit that stopped it (and when, if `timed`).  True if a
+ * limit stopped it. */
+bool out_render_ending(const ls_engine *e, int exit_code, bool timed, FILE *f);
 
 #endif

@@ -2,6 +2,9 @@
  * function of lib/internal/timers.js or lib/timers.js (v20.20.2) it models. */
 #include "timers.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
@@ -255,7 +258,7 @@ static void n10_rearm(ls_engine *e, ls_timer *timer, uint64_t start)
         return;
     }
     timer->idle_timeout = timer->repeat;
-    double duration = (double)clock_get_now(&e->clock) - (double)start;
+    double duration = (double)clock_get_now(&e->clock, "the restart of an interval") - (double)start;
     if (duration >= timer->repeat)
         n10_insert(e, timer, (uint64_t)((double)start + duration - timer->repeat + 1));
     else
@@ -268,7 +271,7 @@ static bool n10_ontimeout(ls_engine *e, ls_timer *timer, bool have_start, uint64
 {
     timer->called = true;
     if (!have_start && timer->repeat != 0)
-        start = clock_get_now(&e->clock);
+        start = clock_get_now(&e->clock, "the restart of an interval");
     if (!interp_run_callback(e, timer->origin, timer->callback, timer->args, timer->nargs))
         return engine_stopped(e);
     if (timer->repeat != 0)
@@ -284,7 +287,7 @@ static bool n10_list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
         double diff = (double)now - (double)timer->idle_start;
         if (diff < list->msecs) {
             double remaining =
-                list->msecs - ((double)clock_get_now(&e->clock) - (double)timer->idle_start);
+                list->msecs - ((double)clock_get_now(&e->clock, "the timers phase") - (double)timer->idle_start);
             if (remaining < 0)
                 remaining = 1;
             loop_timer_start(e, &list->handle, (uint64_t)trunc(remaining));
@@ -312,7 +315,7 @@ static void n10_on_list_timeout(ls_engine *e, ls_uv_timer *handle)
 {
     ls_timer_list *list = handle->data;
     tasks_scope_enter(e);
-    while (!n10_list_on_timeout(e, list, clock_get_now(&e->clock)) && !engine_stopped(e) &&
+    while (!n10_list_on_timeout(e, list, clock_get_now(&e->clock, "the timers phase")) && !engine_stopped(e) &&
            list->queued)
         ;
     tasks_scope_exit(e);
@@ -323,7 +326,7 @@ static void n10_on_own_timeout(ls_engine *e, ls_uv_timer *handle)
 {
     ls_timer *timer = handle->data;
     tasks_scope_enter(e);
-    uint64_t now = clock_get_now(&e->clock);
+    uint64_t now = clock_get_now(&e->clock, "the timers phase");
     if (timer->has_callback)
         n10_ontimeout(e, timer, true, now);
     if (!engine_stopped(e) && (timer->repeat == 0 || !timer->has_callback) && timer->own) {
@@ -343,7 +346,7 @@ static void n10_unref(ls_engine *e, ls_timer *timer)
     }
     if (!timer->has_callback)
         return;
-    double now = (double)clock_get_now(&e->clock);
+    double now = (double)clock_get_now(&e->clock, "unref()");
     double delay = (double)timer->idle_start + timer->idle_timeout - now;
     if (delay < 0)
         delay = 0;
@@ -382,10 +385,18 @@ static void n10_refresh(ls_engine *e, ls_timer *timer)
     if (timer->own)
         loop_timer_start(e, timer->own, (uint64_t)trunc(timer->idle_timeout));
     else if (timer->idle_timeout >= 0)
-        n10_insert(e, timer, clock_get_now(&e->clock));
+        n10_insert(e, timer, clock_get_now(&e->clock, "refresh()"));
 }
 
 /* ---- setTimeout / setInterval ------------------------------------------------------------ */
+
+/* What reads the clock when a timer starts, for the words of a decision on it. */
+static const char *start_what(ls_engine *e, const ls_timer *timer)
+{
+    if (!clock_wants_words(&e->clock))
+        return "setTimeout";
+    return arena_printf(e->arena, "%s `%s`", timer->origin.api, timer->origin.label);
+}
 
 static double string_to_number(const char *s)
 {
@@ -503,11 +514,11 @@ ls_timer *timers_create(ls_engine *e, ls_value callback, ls_value *args, size_t 
     timer->origin = origin;
     timer->refed = true;
     if (e->profile->timer_per_list) {
-        n10_insert(e, timer, clock_get_now(&e->clock)); /* active(timeout) */
+        n10_insert(e, timer, clock_get_now(&e->clock, start_what(e, timer))); /* active(timeout) */
         return timer;
     }
     inc_ref_count(e);                                    /* new Timeout(..., isRefed = true) */
-    insert(e, timer, delay, clock_get_now(&e->clock)); /* insert(timeout, timeout._idleTimeout) */
+    insert(e, timer, delay, clock_get_now(&e->clock, start_what(e, timer))); /* insert(timeout, timeout._idleTimeout) */
     return timer;
 }
 
@@ -571,7 +582,7 @@ void timers_refresh(ls_engine *e, ls_timer *timer)
     }
     if (timer->idle_timeout < 0)
         return;
-    insert(e, timer, timer->idle_timeout, clock_get_now(&e->clock));
+    insert(e, timer, timer->idle_timeout, clock_get_now(&e->clock, "refresh()"));
     if (timer->destroyed) {
         timer->destroyed = false;
         if (timer->refed)
@@ -583,19 +594,23 @@ void timers_refresh(ls_engine *e, ls_timer *timer)
 
 /* Returns false if a timer callback threw: the exception leaves processTimers (after the
  * callback's `finally` block), and RunTimers calls processTimers again (R11). */
-static bool list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
+static bool list_on_timeout(ls_engine *e, ls_timer_list *list, ls_reading *now)
 {
     ls_timers *t = &e->timers;
     double msecs = list->msecs;
     bool ran_at_least_one_timer = false;
     ls_timer *timer;
     while ((timer = list->head) != NULL) {
-        double diff = (double)now - (double)timer->idle_start;
-        if (diff < msecs) {
+        /* diff = now - timer._idleStart; if (diff < msecs): now < _idleStart + msecs */
+        double expiry = (double)timer->idle_start + msecs;
+        if (!clock_reading_reached(&e->clock, now, (uint64_t)ceil(expiry))) {
             /* Not due: the list moves to the head's expiry (at least now + 1) and gets a new
-             * id, so it sorts after lists of equal expiry (R3.5). */
-            double expiry = (double)timer->idle_start + msecs;
-            list->expiry = expiry > (double)now + 1 ? expiry : (double)now + 1;
+             * id, so it sorts after lists of equal expiry (R3.5).  With now < expiry, now + 1
+             * exceeds it only for a fractional expiry and now = floor(expiry). */
+            if (expiry != floor(expiry) &&
+                clock_reading_reached(&e->clock, now, (uint64_t)floor(expiry)))
+                expiry = floor(expiry) + 1;
+            list->expiry = expiry;
             list->id = t->next_list_id++;
             heap_update(&t->queue, &list->node);
             return true;
@@ -617,7 +632,7 @@ static bool list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
         }
         uint64_t start = 0;
         if (timer->repeat != 0)
-            start = clock_get_now(&e->clock); /* an interval restarts from the callback's start */
+            start = clock_get_now(&e->clock, "the restart of an interval"); /* an interval restarts from the callback's start */
         bool ok = interp_run_callback(e, timer->origin, timer->callback, timer->args,
                                       timer->nargs);
         if (engine_stopped(e))
@@ -641,14 +656,14 @@ static bool list_on_timeout(ls_engine *e, ls_timer_list *list, uint64_t now)
 /* processTimers(now): runs every due list in (expiry, id) order; returns the next expiry,
  * negative when no ref'd timer is left, 0 when there are no timers.  *threw is set when a
  * timer callback threw (an 'uncaughtException' listener handled it). */
-static double process_timers(ls_engine *e, uint64_t now, bool *threw)
+static double process_timers(ls_engine *e, ls_reading *now, bool *threw)
 {
     ls_timers *t = &e->timers;
     t->next_expiry = INFINITY;
     bool ran_at_least_one_list = false;
     ls_timer_list *list;
     while ((list = queue_peek(t)) != NULL) {
-        if (list->expiry > (double)now) {
+        if (!clock_reading_reached(&e->clock, now, (uint64_t)ceil(list->expiry))) {
             t->next_expiry = list->expiry;
             return t->ref_count > 0 ? t->next_expiry : -t->next_expiry;
         }
@@ -673,7 +688,7 @@ static double process_timers(ls_engine *e, uint64_t now, bool *threw)
 static void run_timers(ls_engine *e, ls_uv_timer *handle)
 {
     tasks_scope_enter(e);
-    uint64_t now = clock_get_now(&e->clock);
+    ls_reading now = clock_read(&e->clock, "the timers phase");
     /* do { ret = processTimers(now) } while (ret.IsEmpty() && can_call_into_js()): a throw
      * re-enters with the same `now`, and the re-entered call runs its first timer without a
      * drain before it, so a tick queued by the throwing timer waits one more timer (R11). */
@@ -681,13 +696,19 @@ static void run_timers(ls_engine *e, ls_uv_timer *handle)
     bool threw;
     do {
         threw = false;
-        expiry = process_timers(e, now, &threw);
+        expiry = process_timers(e, &now, &threw);
     } while (threw && !engine_stopped(e));
+    clock_reading_done(&e->clock, &now);
     if (!engine_stopped(e)) {
         if (expiry != 0) {
-            /* expiry_ms = ret->IntegerValue() */
-            int64_t duration = (int64_t)trunc(fabs(expiry)) - (int64_t)clock_now(&e->clock);
-            schedule_timer(e, duration > 0 ? duration : 1);
+            /* expiry_ms = ret->IntegerValue(); duration = expiry_ms - uv_now; ScheduleTimer
+             * (duration > 0 ? duration : 1): uv_timer_start adds the same uv_now back, so the
+             * uv timer's timeout is expiry_ms itself unless uv_now has reached it. */
+            uint64_t at = (uint64_t)trunc(fabs(expiry));
+            if (!clock_reached(&e->clock, at))
+                loop_timer_start_at(e, &e->timers.handle, at);
+            else
+                schedule_timer(e, 1);
             loop_handle_set(e, &handle->handle, handle->handle.active, expiry > 0);
         } else {
             loop_handle_set(e, &handle->handle, handle->handle.active, false);
@@ -708,4 +729,44 @@ void timers_init(ls_engine *e)
     /* Environment::InitializeLibuv: uv_timer_init(timer_handle) then uv_unref(timer_handle). */
     loop_timer_init(&t->handle, run_timers);
     t->handle.handle.refed = false;
+}
+
+/* ---- what is pending, for loopsim explain ------------------------------------------------ */
+
+static int by_due(const void *a, const void *b)
+{
+    const ls_timer *x = *(ls_timer *const *)a, *y = *(ls_timer *const *)b;
+    double dx = (double)x->idle_start + x->idle_timeout, dy = (double)y->idle_start + y->idle_timeout;
+    return dx < dy ? -1 : dx > dy;
+}
+
+size_t timers_describe(const ls_engine *e, FILE *f, const char *(*name)(const ls_engine *,
+                                                                       ls_origin))
+{
+    const ls_timers *t = &e->timers;
+    size_t n = 0;
+    for (size_t i = 0; i < t->map_cap; i++)
+        for (const ls_timer *x = t->map[i] ? t->map[i]->head : NULL; x; x = x->next)
+            n++;
+    if (n == 0)
+        return 0;
+    const ls_timer **all = malloc(n * sizeof *all);
+    if (!all)
+        return 0;
+    size_t k = 0;
+    for (size_t i = 0; i < t->map_cap; i++)
+        for (const ls_timer *x = t->map[i] ? t->map[i]->head : NULL; x; x = x->next)
+            all[k++] = x;
+    qsort(all, n, sizeof *all, by_due);
+    for (size_t i = 0; i < n; i++) {
+        const ls_timer *x = all[i];
+        char due[32], delay[32];
+        out_format_number((double)x->idle_start + x->idle_timeout, due, sizeof due);
+        out_format_number(x->idle_timeout, delay, sizeof delay);
+        fprintf(f, "%s%s %s (%s ms from loop-ms %llu: due at %s%s%s)", i ? ", " : "",
+                x->origin.api, name(e, x->origin), delay, (unsigned long long)x->idle_start,
+                due, x->refed ? "" : ", unref'd", x->repeat != 0 ? ", repeating" : "");
+    }
+    free(all);
+    return n;
 }

@@ -32,6 +32,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "heap.h"
 #include "loop.h"
@@ -87,6 +88,11 @@ void timers_clear(ls_engine *e, ls_timer *t);
 void timers_unref(ls_engine *e, ls_timer *t);
 void timers_ref(ls_engine *e, ls_timer *t);
 void timers_refresh(ls_engine *e, ls_timer *t);
+
+/* Writes the pending timers, by due time, ", "-separated, naming each callback with `name`;
+ * returns how many. */
+size_t timers_describe(const ls_engine *e, FILE *f,
+                       const char *(*name)(const ls_engine *, ls_origin));
 
 /* The list for `msecs`, or NULL (for tests and traces). */
 ls_timer_list *timers_list_for(const ls_timers *timers, double msecs);

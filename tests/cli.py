@@ -5,7 +5,8 @@ Each row of COMMANDS is a loopsim invocation (run in ROOT); tests/cli/NAME.out h
 stderr and exit status as loopsim printed them when a person last reviewed them
 (`tests/cli.py --update` rewrites them from the current loopsim, for review with git diff).
 Whether the orders are right is the golden test's job (real Node); this one pins the form:
-help texts, the trace, JSON, --node all grouping, profiles.
+help texts, the trace, JSON, --node all grouping, profiles, orders and sweep, check's verdicts on
+every claimed answer in tests/answers/, explain (with colour on a terminal, none with NO_COLOR).
 Prints "ok   NAME" / "FAIL NAME" with a diff, then "N passed, N failed".
 """
 import difflib
@@ -26,7 +27,81 @@ COMMANDS = [
     ("run-bad-option", ["run", "--trase", "scenarios/seeds/001a-tick-before-promise.json"]),
     ("run-unhandled-rejection", ["run", "scenarios/rules/unhandled-rejection-exits.json"]),
     ("gen-3", ["gen", "--seed", "3", "--size", "8"]),
+    ("orders-help", ["orders", "--help"]),
+    ("orders-001d", ["orders", "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
+    ("orders-003", ["orders", "scenarios/seeds/003-interview-quiz.json"]),
+    ("orders-001a-deterministic", ["orders", "scenarios/seeds/001a-tick-before-promise.json"]),
+    ("orders-json-001d", ["orders", "--format", "json", "--samples", "200",
+                          "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
+    ("orders-pinned-phase", ["orders", "--cost", "clock_phase_ms=0.95",
+                             "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
+    ("orders-node-10-003", ["orders", "--node", "10.7.0", "scenarios/seeds/003-interview-quiz.json"]),
+    ("orders-max-paths", ["orders", "--max-paths", "1", "scenarios/seeds/003-interview-quiz.json"]),
+    ("orders-bad-samples", ["orders", "--samples", "-1", "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
+    ("sweep-help", ["sweep", "--help"]),
+    ("sweep-phase-001d", ["sweep", "--vary", "clock_phase_ms=0:0.99:0.01",
+                          "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
+    ("sweep-csv-003", ["sweep", "--vary", "clock_phase_ms=0.5:0.9:0.05", "--format", "csv",
+                       "scenarios/seeds/003-interview-quiz.json"]),
+    ("sweep-json-first-log", ["sweep", "--vary", "first_log_ms=0:2:0.5", "--format", "json",
+                              "scenarios/rules/first-log-after-settimeout.json"]),
+    ("sweep-no-vary", ["sweep", "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
+    ("sweep-bad-vary", ["sweep", "--vary", "clock_phase_ms=0:2:0.1",
+                        "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
+    ("run-cost-range", ["run", "--cost", "log_ms=0.3:0.1", "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
+    ("check-help", ["check", "--help"]),
+    ("check-004-node-10", ["check", "--node", "10.7.0", "--answer", "tests/answers/004-readfile-mix.txt",
+                           "scenarios/seeds/004-readfile-mix.json"]),
+    ("check-stdin-arrows", ["check", "--answer", "-", "scenarios/seeds/002a-tick-then-timer.json"],
+     {"stdin": "tick -> timer\n"}),
+    ("check-stdin-wrong-short", ["check", "--answer", "-", "scenarios/seeds/001g-exercise-one.json"],
+     {"stdin": "14, 15, 1, 2, 4, 16, 8, 8promise, 5, 10, 3, 7, 13\n"}),
+    ("check-empty-answer", ["check", "--answer", "-", "scenarios/seeds/002a-tick-then-timer.json"],
+     {"stdin": " ,  -> \n"}),
+    ("check-no-answer", ["check", "scenarios/seeds/002a-tick-then-timer.json"]),
+    ("check-missing-file", ["check", "--answer", "tests/answers/no-such-file.txt",
+                            "scenarios/seeds/002a-tick-then-timer.json"]),
+    ("explain-help", ["explain", "--help"]),
+    ("explain-003", ["explain", "scenarios/seeds/003-interview-quiz.json"]),
+    ("explain-004", ["explain", "scenarios/seeds/004-readfile-mix.json"]),
+    ("explain-004-node-10", ["explain", "--node", "10.7.0", "scenarios/seeds/004-readfile-mix.json"]),
+    ("explain-001g", ["explain", "scenarios/seeds/001g-exercise-one.json"]),
+    ("explain-before-exit", ["explain", "scenarios/rules/before-exit-and-exit.json"]),
+    ("explain-tty-colour", ["explain", "scenarios/seeds/001d-timeout-vs-immediate-race.json"],
+     {"tty": True}),
+    ("explain-tty-no-color", ["explain", "scenarios/seeds/001d-timeout-vs-immediate-race.json"],
+     {"tty": True, "env": {"NO_COLOR": "1"}}),
 ]
+
+# `loopsim check` on every claimed answer in tests/answers (the quiz articles' claims)
+ANSWERS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "answers")
+for _fn in sorted(os.listdir(ANSWERS)):
+    if _fn.endswith(".txt"):
+        _seed = _fn[:-4].split(".")[0]
+        COMMANDS.append(("check-" + _fn[:-4], ["check", "--answer", "tests/answers/" + _fn,
+                                               "scenarios/seeds/%s.json" % _seed]))
+
+
+def run_in_tty(cmd, cwd, env):
+    """Runs cmd with stdout on a pseudo-terminal; returns (stdout bytes, stderr bytes, rc)."""
+    import pty
+    master, slave = pty.openpty()
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=slave, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    err = p.stderr.read()
+    rc = p.wait(timeout=60)
+    os.close(master)
+    return b"".join(chunks).replace(b"\r\n", b"\n"), err, rc
 
 
 def render(p):
@@ -42,9 +117,21 @@ def main(argv):
     root = os.path.abspath(args[1] if len(args) > 1 else os.path.join(here, ".."))
     loopsim = os.path.abspath(args[0] if args else os.path.join(root, "build", "loopsim"))
     passed = failed = 0
-    for name, cmd in COMMANDS:
-        p = subprocess.run([loopsim] + cmd, cwd=root, capture_output=True,
-                           stdin=subprocess.DEVNULL, timeout=60)
+    for row in COMMANDS:
+        name, cmd = row[0], row[1]
+        opts = row[2] if len(row) > 2 else {}
+        env = dict(os.environ)
+        env.pop("NO_COLOR", None)
+        env.update(opts.get("env", {}))
+        if opts.get("tty"):
+            out, err, rc = run_in_tty([loopsim] + cmd, root, env)
+            p = subprocess.CompletedProcess(cmd, rc, out, err)
+        else:
+            stdin = opts.get("stdin")
+            p = subprocess.run([loopsim] + cmd, cwd=root, capture_output=True, env=env,
+                               input=stdin.encode() if stdin is not None else None,
+                               stdin=None if stdin is not None else subprocess.DEVNULL,
+                               timeout=60)
         got = render(p)
         path = os.path.join(here, "cli", name + ".out")
         if update:

@@ -160,7 +160,10 @@ START_TEST(test_minimal_scenario_loads)
     ck_assert(!p->main->is_async);
     ck_assert_uint_eq(p->main->body.len, 0);
     ck_assert_uint_eq(p->nfunctions, 0);
-    ck_assert(p->costs.first_log == 3.0);
+    const ls_cost_info *first_log = costs_find("first_log_ms");
+    ck_assert(p->costs.first_log.ms == first_log->def); /* costs.def's defaults */
+    ck_assert(p->costs.first_log.lo == first_log->lo && p->costs.first_log.hi == first_log->hi);
+    ck_assert(p->costs.first_log.lo < p->costs.first_log.hi); /* a range */
     program_free(p);
 }
 END_TEST
@@ -483,9 +486,14 @@ END_TEST
 START_TEST(test_timing_overrides_costs)
 {
     ls_program *p = load_ok("{\"loopsim\": 1, \"timing\": {\"clock_phase_ms\": 0.9, \"first_log_ms\": 5}, \"main\": []}");
-    ck_assert(p->costs.clock_phase == 0.9);
-    ck_assert(p->costs.first_log == 5.0);
-    ck_assert(p->costs.log == 0.10);
+    ck_assert(p->costs.clock_phase.ms == 0.9);
+    ck_assert(p->costs.clock_phase.lo == 0.9 && p->costs.clock_phase.hi == 0.9); /* pinned */
+    ck_assert(p->costs.first_log.ms == 5.0);
+    ck_assert(p->costs.log.ms == 0.10);
+    program_free(p);
+    p = load_ok("{\"loopsim\": 1, \"timing\": {\"log_ms\": [0.05, 0.5]}, \"main\": []}");
+    ck_assert(p->costs.log.lo == 0.05 && p->costs.log.hi == 0.5);
+    ck_assert(p->costs.log.ms == 0.10); /* the default, inside the range */
     program_free(p);
 }
 END_TEST

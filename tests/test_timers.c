@@ -44,7 +44,7 @@ static ls_timer_list *list_of(const ls_heap_node *n)
 
 static void advance_ms(ls_engine *e, double ms)
 {
-    clock_advance(&e->clock, clock_ms_to_ns(ms));
+    clock_spend_exact(&e->clock, clock_ms_to_ns(ms));
 }
 
 #define EMPTY "{\"loopsim\": 1, " ZERO_TIMING ", \"main\": []}"

@@ -1,0 +1,364 @@
+/* answer.c - see answer.h. */
+#include "answer.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "explain.h"
+#include "explore.h"
+
+/* ---- words -------------------------------------------------------------------------------- */
+
+/* Length of a separator at `p` (white space, a comma, "->", "=>", "→", "，", "、"), or 0. */
+static size_t separator(const char *p)
+{
+    if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ',' || *p == ';')
+        return 1;
+    if ((p[0] == '-' || p[0] == '=') && p[1] == '>')
+        return 2;
+    if (strncmp(p, "\xe2\x86\x92", 3) == 0 || strncmp(p, "\xef\xbc\x8c", 3) == 0 ||
+        strncmp(p, "\xe3\x80\x81", 3) == 0)
+        return 3;
+    return 0;
+}
+
+static bool is_quote(char c)
+{
+    return c == '"' || c == '\'' || c == '`';
+}
+
+ls_words answer_words(const char *text, size_t len)
+{
+    ls_words w = {NULL, 0};
+    size_t cap = 0;
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        size_t s = separator(p);
+        if (s) {
+            p += s;
+            continue;
+        }
+        const char *start = p;
+        while (p < end && !separator(p))
+            p++;
+        const char *a = start, *b = p;
+        while (a < b && is_quote(*a))
+            a++;
+        while (b > a && is_quote(b[-1]))
+            b--;
+        if (a == b)
+            continue;
+        if (w.n == cap) {
+            cap = cap ? 2 * cap : 32;
+            w.words = realloc(w.words, cap * sizeof *w.words);
+            if (!w.words)
+                abort();
+        }
+        w.words[w.n++] = strndup(a, (size_t)(b - a));
+    }
+    return w;
+}
+
+void answer_words_free(ls_words *w)
+{
+    for (size_t i = 0; i < w->n; i++)
+        free(w->words[i]);
+    free(w->words);
+    w->words = NULL;
+    w->n = 0;
+}
+
+static bool same_words(const ls_words *a, const ls_words *b)
+{
+    if (a->n != b->n)
+        return false;
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->words[i], b->words[i]) != 0)
+            return false;
+    return true;
+}
+
+static bool order_matches(const ls_order *o, const ls_words *answer)
+{
+    ls_words w = answer_words(o->lines, o->len);
+    bool same = same_words(&w, answer);
+    answer_words_free(&w);
+    return same;
+}
+
+/* ---- why Node prints what it prints ------------------------------------------------------- */
+
+typedef enum { K_MAIN, K_TICK, K_MICRO, K_TIMER, K_IMMEDIATE, K_IO, K_OTHER } kind;
+
+static kind kind_of(const ls_record *r)
+{
+    if (strcmp(r->label, "main script") == 0)
+        return K_MAIN;
+    if (strcmp(r->api, "process.nextTick") == 0)
+        return K_TICK;
+    static const char *micro[] = {"then", "catch", "finally", "await", "queueMicrotask",
+                                  "thenable", "async"};
+    for (size_t i = 0; i < sizeof micro / sizeof micro[0]; i++)
+        if (strcmp(r->api, micro[i]) == 0)
+            return K_MICRO;
+    if (strcmp(r->api, "setTimeout") == 0 || strcmp(r->api, "setInterval") == 0)
+        return K_TIMER;
+    if (strcmp(r->api, "setImmediate") == 0)
+        return K_IMMEDIATE;
+    if (strncmp(r->api, "fs.", 3) == 0 || strncmp(r->api, "net.", 4) == 0)
+        return K_IO;
+    return K_OTHER;
+}
+
+static bool uses_await(const ls_engine *e)
+{
+    for (size_t r = 0; r < e->out.nrecords; r++)
+        if (strcmp(e->out.records[r].api, "await") == 0)
+            return true;
+    return false;
+}
+
+static const char *reason(ls_engine *e, size_t re, size_t ra, const char *eline,
+                          const char *aline)
+{
+    const ls_record *E = &e->out.records[re], *A = &e->out.records[ra];
+    kind ke = kind_of(E), ka = kind_of(A);
+    bool per_callback = e->profile->drain_per_callback;
+    const char *rule;
+    if (ke == K_MAIN)
+        rule = arena_printf(e->arena, "\"%s\" is printed synchronously by the main script, before "
+                            "any callback runs", eline);
+    else if (ke == K_MICRO && ka == K_MICRO)
+        rule = arena_printf(e->arena, "both are promise jobs, and the microtask queue runs first in, "
+                            "first out: the job that prints \"%s\" is queued first%s", eline,
+                            uses_await(e) ? " (how many jobs an await takes differs by version: "
+                                            "3 for a native promise on Node 10 and 11, 1 from "
+                                            "Node 12, V8's await optimization)" : "");
+    else if (ke == K_TICK && ka == K_TICK && E->phase == A->phase &&
+             E->iteration == A->iteration)
+        rule = arena_printf(e->arena, "both are nextTick callbacks, run first in, first out: the "
+                            "one that prints \"%s\" is queued first", eline);
+    else if (ke == K_TICK && ka == K_MICRO)
+        rule = "the nextTick queue drains before the microtask (promise) queue "
+               "(lib/internal/process/task_queues.js processTicksAndRejections)";
+    else if ((ke == K_TICK || ke == K_MICRO) && E->phase == PHASE_MAIN)
+        rule = "the nextTick and microtask queues drain as soon as the main script ends, before "
+               "the event loop starts";
+    else if ((ke == K_TICK || ke == K_MICRO) && (ka == K_TIMER || ka == K_IMMEDIATE || ka == K_IO)
+             && (E->iteration < A->iteration ||
+                 (E->iteration == A->iteration && E->phase < A->phase)))
+        rule = "the nextTick and microtask queues drain right after the callback that queued them, "
+               "before the loop moves on to a later phase";
+    else if ((ke == K_TICK || ke == K_MICRO) && (ka == K_TIMER || ka == K_IMMEDIATE || ka == K_IO)
+             && E->phase == A->phase && E->iteration == A->iteration)
+        rule = per_callback
+                   ? arena_printf(e->arena, "Node 11+ drains the nextTick and microtask queues after "
+                                  "each %s callback, so \"%s\" comes before the next one",
+                                  ka == K_TIMER ? "timer" : ka == K_IMMEDIATE ? "immediate" : "I/O",
+                                  eline)
+                   : "Node 10 drains the queues only after the whole batch";
+    else if (ke == K_MICRO && ka == K_TICK)
+        rule = "a microtask drain runs to the end before the ticks queued inside it";
+    else if (ke == K_TIMER && ka == K_IMMEDIATE && E->iteration <= A->iteration)
+        rule = "in each loop iteration the timers phase comes before the check phase, and this "
+               "timer is already due";
+    else if (ke == K_IMMEDIATE && ka == K_TIMER)
+        rule = arena_printf(e->arena, "the timer that prints \"%s\" is not due yet at the timers "
+                            "phase before this check phase; it runs in iteration %llu", aline,
+                            (unsigned long long)A->iteration);
+    else if (ke == ka && E->phase == A->phase && E->iteration == A->iteration)
+        rule = "both callbacks are in the same queue, which runs first in, first out";
+    else if (E->iteration < A->iteration || (E->iteration == A->iteration && E->phase < A->phase))
+        rule = "its callback runs in an earlier phase of the loop";
+    else
+        rule = "its callback runs first";
+    return arena_printf(e->arena, "%s. Node prints \"%s\" from %s; \"%s\" comes from %s", rule,
+                        eline, explain_callback_words(e, re), aline,
+                        explain_callback_words(e, ra));
+}
+
+/* ---- the check ---------------------------------------------------------------------------- */
+
+ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
+                        const ls_profile *profile, const ls_limits *limits, const char *answer,
+                        bool color, FILE *f)
+{
+    const char *red = color ? "\033[31m" : "", *green = color ? "\033[32m" : "",
+               *yellow = color ? "\033[33m" : "", *reset = color ? "\033[0m" : "";
+    ls_words words = answer_words(answer, strlen(answer));
+    if (words.n == 0) {
+        fprintf(stderr, "loopsim: check: the answer is empty (expected the lines the program "
+                        "prints, one per line or separated by spaces, commas or ->)\n");
+        return VERDICT_BAD_INPUT;
+    }
+    ls_explore_options eo = {20000, 1000};
+    ls_orders orders;
+    explore_orders(program, costs, profile, limits, &eo, &orders);
+    if (orders.bad_input) {
+        fprintf(stderr, "%s\n", orders.error);
+        explore_free(&orders);
+        answer_words_free(&words);
+        return VERDICT_BAD_INPUT;
+    }
+    char head[512];
+    snprintf(head, sizeof head, "%s: Node %s to %s (profile %s)", program->file, profile->first,
+             profile->last, profile->id);
+    out_wrap(f, 0, "", head, 100);
+    const ls_order *match = NULL, *nominal = NULL;
+    size_t match_index = 0;
+    for (size_t i = 0; i < orders.n; i++) {
+        if (!match && order_matches(&orders.orders[i], &words)) {
+            match = &orders.orders[i];
+            match_index = i;
+        }
+        if (orders.orders[i].nominal)
+            nominal = &orders.orders[i];
+    }
+    ls_verdict verdict;
+    if (match && orders.n == 1 && orders.complete) {
+        verdict = VERDICT_RIGHT;
+        fprintf(f, "%sright%s: Node always prints this (the program is deterministic under the "
+                   "timing model)\n", green, reset);
+    } else if (match) {
+        verdict = VERDICT_SOMETIMES;
+        fprintf(f, "%sright only under some timings%s: it is order %zu of the %zu%s this program "
+                   "can print", yellow, reset, match_index + 1, orders.n,
+                orders.complete ? "" : " (or more)");
+        if (orders.samples)
+            fprintf(f, ", p = %.1f%%", 100.0 * (double)match->samples / (double)orders.samples);
+        fprintf(f, "\n");
+        if (match->nconditions) {
+            fprintf(f, "  it is printed when:\n");
+            for (size_t c = 0; c < match->nconditions; c++)
+                out_wrap(f, 4, "- ", match->conditions[c], 100);
+        } else if (match->nalternatives) {
+            fprintf(f, "  it is printed under several timings, e.g. when:\n");
+            for (size_t c = 0; c < match->alternative_len[0]; c++)
+                out_wrap(f, 4, "- ", match->alternatives[0][c], 100);
+        }
+        fprintf(f, "  loopsim orders lists the others\n");
+    } else {
+        verdict = VERDICT_WRONG;
+        fprintf(f, "%swrong%s: no timing of Node %s to %s prints it\n", red, reset,
+                profile->first, profile->last);
+        /* the first divergence from the nominal order, explained from the nominal run */
+        ls_engine *e = engine_new(program, costs, profile, limits);
+        e->out.recording = true;
+        engine_run(e);
+        const ls_output *o = &e->out;
+        size_t wi = 0, line = 0, word_in_line = 0;
+        ls_words lw = {NULL, 0};
+        bool diverged = false;
+        for (line = 0; line < o->nlines && !diverged; line++) {
+            answer_words_free(&lw);
+            lw = answer_words(o->lines[line].text, strlen(o->lines[line].text));
+            for (word_in_line = 0; word_in_line < lw.n; word_in_line++, wi++)
+                if (wi >= words.n || strcmp(words.words[wi], lw.words[word_in_line]) != 0) {
+                    diverged = true;
+                    break;
+                }
+        }
+        if (diverged) {
+            line--;
+            const char *eline = o->lines[line].text;
+            if (wi >= words.n) {
+                out_wrap(f, 2, "", arena_printf(e->arena, "the answer stops after %zu word%s; Node "
+                                                "goes on at line %zu with \"%s\"", words.n,
+                                                words.n == 1 ? "" : "s", line + 1, eline), 100);
+            } else {
+                const char *said = words.words[wi];
+                /* the line of Node's output (from here on) that the answer's word starts */
+                size_t al = SIZE_MAX;
+                for (size_t l = line; l < o->nlines && al == SIZE_MAX; l++) {
+                    ls_words x = answer_words(o->lines[l].text, strlen(o->lines[l].text));
+                    if (x.n && strcmp(x.words[0], said) == 0 && l != line)
+                        al = l;
+                    answer_words_free(&x);
+                }
+                const char *shown = said;
+                if (al != SIZE_MAX) {
+                    /* quote the whole line when the answer has all of it */
+                    ls_words x = answer_words(o->lines[al].text, strlen(o->lines[al].text));
+                    bool whole = wi + x.n <= words.n;
+                    for (size_t k = 0; whole && k < x.n; k++)
+                        whole = strcmp(words.words[wi + k], x.words[k]) == 0;
+                    if (whole)
+                        shown = o->lines[al].text;
+                    answer_words_free(&x);
+                }
+                out_wrap(f, 2, "", arena_printf(e->arena, "first difference at line %zu: the answer "
+                                                "says \"%s\", Node prints \"%s\"", line + 1,
+                                                shown, eline), 100);
+                size_t re = o->lines[line].record;
+                if (al == SIZE_MAX) {
+                    out_wrap(f, 2, "why: ", arena_printf(e->arena, "Node does not print \"%s\" "
+                                                         "here or later%s", said,
+                             re != SIZE_MAX ? arena_printf(e->arena, "; \"%s\" comes from %s",
+                                                           eline, explain_callback_words(e, re))
+                                            : ""), 100);
+                } else if (re != SIZE_MAX && o->lines[al].record != SIZE_MAX) {
+                    out_wrap(f, 2, "why: ", reason(e, re, o->lines[al].record, eline,
+                                                   o->lines[al].text), 100);
+                }
+            }
+        } else if (wi < words.n) {
+            out_wrap(f, 2, "", arena_printf(e->arena, "the answer goes on after everything Node "
+                                            "prints, with \"%s\"", words.words[wi]), 100);
+        }
+        answer_words_free(&lw);
+        engine_free(e);
+        if (nominal) {
+            fprintf(f, "  Node prints%s:\n", orders.n > 1 ? " (nominal timing; loopsim orders "
+                                                            "lists the other orders)" : "");
+            out_print_lines(f, nominal->lines, nominal->len, "    ");
+        }
+    }
+
+    /* which versions print it: adjacent profiles with the same answer are one range */
+    int status[64] = {0}; /* 0 no, 1 always, 2 under some timings */
+    size_t np = ls_profile_count < 64 ? ls_profile_count : 64;
+    for (size_t i = 0; i < np; i++) {
+        const ls_profile *p = &ls_profiles[i];
+        ls_explore_options quick = {2000, 0};
+        ls_orders po;
+        ls_costs pc = *costs;
+        /* the version's own timing default (bootstrap), unless the scenario set it */
+        if (!(program->costs_set & (1ull << (costs_find("bootstrap_ms") - ls_cost_table))))
+            pc.bootstrap = engine_default_costs(program, p).bootstrap;
+        explore_orders(program, &pc, p, limits, &quick, &po);
+        for (size_t k = 0; !po.bad_input && k < po.n; k++)
+            if (order_matches(&po.orders[k], &words))
+                status[i] = po.n == 1 && po.complete ? 1 : 2;
+        explore_free(&po);
+    }
+    char *list = NULL;
+    size_t list_len = 0;
+    FILE *lf = open_memstream(&list, &list_len);
+    bool any = false;
+    for (size_t i = 0; lf && i < np;) {
+        size_t j = i;
+        while (j + 1 < np && status[j + 1] == status[i])
+            j++;
+        if (status[i]) {
+            fprintf(lf, "%sNode %s to %s%s", any ? ", " : "", ls_profiles[i].first,
+                    ls_profiles[j].last,
+                    status[i] == 2 ? " (under some timings)" : "");
+            any = true;
+        }
+        i = j + 1;
+    }
+    if (lf)
+        fclose(lf);
+    out_wrap(f, 0, verdict == VERDICT_WRONG && any ? "this is the order of: "
+                                                   : "versions that print it: ",
+             any ? (status[0] && np && status[np - 1] && strstr(list, ", ") == NULL
+                        ? (status[0] == 1 ? "every version modelled (Node 10 on)"
+                                          : "every version modelled (Node 10 on), under some "
+                                            "timings")
+                        : list)
+                 : "none of the versions modelled (Node 10 on)", 100);
+    free(list);
+    explore_free(&orders);
+    answer_words_free(&words);
+    return verdict;
+}

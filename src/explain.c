@@ -1,0 +1,402 @@
+/* explain.c - see explain.h. */
+#include "explain.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- words for callbacks ------------------------------------------------------------------ */
+
+static bool is_drain_api(const char *api)
+{
+    static const char *drains[] = {"process.nextTick", "then", "catch", "finally", "await",
+                                   "queueMicrotask", "thenable", "Promise.all", "Promise.race",
+                                   "async"};
+    for (size_t i = 0; i < sizeof drains / sizeof drains[0]; i++)
+        if (strcmp(api, drains[i]) == 0)
+            return true;
+    return false;
+}
+
+/* The first line a record printed, or NULL. */
+static const char *first_line_of(const ls_engine *e, size_t record)
+{
+    for (size_t l = 0; l < e->out.nlines; l++)
+        if (e->out.lines[l].record == record)
+            return e->out.lines[l].text;
+    return NULL;
+}
+
+/* A callback's name for people: its own name, or what it prints. */
+static const char *display_label(ls_engine *e, const char *label)
+{
+    if (strncmp(label, "anonymous@", 10) != 0)
+        return arena_printf(e->arena, "`%s`", label);
+    for (size_t r = 0; r < e->out.nrecords; r++)
+        if (strcmp(e->out.records[r].label, label) == 0) {
+            const char *line = first_line_of(e, r);
+            if (line)
+                return arena_printf(e->arena, "<prints \"%s\">", line);
+        }
+    /* "LABEL: open done" (Node's own step of an fs call): the call's callback, then the step */
+    const char *colon = strstr(label, ": ");
+    if (colon) {
+        const char *base = display_label(e, arena_printf(e->arena, "%.*s", (int)(colon - label),
+                                                         label));
+        return arena_printf(e->arena, "%s%s", base, colon);
+    }
+    return arena_printf(e->arena, "`%s`", label);
+}
+
+const char *explain_callback_words(ls_engine *e, size_t record)
+{
+    const ls_record *r = &e->out.records[record];
+    if (strcmp(r->label, "main script") == 0)
+        return "the main script";
+    const char *where = r->phase == PHASE_MAIN ? "right after the main script"
+                        : r->iteration == 0
+                            ? arena_printf(e->arena, "%s phase before the loop",
+                                           phase_name((ls_phase)r->phase))
+                            : arena_printf(e->arena, "iteration %llu, %s phase",
+                                           (unsigned long long)r->iteration,
+                                           phase_name((ls_phase)r->phase));
+    const char *line = strncmp(r->label, "anonymous@", 10) == 0 ? first_line_of(e, record) : NULL;
+    if (line)
+        return arena_printf(e->arena, "the %s callback that prints \"%s\" (%s)", r->api, line,
+                            where);
+    return arena_printf(e->arena, "the %s callback %s (%s)", r->api, display_label(e, r->label),
+                        where);
+}
+
+/* Replaces every anonymous label (and "{label}" placeholder) in `text` by its display form. */
+static const char *strip_ticks(ls_engine *e, const char *s)
+{
+    char *out = arena_strdup(e->arena, s), *w = out;
+    for (const char *p = out; *p; p++) {
+        if (p[0] == '`' && p[1] == '<')
+            continue; /* "`<prints ...>`": the quotes of a label now shown by what it prints */
+        if (p[0] == '`' && p > out && p[-1] == '>')
+            continue;
+        *w++ = *p;
+    }
+    *w = '\0';
+    return out;
+}
+
+static const char *humanize_raw(ls_engine *e, const char *text);
+
+static const char *humanize(ls_engine *e, const char *text)
+{
+    return text ? strip_ticks(e, humanize_raw(e, text)) : NULL;
+}
+
+static const char *humanize_raw(ls_engine *e, const char *text)
+{
+    if (!text)
+        return NULL;
+    char *out = arena_strdup(e->arena, text);
+    /* {label} -> label's display form */
+    for (char *open = strchr(out, '{'); open; open = strchr(out, '{')) {
+        char *close = strchr(open, '}');
+        if (!close)
+            break;
+        char *label = arena_printf(e->arena, "%.*s", (int)(close - open - 1), open + 1);
+        out = arena_printf(e->arena, "%.*s%s%s", (int)(open - out), out,
+                           display_label(e, label),
+                           close + 1);
+    }
+    for (;;) {
+        const char *best = NULL;
+        size_t best_len = 0;
+        for (size_t r = 0; r < e->out.nrecords; r++) {
+            const char *label = e->out.records[r].label;
+            size_t n = strlen(label);
+            if (n > best_len && strncmp(label, "anonymous@", 10) == 0 && strstr(out, label)) {
+                best = label;
+                best_len = n;
+            }
+        }
+        if (!best)
+            break;
+        const char *shown = display_label(e, best);
+        char *at = strstr(out, best);
+        out = arena_printf(e->arena, "%.*s%s%s", (int)(at - out), out, shown, at + best_len);
+    }
+    return out;
+}
+
+/* ---- writing ------------------------------------------------------------------------------ */
+
+typedef struct {
+    FILE *f;
+    const ls_explain_style *style;
+} writer;
+
+static const char *on(const writer *w, const char *code)
+{
+    return w->style->color ? code : "";
+}
+
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define GREEN "\033[32m"
+#define YELLOW "\033[33m"
+#define RESET "\033[0m"
+
+/* `text` wrapped to the width, the first line after `lead`, the others indented to match. */
+static void wrap(const writer *w, int indent, const char *lead, const char *text, const char *color)
+{
+    int width = w->style->width;
+    int col = fprintf(w->f, "%*s%s", indent, "", lead);
+    int hang = indent + (int)strlen(lead) + (*lead ? 0 : 2);
+    fputs(on(w, color), w->f);
+    const char *p = text;
+    bool first = true;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        int len = sp ? (int)(sp - p) : (int)strlen(p);
+        if (!first && col + 1 + len > width) {
+            fprintf(w->f, "%s\n%*s%s", on(w, RESET), hang, "", on(w, color));
+            col = hang;
+        } else if (!first) {
+            fputc(' ', w->f);
+            col++;
+        }
+        col += fprintf(w->f, "%.*s", len, p);
+        first = false;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    fprintf(w->f, "%s\n", on(w, RESET));
+}
+
+static void heading(const writer *w, const char *text)
+{
+    fprintf(w->f, "\n%s%s%s\n", on(w, BOLD), text, on(w, RESET));
+}
+
+/* The lines a record printed, as "prints a, b". */
+static const char *printed(ls_engine *e, size_t record)
+{
+    char *s = NULL;
+    for (size_t l = 0; l < e->out.nlines; l++)
+        if (e->out.lines[l].record == record)
+            s = s ? arena_printf(e->arena, "%s, %s", s, e->out.lines[l].text)
+                  : arena_printf(e->arena, "%s", e->out.lines[l].text);
+    return s;
+}
+
+static void callback_line(const writer *w, ls_engine *e, size_t r, int indent, const char *lead)
+{
+    const ls_record *rec = &e->out.records[r];
+    const char *p = printed(e, r);
+    const char *text = arena_printf(e->arena, "%s %s%s%s%s%s", rec->api,
+                                    display_label(e, rec->label), p ? ": prints " : "",
+                                    p ? p : "", rec->queued ? "; queues " : "",
+                                    rec->queued ? humanize(e, rec->queued) : "");
+    wrap(w, indent, lead, text, "");
+}
+
+static const char *phase_rule(const ls_engine *e, ls_phase phase)
+{
+    bool per_callback = e->profile->drain_per_callback;
+    switch (phase) {
+    case PHASE_TIMERS:
+        return per_callback
+                   ? "every timer due by the loop time runs, lists in order of expiry, FIFO within "
+                     "a list; the nextTick queue, then the microtask queue, drain after each one "
+                     "(Node 11+, lib/internal/timers.js listOnTimeout)"
+                   : "every timer due by the loop time runs; Node 10 drains the nextTick and "
+                     "microtask queues only after a whole list (lib/timers.js listOnTimeout)";
+    case PHASE_POLL:
+        return "the callbacks of completed I/O run, each in its own callback scope, so the queues "
+               "drain after each (libuv uv__io_poll, uv__work_done)";
+    case PHASE_CHECK:
+        return per_callback
+                   ? "the immediates queued before this phase began run in FIFO order, with a drain "
+                     "after each; those queued now wait for the next iteration (processImmediate)"
+                   : "the immediates queued before this phase began run in FIFO order; Node 10 "
+                     "drains only after the whole queue (processImmediate)";
+    case PHASE_CLOSE:
+        return "close callbacks (uv__run_closing_handles)";
+    case PHASE_BEFORE_EXIT:
+        return "the loop had nothing left, so Node emits 'beforeExit'; the loop runs again if a "
+               "listener queued work";
+    case PHASE_EXIT:
+        return "'exit' listeners run; nothing queued from here runs";
+    default:
+        return NULL;
+    }
+}
+
+int explain_run(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
+                const ls_limits *limits, const ls_orders *orders, const ls_explain_style *style,
+                FILE *f)
+{
+    ls_engine *e = engine_new(program, costs, profile, limits);
+    e->out.recording = true;
+    e->out.snapshots = true;
+    int code = engine_run(e);
+    if (e->stop == STOP_BAD_INPUT) {
+        fprintf(stderr, "%s\n", e->stop_message);
+        engine_free(e);
+        return -1;
+    }
+    writer w = {f, style};
+    const ls_output *o = &e->out;
+
+    wrap(&w, 0, "", arena_printf(e->arena, "%s: Node %s to %s (profile %s), the nominal timing "
+                                 "(loopsim run's order)", program->file, profile->first,
+                                 profile->last, profile->id), BOLD);
+    if (orders && orders->n > 1)
+        wrap(&w, 0, "", arena_printf(e->arena, "Racy: %zu orders are possible under the timing "
+                                     "model; the races this walk depends on are marked %s and "
+                                     "listed at the end (loopsim orders shows the others).",
+                                     orders->n, "[race]"), YELLOW);
+
+    /* which condition of the nominal order names which phase */
+    const ls_order *nominal = NULL;
+    for (size_t i = 0; orders && i < orders->n; i++)
+        if (orders->orders[i].nominal)
+            nominal = &orders->orders[i];
+
+    ls_phase last_phase = PHASE_EXIT;
+    uint64_t last_iter = UINT64_MAX;
+    bool rule_said[PHASE_EXIT + 1] = {false};
+    size_t snapshots = 0;
+    for (size_t r = 0; r < o->nrecords; r++) {
+        const ls_record *rec = &o->records[r];
+        if (strcmp(rec->api, "(queues)") == 0) {
+            heading(&w, snapshots == 0 ? "Queued when the main script and its drain are done"
+                                       : arena_printf(e->arena, "Iteration %llu of the loop; "
+                                                      "queued at its start",
+                                                      (unsigned long long)rec->iteration));
+            snapshots++;
+            const char *text = humanize(e, rec->label);
+            for (const char *line = text; *line;) {
+                const char *nl = strchr(line, '\n');
+                size_t n = nl ? (size_t)(nl - line) : strlen(line);
+                wrap(&w, 2, "", arena_printf(e->arena, "%.*s", (int)n, line), DIM);
+                line += n + (nl ? 1 : 0);
+            }
+            last_phase = PHASE_EXIT;
+            last_iter = rec->iteration;
+            continue;
+        }
+        bool drain = is_drain_api(rec->api) && strcmp(rec->label, "main script") != 0;
+        ls_phase phase = (ls_phase)rec->phase;
+        if (strcmp(rec->label, "main script") == 0) {
+            heading(&w, program->esm ? "The main script (an ES module)" : "The main script");
+            const char *p = printed(e, r);
+            if (p)
+                wrap(&w, 2, "prints ", p, GREEN);
+            if (rec->queued)
+                wrap(&w, 2, "queues ", humanize(e, rec->queued), "");
+            last_phase = PHASE_EXIT; /* its drain gets a heading */
+            last_iter = rec->iteration;
+            continue;
+        }
+        if (phase != last_phase || rec->iteration != last_iter) {
+            const char *title;
+            if (phase == PHASE_MAIN)
+                title = "Then the nextTick queue and the microtask queue drain, ticks first, until "
+                        "both are empty";
+            else if (phase == PHASE_BEFORE_EXIT || phase == PHASE_EXIT)
+                title = arena_printf(e->arena, "'%s'", phase == PHASE_EXIT ? "exit" : "beforeExit");
+            else if (rec->iteration == 0) {
+                heading(&w, "The loop starts");
+                title = arena_printf(e->arena, "%s phase, before the first iteration (libuv 1.45+ "
+                                     "runs due timers when the loop starts; clock %.3f ms)",
+                                     phase_name(phase), (double)rec->time_ns / 1e6);
+            }
+            else
+                title = arena_printf(e->arena, "%s phase (iteration %llu, clock %.3f ms)",
+                                     phase_name(phase), (unsigned long long)rec->iteration,
+                                     (double)rec->time_ns / 1e6);
+            wrap(&w, 2, "", title, BOLD);
+            const char *rule = phase_rule(e, phase);
+            if (rule && !rule_said[phase]) {
+                wrap(&w, 4, "why: ", rule, DIM);
+                rule_said[phase] = true;
+            }
+            if (nominal) {
+                /* a condition of another order that names this phase: the race is here */
+                const char *name = rec->iteration == 0
+                                       ? arena_printf(e->arena, "the %s phase before the loop",
+                                                      phase_name(phase))
+                                       : arena_printf(e->arena, "the %s phase of iteration %llu",
+                                                      phase_name(phase),
+                                                      (unsigned long long)rec->iteration);
+                for (size_t i = 0; i < orders->n; i++) {
+                    const ls_order *x = &orders->orders[i];
+                    bool here = false;
+                    for (size_t c = 0; x != nominal && c < x->nconditions; c++)
+                        here |= strstr(x->conditions[c], name) != NULL;
+                    if (!here)
+                        continue;
+                    const char *all = "";
+                    for (size_t c = 0; c < x->nconditions; c++)
+                        all = arena_printf(e->arena, "%s%s%s", all, c ? " and " : "",
+                                           humanize(e, x->conditions[c]));
+                    wrap(&w, 4, "[race] ", arena_printf(e->arena, "if %s, the order changes "
+                         "(order %zu of loopsim orders)", all, i + 1), YELLOW);
+                }
+            }
+            last_phase = phase;
+            last_iter = rec->iteration;
+        }
+        if (drain && phase != PHASE_MAIN)
+            callback_line(&w, e, r, 6, "drain: ");
+        else
+            callback_line(&w, e, r, 4, "");
+    }
+    if (o->nrecords == 0 || o->nlines == 0)
+        fprintf(f, "\n(the program prints nothing)\n");
+    if (e->stop != STOP_NONE || code != 0) {
+        heading(&w, "The end");
+        char *ending = NULL;
+        size_t len = 0;
+        FILE *g = open_memstream(&ending, &len);
+        if (g) {
+            out_render_ending(e, code, true, g);
+            fclose(g);
+            if (len)
+                wrap(&w, 2, "", ending, "");
+            free(ending);
+        }
+    }
+    if (orders && orders->n > 1 && nominal) {
+        heading(&w, "Races");
+        wrap(&w, 2, "", arena_printf(e->arena, "This walk is the nominal timing's (p = %.0f%% "
+                                     "under the timing model). It holds when:",
+                                     orders->samples ? 100.0 * (double)nominal->samples /
+                                                           (double)orders->samples : 0.0), "");
+        for (size_t c = 0; c < nominal->nconditions; c++)
+            wrap(&w, 4, "- ", humanize(e, nominal->conditions[c]), YELLOW);
+        if (nominal->nconditions == 0 && nominal->nalternatives > 0) {
+            wrap(&w, 4, "", "(no one condition: several timings print it; one of them:)", DIM);
+            for (size_t c = 0; c < nominal->alternative_len[0]; c++)
+                wrap(&w, 4, "- ", humanize(e, nominal->alternatives[0][c]), YELLOW);
+        }
+        for (size_t i = 0; i < orders->n; i++) {
+            const ls_order *x = &orders->orders[i];
+            if (x == nominal)
+                continue;
+            const char *lines = "";
+            for (const char *c = x->lines; c < x->lines + x->len;) {
+                const char *nl = memchr(c, '\n', (size_t)(x->lines + x->len - c));
+                int n = nl ? (int)(nl - c) : (int)(x->lines + x->len - c);
+                lines = arena_printf(e->arena, "%s%s%.*s", lines, *lines ? ", " : "", n, c);
+                c += n + 1;
+            }
+            wrap(&w, 2, "", arena_printf(e->arena, "Otherwise (p = %.0f%%) it prints: %s",
+                                         orders->samples ? 100.0 * (double)x->samples /
+                                                               (double)orders->samples : 0.0,
+                                         lines), "");
+            for (size_t c = 0; c < x->nconditions; c++)
+                wrap(&w, 4, "when ", humanize(e, x->conditions[c]), DIM);
+        }
+    }
+    engine_free(e);
+    return code;
+}

@@ -1,0 +1,76 @@
+/* explore.h - every order a program can print under the timing model, and how likely each is.
+ *
+ * A run whose costs are ranges (clock.h, CLOCK_RANGES) meets decisions: questions about time
+ * with more than one possible answer ("which loop-ms does this setTimeout read?", "which fs
+ * request completes first?").  The engine is deterministic given the answers, so the explorer
+ * walks the tree of answers depth first, re-running the program from the start with a prefix
+ * of answers replayed and the first possible answer taken after it, until every branch is
+ * done (stateless model checking, as in CHESS or Verisoft: no engine state is copied).  Each
+ * leaf is one class of timings and prints one order; leaves that print the same lines and end
+ * the same way are merged into one order.  What is true on every path to an order (the
+ * statements of its decisions shared by all of them) is its condition.
+ *
+ * The tree's leaves are not equally likely, so the probabilities come from sampling instead:
+ * `samples` runs with every cost drawn uniformly from its range (CLOCK_SAMPLED, seeds 1..N, so
+ * the result is reproducible).  A sampled run is one point of the space the search covers, so
+ * its order must be among the search's; `sampled_outside` counts those that are not (always 0
+ * unless the model has a bug, and checked by the tests).
+ *
+ * The search stops after `max_paths` leaves; `complete` says whether it saw them all.
+ */
+#ifndef LOOPSIM_EXPLORE_H
+#define LOOPSIM_EXPLORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine.h"
+
+typedef struct {
+    uint64_t max_paths;   /* leaves of the search (default 20000) */
+    uint64_t samples;     /* sampled runs for the probabilities (0: none) */
+} ls_explore_options;
+
+#define LS_MAX_ALTERNATIVES 3
+
+typedef struct {
+    char *lines;          /* what the program prints, one line each, '\n'-terminated */
+    size_t len;
+    char *ending;         /* how the run ends, as `loopsim run` says it on stderr ("" if exit 0) */
+    int exit_code;        /* the simulated process's */
+    uint64_t paths;       /* leaves of the search that print it */
+    uint64_t samples;     /* sampled runs that printed it */
+    bool nominal;         /* `loopsim run` (the nominal costs) prints it */
+    bool searched;        /* found by the search (else only by sampling: search incomplete) */
+    char **conditions;    /* true on every leaf that prints it, in the order met */
+    size_t nconditions;
+    bool *decided;        /* during the search: was conditions[i] a decision on some leaf */
+    /* the decisions of the first leaves that print it, one list per distinct set: shown when
+     * the leaves share no condition */
+    char **alternatives[LS_MAX_ALTERNATIVES];
+    size_t alternative_len[LS_MAX_ALTERNATIVES];
+    size_t nalternatives;
+    bool more_alternatives;  /* more leaves decided otherwise */
+    size_t rank;          /* when it was found */
+} ls_order;
+
+typedef struct {
+    ls_order *orders;     /* by probability, then as found */
+    size_t n;
+    uint64_t paths;       /* leaves searched */
+    bool complete;
+    uint64_t samples;
+    uint64_t sampled_outside; /* sampled runs whose order the search did not find (a bug) */
+    bool bad_input;       /* the program failed as bad input (message in `error`) */
+    char *error;
+} ls_orders;
+
+void explore_orders(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
+                    const ls_limits *limits, const ls_explore_options *options, ls_orders *out);
+void explore_free(ls_orders *orders);
+
+/* One run's printed lines and ending, as the explorer keys orders (malloc'd). */
+void explore_run_key(ls_engine *e, int exit_code, char **lines, size_t *len, char **ending);
+
+#endif

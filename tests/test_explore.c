@@ -1,0 +1,213 @@
+/* test_explore.c - unit tests for `loopsim orders` (src/explore.c): the exact search over timing
+ * decisions, one test per property it must have. */
+#include <check.h>
+
+#include "check_main.h"
+#include "engine_harness.h"
+#include "explore.h"
+
+static ls_orders orders_of(const char *json, const char *version, uint64_t samples)
+{
+    ls_program *p = load(json);
+    const ls_profile *profile = profile_for_version(version);
+    ls_costs costs = engine_default_costs(p, profile);
+    ls_explore_options o = {20000, samples};
+    ls_orders r;
+    explore_orders(p, &costs, profile, &LIMITS, &o, &r);
+    program_free(p);
+    return r;
+}
+
+static bool has_order(const ls_orders *r, const char *lines)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->orders[i].len == strlen(lines) && memcmp(r->orders[i].lines, lines, r->orders[i].len) == 0)
+            return true;
+    return false;
+}
+
+#define RACE_001D "{\"loopsim\": 1, \"main\": [" \
+    "{\"setTimeout\": [{\"console.log\": \"timeout\"}], \"delay\": 0}," \
+    "{\"setImmediate\": [{\"console.log\": \"immediate\"}]}]}"
+
+START_TEST(test_timeout_vs_immediate_from_main_has_both_orders)
+{
+    /* R5.1: timeout first iff a loop-ms boundary falls between setTimeout and the first
+     * timers phase: possible and not certain under the default ranges */
+    ls_orders r = orders_of(RACE_001D, "20", 500);
+    ck_assert_uint_eq(r.n, 2);
+    ck_assert(r.complete);
+    ck_assert(has_order(&r, "timeout\nimmediate\n"));
+    ck_assert(has_order(&r, "immediate\ntimeout\n"));
+    ck_assert_uint_eq(r.sampled_outside, 0);
+    ck_assert_uint_eq(r.orders[0].samples + r.orders[1].samples, 500);
+    explore_free(&r);
+}
+END_TEST
+
+START_TEST(test_pinned_phase_makes_the_race_deterministic)
+{
+    /* with the clock pinned at 0.1 ms into its millisecond, ~0.2 ms of work cannot reach the
+     * next boundary */
+    ls_orders r = orders_of("{\"loopsim\": 1, \"timing\": {\"clock_phase_ms\": 0.1}, \"main\": ["
+                            "{\"setTimeout\": [{\"console.log\": \"timeout\"}], \"delay\": 0},"
+                            "{\"setImmediate\": [{\"console.log\": \"immediate\"}]}]}", "20", 100);
+    ck_assert_uint_eq(r.n, 1);
+    ck_assert(has_order(&r, "immediate\ntimeout\n"));
+    ck_assert(r.orders[0].nominal);
+    explore_free(&r);
+}
+END_TEST
+
+START_TEST(test_timeout_vs_immediate_from_io_callback_is_deterministic)
+{
+    /* R5.2: from a poll-phase callback the check phase comes first, whatever the timing */
+    ls_orders r = orders_of("{\"loopsim\": 1, \"main\": [{\"fs.stat\": ["
+                            "{\"setTimeout\": [{\"console.log\": \"timeout\"}], \"delay\": 0},"
+                            "{\"setImmediate\": [{\"console.log\": \"immediate\"}]}]}]}", "20", 200);
+    ck_assert_uint_eq(r.n, 1);
+    ck_assert(r.complete);
+    ck_assert(has_order(&r, "immediate\ntimeout\n"));
+    explore_free(&r);
+}
+END_TEST
+
+START_TEST(test_three_concurrent_stats_can_complete_in_any_order)
+{
+    /* R7.1: four pool threads, latencies anywhere in their range: all 3! orders */
+    ls_orders r = orders_of("{\"loopsim\": 1, \"main\": ["
+                            "{\"fs.stat\": [{\"console.log\": \"a\"}]},"
+                            "{\"fs.stat\": [{\"console.log\": \"b\"}]},"
+                            "{\"fs.stat\": [{\"console.log\": \"c\"}]}]}", "20", 0);
+    ck_assert_uint_eq(r.n, 6);
+    ck_assert(r.complete);
+    ck_assert(has_order(&r, "c\nb\na\n"));
+    explore_free(&r);
+}
+END_TEST
+
+START_TEST(test_pinned_latency_keeps_request_order)
+{
+    ls_orders r = orders_of("{\"loopsim\": 1, \"timing\": {\"io_latency_ms\": 0.2}, \"main\": ["
+                            "{\"fs.stat\": [{\"console.log\": \"a\"}]},"
+                            "{\"fs.stat\": [{\"console.log\": \"b\"}]}]}", "20", 0);
+    ck_assert_uint_eq(r.n, 1);
+    ck_assert(has_order(&r, "a\nb\n"));
+    explore_free(&r);
+}
+END_TEST
+
+START_TEST(test_fifth_request_waits_for_a_pool_thread)
+{
+    /* five stats, each pinned to 1 ms: the fifth starts only when a thread frees, so it
+     * completes a whole latency after the first four */
+    ls_orders r = orders_of("{\"loopsim\": 1, \"timing\": {\"io_latency_ms\": 1}, \"main\": ["
+                            "{\"fs.stat\": [{\"console.log\": \"a\"}]},"
+                            "{\"fs.stat\": [{\"console.log\": \"b\"}]},"
+                            "{\"fs.stat\": [{\"console.log\": \"c\"}]},"
+                            "{\"fs.stat\": [{\"console.log\": \"d\"}]},"
+                            "{\"fs.stat\": [{\"console.log\": \"e\"}]},"
+                            "{\"setTimeout\": [{\"console.log\": \"t\"}], \"delay\": 1}]}", "20", 0);
+    ck_assert(r.complete);
+    for (size_t i = 0; i < r.n; i++) {
+        const char *e = memchr(r.orders[i].lines, 'e', r.orders[i].len);
+        const char *d = memchr(r.orders[i].lines, 'd', r.orders[i].len);
+        ck_assert(e && d && e > d);
+    }
+    explore_free(&r);
+}
+END_TEST
+
+START_TEST(test_conditions_name_the_boundary_that_decides)
+{
+    ls_orders r = orders_of(RACE_001D, "20", 0);
+    for (size_t i = 0; i < r.n; i++) {
+        const ls_order *o = &r.orders[i];
+        bool timeout_first = strncmp(o->lines, "timeout", 7) == 0;
+        bool found = false;
+        for (size_t c = 0; c < o->nconditions; c++)
+            found |= strstr(o->conditions[c], timeout_first ? "a loop-ms boundary passes between"
+                                                            : "no loop-ms boundary passes between")
+                     != NULL && strstr(o->conditions[c], "timers phase") != NULL;
+        ck_assert_msg(found, "order %zu has no condition on the timers phase", i);
+    }
+    explore_free(&r);
+}
+END_TEST
+
+START_TEST(test_node10_same_phase_pickup_is_found)
+{
+    /* node10 (one uv timer per list): a timer whose callback busy-waits past another list's
+     * expiry, then refreshes the loop time (setTimeout calls GetNow), lets that list run in the
+     * same timers phase (uv__run_timers re-reads the heap) */
+    ls_orders r = orders_of("{\"loopsim\": 1, \"main\": ["
+                            "{\"setTimeout\": [{\"console.log\": \"A\"},"
+                            " {\"setImmediate\": [{\"console.log\": \"I\"}]}, {\"busy\": 3},"
+                            " {\"setTimeout\": [], \"delay\": 20}], \"delay\": 1},"
+                            "{\"setTimeout\": [{\"console.log\": \"B\"}], \"delay\": 3}]}",
+                            "10.7.0", 0);
+    ck_assert(r.complete);
+    ck_assert(has_order(&r, "A\nB\nI\n"));
+    explore_free(&r);
+}
+END_TEST
+
+START_TEST(test_next_fs_trip_queued_in_a_poll_batch_keeps_the_batch)
+{
+    /* a readFile's completion starts its next trip (the same request, re-queued) while the
+     * poll phase is still running its batch: the other completions of the batch must still
+     * run (found by the helper that wrote scenarios/races: stat, readFile, stat lost s2) */
+    ls_orders r = orders_of("{\"loopsim\": 1, \"main\": ["
+                            "{\"fs.stat\": [{\"console.log\": \"s1\"}]},"
+                            "{\"fs.readFile\": [{\"console.log\": \"r1\"}]},"
+                            "{\"fs.stat\": [{\"console.log\": \"s2\"}]}]}", "20", 100);
+    ck_assert(r.complete);
+    ck_assert_uint_gt(r.n, 1);
+    for (size_t i = 0; i < r.n; i++) {
+        ck_assert_uint_eq(r.orders[i].len, strlen("s1\nr1\ns2\n"));
+        ck_assert_str_eq(r.orders[i].ending, "");
+    }
+    explore_free(&r);
+}
+END_TEST
+
+START_TEST(test_search_stops_at_max_paths_and_says_so)
+{
+    ls_program *p = load("{\"loopsim\": 1, \"main\": ["
+                         "{\"fs.stat\": [{\"console.log\": \"a\"}]},"
+                         "{\"fs.stat\": [{\"console.log\": \"b\"}]},"
+                         "{\"fs.stat\": [{\"console.log\": \"c\"}]}]}");
+    const ls_profile *profile = profile_default();
+    ls_costs costs = engine_default_costs(p, profile);
+    ls_explore_options o = {2, 0};
+    ls_orders r;
+    explore_orders(p, &costs, profile, &LIMITS, &o, &r);
+    ck_assert(!r.complete);
+    ck_assert_uint_eq(r.paths, 2);
+    explore_free(&r);
+    program_free(p);
+}
+END_TEST
+
+static Suite *explore_suite(void)
+{
+    Suite *s = suite_create("explore");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, test_timeout_vs_immediate_from_main_has_both_orders);
+    tcase_add_test(tc, test_pinned_phase_makes_the_race_deterministic);
+    tcase_add_test(tc, test_timeout_vs_immediate_from_io_callback_is_deterministic);
+    tcase_add_test(tc, test_three_concurrent_stats_can_complete_in_any_order);
+    tcase_add_test(tc, test_pinned_latency_keeps_request_order);
+    tcase_add_test(tc, test_fifth_request_waits_for_a_pool_thread);
+    tcase_add_test(tc, test_conditions_name_the_boundary_that_decides);
+    tcase_add_test(tc, test_node10_same_phase_pickup_is_found);
+    tcase_add_test(tc, test_next_fs_trip_queued_in_a_poll_batch_keeps_the_batch);
+    tcase_add_test(tc, test_search_stops_at_max_paths_and_says_so);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(explore_suite());
+}
