@@ -22,6 +22,7 @@ import sys
 # small; a new error scenario the schema accepts and that is not listed here fails the test.
 CANNOT_EXPRESS = [
     ("*unknown-var*", "variable scoping"),
+    ("bad-timing-range", "an order between two numbers (LO <= HI)"),
     ("*undeclared*", "variable scoping"),
     ("*undefined-var*", "variable scoping"),
     ("*unknown-function*", "function names"),
