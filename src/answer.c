@@ -191,7 +191,7 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                         "prints, one per line or separated by spaces, commas or ->)\n");
         return VERDICT_BAD_INPUT;
     }
-    ls_explore_options eo = {20000, 1000};
+    ls_explore_options eo = {20000, 1000, 10.0};
     ls_orders orders;
     explore_orders(program, costs, profile, limits, &eo, &orders);
     if (orders.bad_input) {
@@ -319,7 +319,7 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
     size_t np = ls_profile_count < 64 ? ls_profile_count : 64;
     for (size_t i = 0; i < np; i++) {
         const ls_profile *p = &ls_profiles[i];
-        ls_explore_options quick = {2000, 0};
+        ls_explore_options quick = {2000, 0, 2.0};
         ls_orders po;
         ls_costs pc = *costs;
         /* the version's own timing default (bootstrap), unless the scenario set it */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static void *xrealloc(void *p, size_t size)
 {
@@ -271,6 +272,7 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
 {
     memset(out, 0, sizeof *out);
     uint64_t max_paths = options->max_paths ? options->max_paths : 20000;
+    clock_t started = clock();
 
     dfs_oracle d;
     memset(&d, 0, sizeof d);
@@ -299,6 +301,12 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
             break;
         if (out->paths >= max_paths) {
             out->complete = false;
+            break;
+        }
+        if (options->max_seconds > 0 && out->paths % 64 == 0 &&
+            (double)(clock() - started) / CLOCKS_PER_SEC > options->max_seconds) {
+            out->complete = false;
+            out->stopped_by_time = true;
             break;
         }
     }

@@ -16,7 +16,8 @@
  * its order must be among the search's; `sampled_outside` counts those that are not (always 0
  * unless the model has a bug, and checked by the tests).
  *
- * The search stops after `max_paths` leaves; `complete` says whether it saw them all.
+ * The search stops after `max_paths` leaves or `max_seconds` of CPU time; `complete` says
+ * whether it saw them all, `stopped_by_time` which limit stopped it.
  */
 #ifndef LOOPSIM_EXPLORE_H
 #define LOOPSIM_EXPLORE_H
@@ -30,6 +31,7 @@
 typedef struct {
     uint64_t max_paths;   /* leaves of the search (default 20000) */
     uint64_t samples;     /* sampled runs for the probabilities (0: none) */
+    double max_seconds;   /* CPU time for the search (0: no limit) */
 } ls_explore_options;
 
 #define LS_MAX_ALTERNATIVES 3
@@ -60,6 +62,7 @@ typedef struct {
     size_t n;
     uint64_t paths;       /* leaves searched */
     bool complete;
+    bool stopped_by_time; /* the search hit max_seconds (else max_paths, if incomplete) */
     uint64_t samples;
     uint64_t sampled_outside; /* sampled runs whose order the search did not find (a bug) */
     bool bad_input;       /* the program failed as bad input (message in `error`) */

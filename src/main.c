@@ -157,6 +157,7 @@ typedef struct {
     /* orders */
     uint64_t max_paths;
     uint64_t samples;
+    double max_seconds;
     /* sweep */
     const ls_cost_info *vary;
     double vary_from, vary_to, vary_step;
@@ -240,6 +241,14 @@ static int parse_run_options(int argc, char **argv, run_options *o)
             o->trace = true;
         } else if (strcmp(a, "--esm") == 0) {
             o->esm = true;
+        } else if (strcmp(a, "--max-seconds") == 0 && strcmp(current_command, "orders") == 0) {
+            if (i + 1 >= argc)
+                return bad_usage("%s needs a value", a);
+            value = argv[++i];
+            if (!parse_double(value, &o->max_seconds) || o->max_seconds <= 0 ||
+                o->max_seconds > 1e6)
+                return bad_usage("--max-seconds expects a number of seconds > 0, found '%s'",
+                                 value);
         } else if ((strcmp(a, "--max-paths") == 0 || strcmp(a, "--samples") == 0) &&
                    strcmp(current_command, "orders") == 0) {
             if (i + 1 >= argc)
@@ -322,7 +331,8 @@ static int parse_run_options(int argc, char **argv, run_options *o)
         } else if (a[0] == '-' && a[1] != '\0') {
             static const char *known[] = {"--trace", "--format", "--cost", "--max-callbacks",
                                           "--max-time", "--node", "--esm", "--help",
-                                          "--max-paths", "--samples", "--vary"};
+                                          "--max-paths", "--samples", "--vary",
+                                          "--max-seconds"};
             for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
                 if (edit_distance(a, known[k]) <= 2) {
                     fprintf(stderr, "loopsim: unknown option '%s'; did you mean '%s'?\n", a,
@@ -465,7 +475,7 @@ static void note_other_orders(const ls_program *program, const ls_profile *profi
                               const run_options *o)
 {
     ls_costs costs = options_costs(program, profile, o);
-    ls_explore_options eo = {500, 0};
+    ls_explore_options eo = {500, 0, 1.0};
     ls_orders r;
     explore_orders(program, &costs, profile, &o->limits, &eo, &r);
     if (!r.bad_input && r.n > 1)
@@ -555,11 +565,12 @@ static void orders_usage(FILE *f)
           "  --cost KEY=MS        pin a timing parameter to one value; KEY=LO:HI gives it a range\n"
           "  --samples N          sampled timings for the probabilities (default 1000; 0: none)\n"
           "  --max-paths N        stop the exact search after N timing paths (default 20000)\n"
+          "  --max-seconds S      or after S seconds of CPU time (default 10)\n"
           "  --format text|json   text (default) or one JSON document\n"
           "  --max-callbacks N, --max-time MS   limits of each run, as for loopsim run\n"
           "\n"
           "exit status: 0 done (deterministic or not), 2 bad input, 3 the search stopped at\n"
-          "--max-paths before seeing every path (the orders found are printed)\n",
+          "--max-paths or --max-seconds before seeing every path (the orders found are printed)\n",
           f);
 }
 
@@ -592,27 +603,36 @@ static void print_probability(const ls_orders *r, const ls_order *o, char *buf, 
         snprintf(buf, size, "p = %.1f%%", 100.0 * (double)o->samples / (double)r->samples);
 }
 
+/* Text output lists the likeliest orders; JSON has them all. */
+#define MAX_SHOWN_ORDERS 20
+
 static void orders_text(const char *file, const ls_profile *profile, const ls_orders *r)
 {
     char head[512];
-    snprintf(head, sizeof head, "%s: %zu possible order%s (Node %s to %s, profile %s)", file, r->n,
-             r->n == 1 ? "" : "s", profile->first, profile->last, profile->id);
+    snprintf(head, sizeof head, "%s: %s%zu possible order%s (Node %s to %s, profile %s)", file,
+             r->complete ? "" : "at least ", r->n, r->n == 1 ? "" : "s", profile->first,
+             profile->last, profile->id);
     print_wrapped("", 0, head, 100);
+    char line[256];
+    int n;
     if (r->complete)
-        printf("searched all %llu timing path%s", (unsigned long long)r->paths,
-               r->paths == 1 ? "" : "s");
+        n = snprintf(line, sizeof line, "searched all %llu timing path%s",
+                     (unsigned long long)r->paths, r->paths == 1 ? "" : "s");
     else
-        printf("the search stopped after %llu timing paths (--max-paths): there may be more "
-               "orders", (unsigned long long)r->paths);
-    if (r->samples)
-        printf("; probabilities from %llu sampled timings", (unsigned long long)r->samples);
-    printf("\n");
+        n = snprintf(line, sizeof line, "the search stopped after %llu timing paths (%s): there "
+                     "may be more orders", (unsigned long long)r->paths,
+                     r->stopped_by_time ? "--max-seconds" : "--max-paths");
+    if (r->samples && n > 0 && (size_t)n < sizeof line)
+        snprintf(line + n, sizeof line - (size_t)n, "; probabilities from %llu sampled timings",
+                 (unsigned long long)r->samples);
+    print_wrapped("", 0, line, 100);
     if (r->n == 1 && r->complete)
         printf("deterministic: every timing the model allows prints the same\n");
     if (r->sampled_outside)
         printf("loopsim: internal error: %llu sampled run(s) printed an order the search did not "
                "find; please report it\n", (unsigned long long)r->sampled_outside);
-    for (size_t i = 0; i < r->n; i++) {
+    size_t shown = r->n <= MAX_SHOWN_ORDERS + 5 ? r->n : MAX_SHOWN_ORDERS;
+    for (size_t i = 0; i < shown; i++) {
         const ls_order *o = &r->orders[i];
         char p[96];
         print_probability(r, o, p, sizeof p);
@@ -652,6 +672,17 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
                     print_wrapped("- ", 4, o->conditions[c], 100);
             }
         }
+    }
+    if (shown < r->n) {
+        uint64_t rest = 0;
+        for (size_t i = shown; i < r->n; i++)
+            rest += r->orders[i].samples;
+        char tail[160];
+        snprintf(tail, sizeof tail, "\n... and %zu more orders (--format json lists them all)",
+                 r->n - shown);
+        printf("%s\n", tail);
+        if (r->samples)
+            printf("    together p = %.1f%%\n", 100.0 * (double)rest / (double)r->samples);
     }
 }
 
@@ -715,12 +746,13 @@ static int cmd_orders(int argc, char **argv)
     memset(&o, 0, sizeof o);
     o.samples = 1000;
     o.max_paths = 20000;
+    o.max_seconds = 10;
     ls_costs costs;
     int rc;
     ls_program *program = setup_command(argc, argv, &o, false, &costs, &rc);
     if (!program)
         return rc;
-    ls_explore_options eo = {o.max_paths, o.samples};
+    ls_explore_options eo = {o.max_paths, o.samples, o.max_seconds};
     ls_orders r;
     explore_orders(program, &costs, o.profile, &o.limits, &eo, &r);
     int status = EXIT_OK;
@@ -922,7 +954,7 @@ static int cmd_explain(int argc, char **argv)
     ls_program *program = setup_command(argc, argv, &o, true, &costs, &rc);
     if (!program)
         return rc;
-    ls_explore_options eo = {20000, 1000};
+    ls_explore_options eo = {20000, 1000, 10.0};
     ls_orders orders;
     explore_orders(program, &costs, o.profile, &o.limits, &eo, &orders);
     int status = EXIT_OK;
