@@ -172,7 +172,8 @@ static void wrap(const writer *w, int indent, const char *lead, const char *text
 
 static void heading(const writer *w, const char *text)
 {
-    fprintf(w->f, "\n%s%s%s\n", on(w, BOLD), text, on(w, RESET));
+    fputc('\n', w->f);
+    wrap(w, 0, "", text, BOLD);
 }
 
 /* The lines a record printed, as "prints a, b". */
@@ -267,7 +268,12 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
     for (size_t r = 0; r < o->nrecords; r++) {
         const ls_record *rec = &o->records[r];
         if (strcmp(rec->api, "(queues)") == 0) {
-            heading(&w, snapshots == 0 ? "Queued when the main script and its drain are done"
+            bool module_later = program->esm && profile->esm_entry == ESM_IN_POLL;
+            heading(&w, snapshots == 0 ? (module_later ? "Queued before the ES module runs (Node "
+                                                          "12.17 to 21 evaluate it from the first "
+                                                          "poll phase)"
+                                                        : "Queued when the main script and its "
+                                                          "drain are done")
                                        : arena_printf(e->arena, "Iteration %llu of the loop; "
                                                       "queued at its start",
                                                       (unsigned long long)rec->iteration));
@@ -286,7 +292,14 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
         bool drain = is_drain_api(rec->api) && strcmp(rec->label, "main script") != 0;
         ls_phase phase = (ls_phase)rec->phase;
         if (strcmp(rec->label, "main script") == 0) {
-            heading(&w, program->esm ? "The main script (an ES module)" : "The main script");
+            heading(&w, !program->esm ? "The main script"
+                        : phase == PHASE_POLL
+                            ? arena_printf(e->arena, "The main script (an ES module, evaluated in "
+                                           "the poll phase of iteration %llu; its microtasks "
+                                           "drain before its ticks)",
+                                           (unsigned long long)rec->iteration)
+                            : "The main script (an ES module: its microtasks drain before its "
+                              "ticks)");
             const char *p = printed(e, r);
             if (p)
                 wrap(&w, 2, "prints ", p, GREEN);
@@ -360,8 +373,12 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
         if (g) {
             out_render_ending(e, code, true, g);
             fclose(g);
-            if (len)
-                wrap(&w, 2, "", ending, "");
+            for (char *line = ending, *nl; len && line && *line; line = nl ? nl + 1 : NULL) {
+                nl = strchr(line, '\n');
+                if (nl)
+                    *nl = '\0';
+                wrap(&w, 2, "", line, "");
+            }
             free(ending);
         }
     }

@@ -67,6 +67,8 @@ COMMANDS = [
     ("explain-004-node-10", ["explain", "--node", "10.7.0", "scenarios/seeds/004-readfile-mix.json"]),
     ("explain-001g", ["explain", "scenarios/seeds/001g-exercise-one.json"]),
     ("explain-before-exit", ["explain", "scenarios/rules/before-exit-and-exit.json"]),
+    ("explain-unhandled-rejection", ["explain", "scenarios/rules/unhandled-rejection-exits.json"]),
+    ("explain-esm", ["explain", "scenarios/rules/esm-entry-from-poll.json"]),
     ("explain-tty-colour", ["explain", "scenarios/seeds/001d-timeout-vs-immediate-race.json"],
      {"tty": True}),
     ("explain-tty-no-color", ["explain", "scenarios/seeds/001d-timeout-vs-immediate-race.json"],
