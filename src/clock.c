@@ -280,6 +280,37 @@ uint64_t clock_get_now(ls_clock *c, const char *what)
     return c->loop_time;
 }
 
+bool clock_wait_until(ls_clock *c, uint64_t due, ls_cost wakeup)
+{
+    int64_t lo = dbm_min(&c->zone, DBM_NOW), hi = dbm_max(&c->zone, DBM_NOW);
+    int64_t klo = lo / LS_NS_PER_MS, khi = hi / LS_NS_PER_MS;
+    int64_t at = (int64_t)due * LS_NS_PER_MS;
+    if (klo >= (int64_t)due)
+        return false;
+    if (klo == khi) {
+        /* one millisecond: the wait is exactly due - k ms, and now keeps its relations */
+        if (c->refresh_var >= 0)
+            dbm_drop(&c->zone, c->refresh_var);
+        c->refresh_var = -1;
+        dbm_advance(&c->zone, at - klo * LS_NS_PER_MS, at - klo * LS_NS_PER_MS);
+    } else {
+        /* now's fraction of a ms: [lo's, end] for the first ms, the whole ms between, [0, hi's]
+         * for the last; one interval unless two ms leave a gap */
+        int64_t flo = lo - klo * LS_NS_PER_MS, fhi = hi - khi * LS_NS_PER_MS;
+        if (khi == klo + 1 && fhi + 1 < flo)
+            return false;
+        int others = 0;
+        for (int i = 2; i < c->zone.n; i++)
+            others += c->zone.used[i] && i != c->refresh_var;
+        if (others)
+            return false;
+        c->refresh_var = -1;
+        dbm_init(&c->zone, at, at + LS_NS_PER_MS - 1);
+    }
+    clock_spend(c, wakeup);
+    return true;
+}
+
 int clock_decide(ls_clock *c, int n, const ls_bound *const *options, const int *counts,
                  const char *const *statements)
 {

@@ -113,6 +113,14 @@ bool clock_reading_reached(ls_clock *c, ls_reading *r, uint64_t ms);
 uint64_t clock_reading_ms(ls_clock *c, ls_reading *r);
 void clock_reading_done(ls_clock *c, ls_reading *r);
 
+/* The poll phase's epoll_wait when only a timer can end it, on a loop that refreshed loop->time
+ * at the instant the wait starts (UV_METRICS_IDLE_TIME): the timeout is `due` - loop->time ms,
+ * counted from now, so the wait ends at `due` plus now's fraction of a millisecond, whichever
+ * millisecond loop->time read, plus `wakeup`.  So no decision on that millisecond is needed.
+ * False (nothing done) when the zone holds other instants whose relation to now matters, or
+ * when the possible fractions are not one interval: the caller then decides the millisecond. */
+bool clock_wait_until(ls_clock *c, uint64_t due, ls_cost wakeup);
+
 /* Decisions over other instants of the zone (io.c's completions).  Each option is a list of
  * bounds; returns the index of the option taken, whose bounds now hold, or -1 if none is
  * possible.  `statements[k]` describes option k; it may be NULL when no words are made. */

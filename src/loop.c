@@ -164,6 +164,40 @@ static int64_t uv_backend_timeout(ls_engine *e)
  * the wait returns, then run what is ready.  Waiting moves the virtual clock: to the first I/O
  * completion if it comes before the timeout, else to the end of the timeout (io.c decides
  * which, when costs are ranges). */
+static void uv_io_poll(ls_engine *e, int64_t timeout);
+
+/* The poll phase on a loop with UV_METRICS_IDLE_TIME and nothing in flight: loop->time is
+ * refreshed as the phase starts, a due timer means no wait, and otherwise the wait ends when
+ * the timer is due (clock_wait_until), without deciding which millisecond the refresh read.
+ * False if the general case must run instead. */
+static bool uv_io_poll_timer_only(ls_engine *e)
+{
+    const ls_uv_loop *l = &e->loop;
+    if (!e->profile->poll_idle_metrics || io_in_flight(e) ||
+        (l->active_handles == 0 && l->active_reqs == 0) || l->idle_handles > 0 || l->closing_head)
+        return false;
+    ls_heap_node *n = heap_min(&e->loop.timer_heap);
+    if (!n)
+        return false;
+    const ls_uv_timer *t = container_of(n, ls_uv_timer, node);
+    e->phase = PHASE_POLL;
+    if (clock_reached(&e->clock, t->timeout)) /* uv__backend_timeout: 0 */
+        return uv_io_poll(e, 0), true;
+    clock_update_time(&e->clock, "the poll phase"); /* the idle-time refresh */
+    if (clock_reached(&e->clock, t->timeout))
+        return uv_io_poll(e, 0), true;
+    if (!clock_wait_until(&e->clock, t->timeout, e->costs.poll_wakeup))
+        return false;
+    if (clock_elapsed_ns(&e->clock) > e->limits.max_time_ns) {
+        e->stop = STOP_TIME_LIMIT;
+        e->stop_message = "the virtual time limit was reached (--max-time)";
+        return true;
+    }
+    clock_update_time(&e->clock, "the poll phase");
+    io_poll(e);
+    return true;
+}
+
 static void uv_io_poll(ls_engine *e, int64_t timeout)
 {
     e->phase = PHASE_POLL;
@@ -237,7 +271,8 @@ bool loop_run(ls_engine *e)
         uv_run_idle(e);
         uv_run_prepare(e);
 
-        uv_io_poll(e, uv_backend_timeout(e));
+        if (!uv_io_poll_timer_only(e))
+            uv_io_poll(e, uv_backend_timeout(e));
         if (engine_stopped(e))
             break;
         uv_run_pending(e); /* libuv >= 1.44: up to 8 more times; never anything here */

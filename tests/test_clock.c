@@ -282,6 +282,35 @@ START_TEST(test_reading_keeps_its_instant_while_time_moves_on)
 }
 END_TEST
 
+START_TEST(test_wait_for_a_timer_ends_at_its_ms_plus_the_fraction)
+{
+    /* epoll_wait(due - loop->time) from a refresh at now: the wait ends at due plus now's
+     * fraction of a ms, whichever ms the refresh read: no decision */
+    ls_clock c;
+    test_oracle t;
+    init_ranges(&c, &t, 0); /* now anywhere in [0, 0.999] ms */
+    ls_cost work = {0.25, 0.0, 0.5, 0};
+    clock_spend(&c, work); /* [0, 1.499]: any fraction of a ms */
+    clock_update_time(&c, "poll");
+    ck_assert(clock_wait_until(&c, 5, cost_point(0)));
+    ck_assert_int_eq(t.calls, 0);
+    ck_assert_int_eq(clock_now_ns(&c), 5 * LS_NS_PER_MS);
+    ck_assert_int_eq(dbm_max(&c.zone, DBM_NOW), 6 * LS_NS_PER_MS - 1);
+    /* within one ms, the wait keeps now's relation: exactly due - k ms */
+    ls_cost phase = cost_point(0.25);
+    clock_init(&c, CLOCK_RANGES, phase, 0);
+    c.oracle = &t.base;
+    clock_update_time(&c, "poll");
+    ck_assert(clock_wait_until(&c, 3, cost_point(0)));
+    ck_assert_int_eq(clock_now_ns(&c), 3 * LS_NS_PER_MS + 250000);
+    /* fractions in two pieces with a gap between: not one interval, the caller decides */
+    init_ranges(&c, &t, 0);
+    clock_spend(&c, cost_point(0.5)); /* [0.5, 1.499]: fractions [0.5, 1) and [0, 0.499] */
+    clock_update_time(&c, "poll");
+    ck_assert(!clock_wait_until(&c, 5, cost_point(0)));
+}
+END_TEST
+
 START_TEST(test_dbm_advance_by_range_widens_now)
 {
     ls_dbm d;
@@ -353,6 +382,7 @@ static Suite *clock_suite(void)
     tcase_add_test(tc, test_decided_read_constrains_later_reads);
     tcase_add_test(tc, test_lazy_refresh_decides_only_when_read);
     tcase_add_test(tc, test_reading_keeps_its_instant_while_time_moves_on);
+    tcase_add_test(tc, test_wait_for_a_timer_ends_at_its_ms_plus_the_fraction);
     tcase_add_test(tc, test_dbm_advance_by_range_widens_now);
     tcase_add_test(tc, test_dbm_event_keeps_its_offset_from_its_start);
     tcase_add_test(tc, test_dbm_constraint_tightens_related_instants);
