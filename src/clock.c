@@ -64,7 +64,6 @@ void clock_init(ls_clock *c, ls_clock_mode mode, ls_cost phase, uint64_t seed)
     c->describe_ctx = NULL;
     c->last_read = "the start of the main script";
     c->last_read_ms = 0;
-    c->decisions = 0;
 }
 
 void clock_spend(ls_clock *c, ls_cost cost)
@@ -112,7 +111,6 @@ static int take(ls_clock *c, int nf, const char *const *statements)
 {
     if (!c->oracle)
         return 0;
-    c->decisions++;
     int k = c->oracle->choose(c->oracle, nf, statements);
     return k >= 0 && k < nf ? k : 0;
 }

@@ -67,7 +67,6 @@ typedef struct {
     void *describe_ctx;
     const char *last_read;    /* the last decided read of the loop time, for the words */
     uint64_t last_read_ms;
-    uint64_t decisions;       /* decisions with more than one possible answer */
     int64_t start_ns;         /* the least instant the main script can start at */
 } ls_clock;
 
