@@ -574,11 +574,6 @@ static void orders_usage(FILE *f)
           f);
 }
 
-static void print_wrapped(const char *lead, int indent, const char *text, int width)
-{
-    out_wrap(stdout, indent, lead, text, width);
-}
-
 /* The first line (1-based) where two outputs differ. */
 static size_t first_difference(const ls_order *a, const ls_order *b)
 {
@@ -612,7 +607,7 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
     snprintf(head, sizeof head, "%s: %s%zu possible order%s (Node %s to %s, profile %s)", file,
              r->complete ? "" : "at least ", r->n, r->n == 1 ? "" : "s", profile->first,
              profile->last, profile->id);
-    print_wrapped("", 0, head, 100);
+    out_wrap(stdout, 0, "", head, 100);
     char line[256];
     int n;
     if (r->complete)
@@ -625,7 +620,7 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
     if (r->samples && n > 0 && (size_t)n < sizeof line)
         snprintf(line + n, sizeof line - (size_t)n, "; probabilities from %llu sampled timings",
                  (unsigned long long)r->samples);
-    print_wrapped("", 0, line, 100);
+    out_wrap(stdout, 0, "", line, 100);
     if (r->n == 1 && r->complete)
         printf("deterministic: every timing the model allows prints the same\n");
     if (r->sampled_outside)
@@ -648,7 +643,7 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
         if (o->len == 0)
             printf("    (prints nothing)\n");
         if (o->ending[0])
-            print_wrapped("", 4, o->ending, 100);
+            out_wrap(stdout, 4, "", o->ending, 100);
         if (r->n > 1) {
             if (!o->searched) {
                 printf("  when: a sampled timing printed it; the search stopped before reaching "
@@ -659,7 +654,7 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
                 for (size_t a = 0; a < o->nalternatives; a++) {
                     printf("    %c)\n", 'a' + (int)a);
                     for (size_t c = 0; c < o->alternative_len[a]; c++)
-                        print_wrapped("- ", 6, o->alternatives[a][c], 100);
+                        out_wrap(stdout, 6, "- ", o->alternatives[a][c], 100);
                 }
                 if (o->more_alternatives)
                     printf("    or other combinations of timing\n");
@@ -669,7 +664,7 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
             } else {
                 printf("  when%s:\n", o->paths > 1 ? ", on every timing path that prints it" : "");
                 for (size_t c = 0; c < o->nconditions; c++)
-                    print_wrapped("- ", 4, o->conditions[c], 100);
+                    out_wrap(stdout, 4, "- ", o->conditions[c], 100);
             }
         }
     }
@@ -912,7 +907,7 @@ static int cmd_sweep(int argc, char **argv)
                        (unsigned long long)x->samples, x->samples == 1 ? "" : "s");
                 out_print_lines(stdout, x->lines, x->len, "    ");
                 if (x->ending[0])
-                    print_wrapped("", 4, x->ending, 100);
+                    out_wrap(stdout, 4, "", x->ending, 100);
             }
         }
     }
