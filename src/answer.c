@@ -191,7 +191,7 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                         "prints, one per line or separated by spaces, commas or ->)\n");
         return VERDICT_BAD_INPUT;
     }
-    ls_explore_options eo = {20000, 1000, 10.0};
+    ls_explore_options eo = {20000, 1000, 10.0, false};
     ls_orders orders;
     explore_orders(program, costs, profile, limits, &eo, &orders);
     if (orders.bad_input) {
@@ -215,7 +215,7 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
             nominal = &orders.orders[i];
     }
     ls_verdict verdict;
-    if (match && orders.n == 1 && orders.complete) {
+    if (match && orders.count == 1 && orders.complete) {
         verdict = VERDICT_RIGHT;
         fprintf(f, "%sright%s: Node always prints this (the program is deterministic under the "
                    "timing model)\n", green, reset);
@@ -308,7 +308,7 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         answer_words_free(&lw);
         engine_free(e);
         if (nominal) {
-            fprintf(f, "  Node prints%s:\n", orders.n > 1 ? " (nominal timing; loopsim orders "
+            fprintf(f, "  Node prints%s:\n", orders.count > 1 ? " (nominal timing; loopsim orders "
                                                             "lists the other orders)" : "");
             out_print_lines(f, nominal->lines, nominal->len, "    ");
         }
@@ -319,7 +319,7 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
     size_t np = ls_profile_count < 64 ? ls_profile_count : 64;
     for (size_t i = 0; i < np; i++) {
         const ls_profile *p = &ls_profiles[i];
-        ls_explore_options quick = {2000, 0, 2.0};
+        ls_explore_options quick = {2000, 0, 2.0, false};
         ls_orders po;
         ls_costs pc = *costs;
         /* the version's own timing default (bootstrap), unless the scenario set it */
@@ -328,7 +328,7 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         explore_orders(program, &pc, p, limits, &quick, &po);
         for (size_t k = 0; !po.bad_input && k < po.n; k++)
             if (order_matches(&po.orders[k], &words))
-                status[i] = po.n == 1 && po.complete ? 1 : 2;
+                status[i] = po.count == 1 && po.complete ? 1 : 2;
         explore_free(&po);
     }
     char *list = NULL;

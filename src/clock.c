@@ -336,3 +336,22 @@ int clock_decide(ls_clock *c, int n, const ls_bound *const *options, const int *
         dbm_constrain(&c->zone, options[pick][b].i, options[pick][b].j, options[pick][b].c);
     return pick;
 }
+
+void clock_fingerprint(const ls_clock *c, ls_fp *fp, uint64_t iteration)
+{
+    int vars[3] = {DBM_ZERO, DBM_NOW, c->refresh_var};
+    int nvars = c->refresh_var >= 0 ? 3 : 2;
+    for (int i = 2; i < c->zone.n; i++)
+        if (c->zone.used[i] && i != c->refresh_var)
+            fp_refuse(fp); /* an instant still pending (I/O): not walked */
+    fp_u64(fp, c->mode);
+    fp_i64(fp, nvars);
+    for (int i = 0; i < nvars; i++)
+        for (int j = 0; j < nvars; j++)
+            fp_i64(fp, c->zone.m[vars[i]][vars[j]]);
+    fp_u64(fp, c->loop_time);
+    fp_words(fp, c->refresh_var >= 0 ? c->refresh_who : NULL, iteration);
+    fp_words(fp, c->last_read, iteration);
+    fp_u64(fp, c->last_read_ms);
+    fp_i64(fp, c->start_ns);
+}

@@ -19,7 +19,7 @@ const char *phase_name(ls_phase phase)
 ls_engine *engine_new(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
                       const ls_limits *limits)
 {
-    ls_timing nominal = {CLOCK_NOMINAL, 0, NULL};
+    ls_timing nominal = {CLOCK_NOMINAL, 0, NULL, NULL, NULL};
     return engine_new_timed(program, costs, profile, limits, &nominal);
 }
 
@@ -31,7 +31,7 @@ static const char *describe_now(void *ctx, const char *what)
         if (strcmp(what, "the loop's start") == 0)
             return what;
         return e->iteration == 0 ? arena_printf(e->arena, "%s before the loop", what)
-                                 : arena_printf(e->arena, "%s of iteration %llu", what,
+                                 : arena_printf(e->arena, "%s of iteration " LS_ITERATION_WORDS, what,
                                                 (unsigned long long)e->iteration);
     }
     const ls_output *o = &e->out;
@@ -64,6 +64,8 @@ ls_engine *engine_new_timed(const ls_program *program, const ls_costs *costs,
         e->clock.describe_ctx = e;
         e->out.recording = true; /* the words name the running callback */
     }
+    e->checkpoint = timing->checkpoint;
+    e->checkpoint_ctx = timing->checkpoint_ctx;
     loop_init(e);
     timers_init(e);
     immediates_init(e);
@@ -154,6 +156,14 @@ static void emit_process_event(ls_engine *e, ls_phase phase, const char *event)
 static const char *placeholder(const ls_engine *e, ls_origin origin)
 {
     return arena_printf(e->arena, "{%s}", origin.label);
+}
+
+bool engine_checkpoint(ls_engine *e)
+{
+    if (!e->checkpoint || engine_stopped(e) || !e->checkpoint(e->checkpoint_ctx, e))
+        return false;
+    e->stop = STOP_MERGED;
+    return true;
 }
 
 void engine_snapshot(ls_engine *e)

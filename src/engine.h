@@ -48,8 +48,13 @@ typedef enum {
     STOP_PROCESS_EXIT,   /* process.exit(): not an error */
     STOP_FATAL,          /* uncaught exception or unhandled rejection: exit code 1 */
     STOP_BAD_INPUT,      /* the scenario asked for something impossible at run time: exit 2 */
-    STOP_HANG            /* nothing left to run, yet a handle keeps the loop alive forever */
+    STOP_HANG,           /* nothing left to run, yet a handle keeps the loop alive forever */
+    STOP_MERGED          /* loopsim orders has explored the state this run reached */
 } ls_stop;
+
+/* loopsim orders' state merging (explore.c): called at the start of each loop iteration;
+ * returning true stops the run there (STOP_MERGED). */
+typedef bool (*ls_checkpoint_fn)(void *ctx, ls_engine *e);
 
 typedef struct {
     uint64_t max_callbacks;  /* callbacks run, all kinds */
@@ -91,7 +96,15 @@ struct ls_engine {
     uint64_t iteration;       /* loop iterations started */
     ls_phase phase;
     int call_depth;           /* nested JavaScript calls, against runaway recursion */
+    ls_checkpoint_fn checkpoint;
+    void *checkpoint_ctx;
 };
+
+/* In the words of timing decisions, an iteration's number stands between these two bytes
+ * ("the poll phase of iteration \0012\002"), so that loopsim orders can tell it from the rest:
+ * it keeps words relative to the state they were said in and shows them with the plain number
+ * (explore.c); the state's fingerprint hashes them relative to the current iteration. */
+#define LS_ITERATION_WORDS "\001%llu\002"
 
 /* How a run treats time (clock.h): one nominal value per cost, a random draw, or every cost a
  * range with `oracle` taking the decisions. */
@@ -99,6 +112,8 @@ typedef struct {
     ls_clock_mode mode;
     uint64_t seed;      /* CLOCK_SAMPLED */
     ls_oracle *oracle;  /* CLOCK_RANGES; with it the run records its trace */
+    ls_checkpoint_fn checkpoint; /* NULL: none */
+    void *checkpoint_ctx;
 } ls_timing;
 
 /* Creates an engine for `program` (which must outlive it).  `costs` overrides the program's.
@@ -129,6 +144,8 @@ void engine_spend_exact(ls_engine *e, double ms);
 /* Counts one callback run against the limit; false (and the run stops) when it is exceeded. */
 bool engine_count_callback(ls_engine *e);
 uint64_t engine_next_seq(ls_engine *e);
+/* The start of a loop iteration: the checkpoint hook, if any; true if the run must stop. */
+bool engine_checkpoint(ls_engine *e);
 /* Records what is queued now (timers, immediates, I/O in flight) when the output keeps
  * snapshots (loopsim explain). */
 void engine_snapshot(ls_engine *e);

@@ -249,7 +249,7 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
     wrap(&w, 0, "", arena_printf(e->arena, "%s: Node %s to %s (profile %s), the nominal timing "
                                  "(loopsim run's order)", program->file, profile->first,
                                  profile->last, profile->id), BOLD);
-    if (orders && orders->n > 1)
+    if (orders && orders->count > 1)
         wrap(&w, 0, "", arena_printf(e->arena, "Racy: %zu orders are possible under the timing "
                                      "model; the races this walk depends on are marked %s and "
                                      "listed at the end (loopsim orders shows the others).",
@@ -382,7 +382,7 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
             free(ending);
         }
     }
-    if (orders && orders->n > 1 && nominal) {
+    if (orders && orders->count > 1 && nominal) {
         heading(&w, "Races");
         wrap(&w, 2, "", arena_printf(e->arena, "This walk is the nominal timing's (p = %.0f%% "
                                      "under the timing model). It holds when:",

@@ -10,6 +10,19 @@
  * the same way are merged into one order.  What is true on every path to an order (the
  * statements of its decisions shared by all of them) is its condition.
  *
+ * Identical states are merged (fingerprint.h).  At the start of every loop iteration the run
+ * fingerprints the engine's state; the search keeps a graph whose nodes are those states and
+ * whose edges are what a run printed (and the decisions it took) between two of them, or
+ * between one and the end.  A node reached with a prefix of decisions is done once the search
+ * has moved past that prefix; a later run that reaches a done node stops there and joins it
+ * (its edge points at the node) instead of exploring the same future again.  Twenty
+ * independent races then cost a few hundred runs instead of a million.  The orders are every
+ * path of the graph: the printed text of its edges, end to end.  They are counted with a
+ * 61-bit polynomial hash of the text (a set per node, built from the end: a node's set is its
+ * edges' texts in front of its successors' sets), and listed with their conditions when there
+ * are at most LS_MAX_LISTED; beyond that only the orders sampling met are listed, with no
+ * conditions, and the count says how many there are.
+ *
  * The tree's leaves are not equally likely, so the probabilities come from sampling instead:
  * `samples` runs with every cost drawn uniformly from its range (CLOCK_SAMPLED, seeds 1..N, so
  * the result is reproducible).  A sampled run is one point of the space the search covers, so
@@ -28,10 +41,14 @@
 
 #include "engine.h"
 
+#define LS_MAX_LISTED 1000          /* orders listed with conditions; more are only counted */
+#define LS_MAX_COUNTED (1u << 22)   /* orders counted exactly; more: "more than" */
+
 typedef struct {
-    uint64_t max_paths;   /* leaves of the search (default 20000) */
+    uint64_t max_paths;   /* runs of the search (default 20000) */
     uint64_t samples;     /* sampled runs for the probabilities (0: none) */
     double max_seconds;   /* CPU time for the search (0: no limit) */
+    bool no_merge;        /* explore every path on its own (for testing the merging) */
 } ls_explore_options;
 
 #define LS_MAX_ALTERNATIVES 3
@@ -59,8 +76,14 @@ typedef struct {
 
 typedef struct {
     ls_order *orders;     /* by probability, then as found */
-    size_t n;
-    uint64_t paths;       /* leaves searched */
+    size_t n;             /* orders listed: all of them, unless count > LS_MAX_LISTED */
+    uint64_t count;       /* distinct orders found by the search */
+    bool count_capped;    /* more than LS_MAX_COUNTED: count is that bound */
+    bool listed_all;      /* orders[] holds every order the search found, with conditions */
+    uint64_t paths;       /* timing paths searched (saturates at UINT64_MAX) */
+    uint64_t runs;        /* runs of the program the search took */
+    uint64_t states;      /* distinct loop-iteration states it met */
+    uint64_t joins;       /* runs stopped at a state already explored */
     bool complete;
     bool stopped_by_time; /* the search hit max_seconds (else max_paths, if incomplete) */
     uint64_t samples;

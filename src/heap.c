@@ -130,3 +130,23 @@ void heap_update(ls_heap *heap, ls_heap_node *node)
     sift_down(heap, node);
     sift_up(heap, node);
 }
+
+static size_t collect(ls_heap_node *n, ls_heap_node **out, size_t k)
+{
+    if (!n)
+        return k;
+    out[k++] = n;
+    k = collect(n->left, out, k);
+    return collect(n->right, out, k);
+}
+
+void heap_sorted(const ls_heap *heap, ls_heap_node **out)
+{
+    size_t n = collect(heap->min, out, 0);
+    for (size_t i = 1; i < n; i++) /* a handful of nodes: insertion sort */
+        for (size_t j = i; j > 0 && heap->less(out[j], out[j - 1]); j--) {
+            ls_heap_node *t = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = t;
+        }
+}

@@ -33,5 +33,8 @@ void heap_insert(ls_heap *heap, ls_heap_node *node);
 void heap_remove(ls_heap *heap, ls_heap_node *node);
 /* After the key of `node` changed in place (grown or shrunk): restores the order. */
 void heap_update(ls_heap *heap, ls_heap_node *node);
+/* Every node, in the heap's order (out holds heap->count): what the heap means, whatever its
+ * tree's shape (for fingerprint.h). */
+void heap_sorted(const ls_heap *heap, ls_heap_node **out);
 
 #endif

@@ -167,3 +167,34 @@ size_t immediates_describe(const ls_engine *e, FILE *f,
         fprintf(f, "%s%s%s", n++ ? ", " : "", name(e, x->origin), x->refed ? "" : " (unref'd)");
     return n;
 }
+
+/* ---- fingerprint.h ------------------------------------------------------------------------ */
+
+void immediates_fingerprint_immediate(ls_fp *fp, const ls_immediate *im)
+{
+    if (!fp_object(fp, im))
+        return;
+    fp_bool(fp, im->destroyed);
+    fp_bool(fp, im->refed);
+    fp_bool(fp, im->queued);
+    fp_value(fp, im->callback);
+    fp_u64(fp, im->nargs);
+    for (size_t i = 0; i < im->nargs; i++)
+        fp_value(fp, im->args[i]);
+    fp_origin(fp, im->origin);
+}
+
+void immediates_fingerprint(ls_engine *e, ls_fp *fp)
+{
+    const ls_immediates *q = &e->immediates;
+    for (const ls_immediate *im = q->head; im; im = im->next)
+        immediates_fingerprint_immediate(fp, im);
+    fp_u64(fp, UINT64_C(0x1a2b)); /* the queue's end */
+    for (const ls_immediate *im = q->out_head; im; im = im->next)
+        immediates_fingerprint_immediate(fp, im);
+    fp_u64(fp, UINT64_C(0x1a2b));
+    fp_u64(fp, q->count);
+    fp_u64(fp, q->ref_count);
+    fp_bool(fp, q->idle.active);
+    fp_bool(fp, q->idle.refed);
+}

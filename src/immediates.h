@@ -15,6 +15,7 @@
 
 #include <stdio.h>
 
+#include "fingerprint.h"
 #include "types.h"
 
 #include <stdbool.h>
@@ -53,5 +54,10 @@ void immediates_check(ls_engine *e);
 /* Writes the immediate queue in order, ", "-separated; returns how many. */
 size_t immediates_describe(const ls_engine *e, FILE *f,
                            const char *(*name)(const ls_engine *, ls_origin));
+
+/* Hashes the immediate queue (fingerprint.h): both queues in order, each Immediate with its
+ * callback, and the counts. */
+void immediates_fingerprint(ls_engine *e, ls_fp *fp);
+void immediates_fingerprint_immediate(ls_fp *fp, const ls_immediate *im);
 
 #endif

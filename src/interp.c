@@ -1157,3 +1157,80 @@ void interp_run_module(ls_engine *e, void *data)
     tasks_enqueue_job(e, job);
     tasks_scope_exit(e);
 }
+
+/* ---- fingerprint.h ------------------------------------------------------------------------ */
+
+void interp_fingerprint_env(ls_fp *fp, const ls_env *env)
+{
+    if (!fp_object(fp, env))
+        return;
+    interp_fingerprint_env(fp, env->parent);
+    fp_u64(fp, env->len);
+    for (size_t i = 0; i < env->len; i++) {
+        fp_str(fp, env->names[i]);
+        fp_value(fp, env->values[i]);
+    }
+}
+
+void interp_fingerprint_function(ls_fp *fp, const ls_function *f)
+{
+    if (!fp_object(fp, f))
+        return;
+    fp_u64(fp, f->kind);
+    switch (f->kind) {
+    case FN_USER:
+        fp_code(fp, f->def);
+        interp_fingerprint_env(fp, f->scope);
+        return;
+    case FN_RESOLVE:
+    case FN_REJECT:
+        promise_fingerprint(fp, f->promise);
+        if (fp_object(fp, f->already_resolved))
+            fp_bool(fp, *f->already_resolved);
+        return;
+    case FN_NATIVE:
+        {
+            uint64_t address = 0; /* a C function's: the same in every run */
+            memcpy(&address, &f->native, sizeof f->native < 8 ? sizeof f->native : 8);
+            fp_u64(fp, address);
+        }
+        fp_str(fp, f->name);
+        if (f->data)
+            fp_refuse(fp); /* its data is the module's own (sockets) */
+        return;
+    }
+    fp_refuse(fp);
+}
+
+void interp_fingerprint_emitter(ls_fp *fp, const ls_emitter *em)
+{
+    if (!fp_object(fp, em))
+        return;
+    fp_u64(fp, em->kind);
+    fp_str(fp, em->label);
+    if (em->kind == EM_SERVER || em->kind == EM_SOCKET)
+        fp_refuse(fp);
+    fp_u64(fp, em->nlisteners);
+    for (size_t i = 0; i < em->nlisteners; i++) {
+        fp_str(fp, em->listeners[i].event);
+        fp_value(fp, em->listeners[i].fn);
+        fp_bool(fp, em->listeners[i].once);
+        fp_bool(fp, em->listeners[i].removed);
+    }
+}
+
+void interp_fingerprint_frame(ls_fp *fp, const void *data)
+{
+    const frame *f = data;
+    if (!fp_object(fp, f))
+        return;
+    fp_code(fp, f->def);
+    interp_fingerprint_env(fp, f->env);
+    fp_u64(fp, f->depth);
+    for (size_t i = 0; i < f->depth; i++) {
+        fp_code(fp, f->stack[i].block);
+        fp_u64(fp, f->stack[i].index);
+    }
+    promise_fingerprint(fp, f->promise);
+    fp_str(fp, f->await_bind);
+}

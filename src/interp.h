@@ -121,4 +121,12 @@ const char *interp_label(ls_value fn);
 void interp_error(ls_engine *e, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Hashes the program's objects (fingerprint.h): a function with the scope it closes over, a
+ * scope with its variables, an emitter with its listeners (refused for sockets and servers),
+ * an async function suspended at an await (its statement cursors and scope). */
+void interp_fingerprint_function(ls_fp *fp, const ls_function *f);
+void interp_fingerprint_env(ls_fp *fp, const ls_env *env);
+void interp_fingerprint_emitter(ls_fp *fp, const ls_emitter *em);
+void interp_fingerprint_frame(ls_fp *fp, const void *frame);
+
 #endif

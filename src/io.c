@@ -226,7 +226,7 @@ io_wait_result io_wait(ls_engine *e, int64_t timeout_ms, ls_cost wakeup)
     const char *statements[2 * MAX_CHOICES + 1] = {NULL};
     ls_io_event *who[2 * MAX_CHOICES + 1];
     bool words = clock_wants_words(c);
-    const char *poll = words ? arena_printf(e->arena, "the poll phase of iteration %llu",
+    const char *poll = words ? arena_printf(e->arena, "the poll phase of iteration " LS_ITERATION_WORDS,
                                             (unsigned long long)e->iteration)
                              : NULL;
     int n = 0;
@@ -378,7 +378,7 @@ int io_poll(ls_engine *e)
     if (at < 0)
         at = DBM_NOW; /* no room: the batch is taken against "now" as it moves */
     bool words = clock_wants_words(c);
-    const char *poll = words ? arena_printf(e->arena, "the poll phase of iteration %llu",
+    const char *poll = words ? arena_printf(e->arena, "the poll phase of iteration " LS_ITERATION_WORDS,
                                             (unsigned long long)e->iteration)
                              : NULL;
     ls_io_event *ready = NULL, **tail = &ready;
@@ -585,4 +585,13 @@ size_t io_describe(ls_engine *e, FILE *f)
     for (const ls_io_event *x = e->io.head; x; x = x->next)
         fprintf(f, "%s%s", n++ ? ", " : "", event_words(e, x));
     return n;
+}
+
+void io_fingerprint(ls_engine *e, ls_fp *fp)
+{
+    if (e->io.head)
+        fp_refuse(fp);
+    for (int i = 0; i < LS_POOL_THREADS; i++)
+        if (e->io.worker_last[i])
+            fp_refuse(fp);
 }

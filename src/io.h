@@ -16,6 +16,7 @@
 #define LOOPSIM_IO_H
 
 #include "costs.h"
+#include "fingerprint.h"
 #include "types.h"
 
 #include <stdbool.h>
@@ -57,5 +58,8 @@ void io_handle_ref(ls_engine *e, ls_emitter *handle_owner, bool ref);
 
 /* Writes what is in flight, in request order, ", "-separated; returns how many. */
 size_t io_describe(ls_engine *e, FILE *f);
+
+/* Hashes the I/O state (fingerprint.h): refused while anything is in flight. */
+void io_fingerprint(ls_engine *e, ls_fp *fp);
 
 #endif

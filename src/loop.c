@@ -3,6 +3,7 @@
 #include "loop.h"
 
 #include <stddef.h>
+#include <stdlib.h>
 
 #include "engine.h"
 #include "interp.h"
@@ -263,6 +264,8 @@ bool loop_run(ls_engine *e)
     while (r && !engine_stopped(e)) {
         e->iteration++;
         engine_snapshot(e);
+        if (engine_checkpoint(e))
+            break; /* loopsim orders has seen this state: it stops this run here */
         if (!timers_at_end) {
             clock_update_time(&e->clock, "the timers phase");
             uv_run_timers(e);
@@ -287,4 +290,24 @@ bool loop_run(ls_engine *e)
         r = loop_alive(e);
     }
     return r;
+}
+
+void loop_fingerprint(ls_engine *e, ls_fp *fp)
+{
+    ls_uv_loop *l = &e->loop;
+    fp_i64(fp, l->active_handles);
+    fp_i64(fp, l->active_reqs);
+    fp_i64(fp, l->idle_handles);
+    if (l->closing_head)
+        fp_refuse(fp);
+    fp_u64(fp, l->timer_heap.count);
+    ls_heap_node **nodes = malloc((l->timer_heap.count + 1) * sizeof *nodes);
+    if (!nodes) {
+        fp_refuse(fp);
+        return;
+    }
+    heap_sorted(&l->timer_heap, nodes);
+    for (size_t i = 0; i < l->timer_heap.count; i++)
+        timers_fingerprint_uv_timer(e, fp, container_of(nodes[i], ls_uv_timer, node));
+    free(nodes);
 }

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "fingerprint.h"
 #include "heap.h"
 
 typedef struct ls_uv_timer ls_uv_timer;
@@ -77,5 +78,9 @@ void loop_close(ls_engine *e, ls_uv_handle *h, ls_close_cb cb, void *data, const
 bool loop_alive(const ls_engine *e);
 /* uv_run(loop, UV_RUN_DEFAULT); returns whether the loop is still alive. */
 bool loop_run(ls_engine *e);
+
+/* Hashes libuv's part of the state (fingerprint.h): the timer heap in (timeout, start_id)
+ * order, the counters; refused while handles are closing. */
+void loop_fingerprint(ls_engine *e, ls_fp *fp);
 
 #endif

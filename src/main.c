@@ -158,6 +158,7 @@ typedef struct {
     uint64_t max_paths;
     uint64_t samples;
     double max_seconds;
+    bool no_merge;
     /* sweep */
     const ls_cost_info *vary;
     double vary_from, vary_to, vary_step;
@@ -266,6 +267,8 @@ static int parse_run_options(int argc, char **argv, run_options *o)
                 o->max_paths = (uint64_t)n;
             else
                 o->samples = (uint64_t)n;
+        } else if (strcmp(a, "--no-merge") == 0 && strcmp(current_command, "orders") == 0) {
+            o->no_merge = true;
         } else if (strcmp(a, "--vary") == 0 && strcmp(current_command, "sweep") == 0) {
             if (i + 1 >= argc)
                 return bad_usage("%s needs a value", a);
@@ -475,13 +478,14 @@ static void note_other_orders(const ls_program *program, const ls_profile *profi
                               const run_options *o)
 {
     ls_costs costs = options_costs(program, profile, o);
-    ls_explore_options eo = {500, 0, 1.0};
+    ls_explore_options eo = {500, 0, 1.0, false};
     ls_orders r;
     explore_orders(program, &costs, profile, &o->limits, &eo, &r);
-    if (!r.bad_input && r.n > 1)
-        fprintf(stderr, "loopsim: other orders are possible (%s%zu under the timing model); "
+    if (!r.bad_input && r.count > 1)
+        fprintf(stderr, "loopsim: other orders are possible (%s%llu under the timing model); "
                         "loopsim orders %s lists them\n",
-                r.complete ? "" : "at least ", r.n, o->file);
+                r.complete && !r.count_capped ? "" : "at least ", (unsigned long long)r.count,
+                o->file);
     explore_free(&r);
 }
 
@@ -564,7 +568,11 @@ static void orders_usage(FILE *f)
           "  --esm                run the main script as an ES module\n"
           "  --cost KEY=MS        pin a timing parameter to one value; KEY=LO:HI gives it a range\n"
           "  --samples N          sampled timings for the probabilities (default 1000; 0: none)\n"
-          "  --max-paths N        stop the exact search after N timing paths (default 20000)\n"
+          "  --max-paths N        stop the exact search after N runs of the program (default\n"
+          "                       20000); a run explores one timing path, or stops where it joins\n"
+          "                       a state an earlier run explored\n"
+          "  --no-merge           explore every timing path to its end, merging no states (slow;\n"
+          "                       for checking the merging)\n"
           "  --max-seconds S      or after S seconds of CPU time (default 10)\n"
           "  --format text|json   text (default) or one JSON document\n"
           "  --max-callbacks N, --max-time MS   limits of each run, as for loopsim run\n"
@@ -604,25 +612,42 @@ static void print_probability(const ls_orders *r, const ls_order *o, char *buf, 
 static void orders_text(const char *file, const ls_profile *profile, const ls_orders *r)
 {
     char head[512];
-    snprintf(head, sizeof head, "%s: %s%zu possible order%s (Node %s to %s, profile %s)", file,
-             r->complete ? "" : "at least ", r->n, r->n == 1 ? "" : "s", profile->first,
+    snprintf(head, sizeof head, "%s: %s%llu possible order%s (Node %s to %s, profile %s)", file,
+             r->complete && !r->count_capped ? "" : r->count_capped ? "more than " : "at least ",
+             (unsigned long long)r->count, r->count == 1 ? "" : "s", profile->first,
              profile->last, profile->id);
     out_wrap(stdout, 0, "", head, 100);
     char line[256];
     int n;
-    if (r->complete)
-        n = snprintf(line, sizeof line, "searched all %llu timing path%s",
-                     (unsigned long long)r->paths, r->paths == 1 ? "" : "s");
+    char paths[64];
+    if (r->paths == UINT64_MAX)
+        snprintf(paths, sizeof paths, "more than 1.8e19");
     else
-        n = snprintf(line, sizeof line, "the search stopped after %llu timing paths (%s): there "
-                     "may be more orders", (unsigned long long)r->paths,
+        snprintf(paths, sizeof paths, "%llu", (unsigned long long)r->paths);
+    if (r->complete)
+        n = snprintf(line, sizeof line, "searched all %s timing path%s", paths,
+                     r->paths == 1 ? "" : "s");
+    else
+        n = snprintf(line, sizeof line, "the search stopped after %llu runs (%s): there may be "
+                     "more orders", (unsigned long long)r->runs,
                      r->stopped_by_time ? "--max-seconds" : "--max-paths");
+    if (r->joins && r->complete && n > 0 && (size_t)n < sizeof line)
+        n += snprintf(line + n, sizeof line - (size_t)n, " (%llu runs: %llu stopped at a state an "
+                      "earlier run explored; %llu states)", (unsigned long long)r->runs,
+                      (unsigned long long)r->joins, (unsigned long long)r->states);
     if (r->samples && n > 0 && (size_t)n < sizeof line)
         snprintf(line + n, sizeof line - (size_t)n, "; probabilities from %llu sampled timings",
                  (unsigned long long)r->samples);
     out_wrap(stdout, 0, "", line, 100);
-    if (r->n == 1 && r->complete)
+    if (r->count == 1 && r->complete)
         printf("deterministic: every timing the model allows prints the same\n");
+    if (!r->listed_all) {
+        char listed[256];
+        snprintf(listed, sizeof listed, "listed: the %zu order%s sampling or the nominal costs "
+                 "printed (too many to list them all: at most %d are listed, with their "
+                 "conditions)", r->n, r->n == 1 ? "" : "s", LS_MAX_LISTED);
+        out_wrap(stdout, 0, "", listed, 100);
+    }
     if (r->sampled_outside)
         printf("loopsim: internal error: %llu sampled run(s) printed an order the search did not "
                "find; please report it\n", (unsigned long long)r->sampled_outside);
@@ -631,7 +656,7 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
         const ls_order *o = &r->orders[i];
         char p[96];
         print_probability(r, o, p, sizeof p);
-        printf("\norder %zu of %zu, %s", i + 1, r->n, p);
+        printf("\norder %zu of %llu, %s", i + 1, (unsigned long long)r->count, p);
         if (i > 0)
             printf(", differs from order 1 at line %zu", first_difference(o, &r->orders[0]));
         if (o->nominal)
@@ -644,8 +669,11 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
             printf("    (prints nothing)\n");
         if (o->ending[0])
             out_wrap(stdout, 4, "", o->ending, 100);
-        if (r->n > 1) {
-            if (!o->searched) {
+        if (r->count > 1) {
+            if (!r->listed_all && o->searched) {
+                printf("  when: not listed (conditions are listed for programs with at most %d "
+                       "orders)\n", LS_MAX_LISTED);
+            } else if (!o->searched) {
                 printf("  when: a sampled timing printed it; the search stopped before reaching "
                        "it\n");
             } else if (o->nconditions == 0 && o->nalternatives > 0) {
@@ -687,10 +715,14 @@ static void orders_json(const char *file, const ls_profile *profile, const ls_or
     out_json_string(stdout, file);
     printf(", \"profile\": ");
     out_json_string(stdout, profile->id);
-    printf(", \"complete\": %s, \"paths\": %llu, \"samples\": %llu, \"deterministic\": %s, "
-           "\"sampled_outside\": %llu, \"orders\": [",
-           r->complete ? "true" : "false", (unsigned long long)r->paths,
-           (unsigned long long)r->samples, r->n == 1 && r->complete ? "true" : "false",
+    printf(", \"complete\": %s, \"count\": %llu, \"count_capped\": %s, \"listed_all\": %s, "
+           "\"paths\": %llu, \"runs\": %llu, \"states\": %llu, \"joins\": %llu, "
+           "\"samples\": %llu, \"deterministic\": %s, \"sampled_outside\": %llu, \"orders\": [",
+           r->complete ? "true" : "false", (unsigned long long)r->count,
+           r->count_capped ? "true" : "false", r->listed_all ? "true" : "false",
+           (unsigned long long)r->paths, (unsigned long long)r->runs,
+           (unsigned long long)r->states, (unsigned long long)r->joins,
+           (unsigned long long)r->samples, r->count == 1 && r->complete ? "true" : "false",
            (unsigned long long)r->sampled_outside);
     for (size_t i = 0; i < r->n; i++) {
         const ls_order *o = &r->orders[i];
@@ -747,7 +779,7 @@ static int cmd_orders(int argc, char **argv)
     ls_program *program = setup_command(argc, argv, &o, false, &costs, &rc);
     if (!program)
         return rc;
-    ls_explore_options eo = {o.max_paths, o.samples, o.max_seconds};
+    ls_explore_options eo = {o.max_paths, o.samples, o.max_seconds, o.no_merge};
     ls_orders r;
     explore_orders(program, &costs, o.profile, &o.limits, &eo, &r);
     int status = EXIT_OK;
@@ -949,7 +981,7 @@ static int cmd_explain(int argc, char **argv)
     ls_program *program = setup_command(argc, argv, &o, true, &costs, &rc);
     if (!program)
         return rc;
-    ls_explore_options eo = {20000, 1000, 10.0};
+    ls_explore_options eo = {20000, 1000, 10.0, false};
     ls_orders orders;
     explore_orders(program, &costs, o.profile, &o.limits, &eo, &orders);
     int status = EXIT_OK;

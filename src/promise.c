@@ -315,3 +315,45 @@ void promise_run_job(ls_engine *e, ls_job *job)
     }
     }
 }
+
+/* ---- fingerprint.h ------------------------------------------------------------------------ */
+
+static void fingerprint_handler(ls_fp *fp, const ls_handler *h)
+{
+    fp_u64(fp, h->kind);
+    fp_value(fp, h->value);
+    fp_u64(fp, h->index);
+    if (h->kind == H_AWAIT) {
+        interp_fingerprint_frame(fp, h->data);
+    } else if (h->kind == H_ALL_ELEMENT) {
+        const all_state *s = h->data;
+        if (fp_object(fp, s)) {
+            promise_fingerprint(fp, s->capability);
+            fp_value(fp, s->reject);
+            ls_value values = {.kind = LV_ARRAY, .as.array = s->values};
+            fp_value(fp, values);
+            fp_u64(fp, s->remaining);
+            if (fp_object(fp, s->called))
+                for (size_t i = 0; i < s->values->len; i++)
+                    fp_bool(fp, s->called[i]);
+        }
+    } else if (h->data) {
+        fp_refuse(fp);
+    }
+}
+
+void promise_fingerprint(ls_fp *fp, const ls_promise *p)
+{
+    if (!fp_object(fp, p))
+        return;
+    fp_u64(fp, p->state);
+    fp_value(fp, p->result);
+    fp_bool(fp, p->is_handled);
+    for (const ls_reaction *r = p->head; r; r = r->next) {
+        promise_fingerprint(fp, r->capability);
+        fingerprint_handler(fp, &r->on_fulfilled);
+        fingerprint_handler(fp, &r->on_rejected);
+        fp_origin(fp, r->origin);
+    }
+    fp_u64(fp, UINT64_C(0x7e5c)); /* the reactions' end */
+}

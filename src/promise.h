@@ -13,6 +13,7 @@
 #ifndef LOOPSIM_PROMISE_H
 #define LOOPSIM_PROMISE_H
 
+#include "fingerprint.h"
 #include "types.h"
 
 #include <stdbool.h>
@@ -75,5 +76,9 @@ void promise_await(ls_engine *e, void *frame, ls_value value, ls_origin origin);
 
 /* Runs one microtask. */
 void promise_run_job(ls_engine *e, ls_job *job);
+
+/* Hashes a promise (fingerprint.h): its state and value, and its reactions with their
+ * handlers (suspended async functions and Promise.all's elements included). */
+void promise_fingerprint(ls_fp *fp, const ls_promise *p);
 
 #endif

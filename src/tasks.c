@@ -162,3 +162,16 @@ void tasks_handler_added_after_reject(ls_engine *e, ls_promise *p)
         }
     }
 }
+
+void tasks_fingerprint(ls_engine *e, ls_fp *fp)
+{
+    const ls_tasks *t = &e->tasks;
+    if (t->tick_head || t->job_head)
+        fp_refuse(fp);
+    fp_u64(fp, t->npending);
+    for (size_t i = 0; i < t->npending; i++)
+        promise_fingerprint(fp, t->pending_rejections[i]);
+    fp_bool(fp, t->has_rejection_to_warn);
+    fp_i64(fp, t->scope_depth);
+    fp_bool(fp, t->running_microtasks);
+}

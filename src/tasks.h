@@ -20,6 +20,7 @@
 #ifndef LOOPSIM_TASKS_H
 #define LOOPSIM_TASKS_H
 
+#include "fingerprint.h"
 #include "types.h"
 
 #include <stdbool.h>
@@ -85,5 +86,9 @@ void tasks_scope_exit(ls_engine *e);
 /* V8's PromiseRejectCallback events. */
 void tasks_rejected_without_handler(ls_engine *e, ls_promise *p);
 void tasks_handler_added_after_reject(ls_engine *e, ls_promise *p);
+
+/* Hashes the task queues (fingerprint.h); refused unless both are empty, as they are between
+ * callbacks. */
+void tasks_fingerprint(ls_engine *e, ls_fp *fp);
 
 #endif

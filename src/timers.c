@@ -770,3 +770,101 @@ size_t timers_describe(const ls_engine *e, FILE *f, const char *(*name)(const ls
     free(all);
     return n;
 }
+
+/* ---- fingerprint.h ------------------------------------------------------------------------ */
+
+static void fingerprint_handle(ls_fp *fp, const ls_uv_timer *t)
+{
+    fp_bool(fp, t->handle.active);
+    fp_bool(fp, t->handle.refed);
+    fp_bool(fp, t->handle.closing);
+    fp_u64(fp, t->timeout);
+}
+
+static void fingerprint_list(ls_fp *fp, const ls_timer_list *list)
+{
+    if (!fp_object(fp, list))
+        return;
+    fp_double(fp, list->msecs);
+    fp_double(fp, list->expiry);
+    fp_bool(fp, list->queued);
+    fingerprint_handle(fp, &list->handle);
+    for (const ls_timer *x = list->head; x; x = x->next)
+        timers_fingerprint_timer(fp, x);
+    fp_u64(fp, UINT64_C(0x11575e2d)); /* the list's end */
+}
+
+void timers_fingerprint_timer(ls_fp *fp, const ls_timer *timer)
+{
+    if (!fp_object(fp, timer))
+        return;
+    fingerprint_list(fp, timer->list);
+    fp_double(fp, timer->idle_timeout);
+    fp_double(fp, timer->repeat);
+    fp_u64(fp, timer->idle_start);
+    fp_bool(fp, timer->destroyed);
+    fp_bool(fp, timer->refed);
+    fp_bool(fp, timer->has_callback);
+    fp_bool(fp, timer->called);
+    fp_bool(fp, timer->own != NULL);
+    if (timer->own)
+        fingerprint_handle(fp, timer->own);
+    fp_value(fp, timer->callback);
+    fp_u64(fp, timer->nargs);
+    for (size_t i = 0; i < timer->nargs; i++)
+        fp_value(fp, timer->args[i]);
+    fp_origin(fp, timer->origin);
+}
+
+void timers_fingerprint_uv_timer(ls_engine *e, ls_fp *fp, const ls_uv_timer *t)
+{
+    fingerprint_handle(fp, t);
+    if (t == &e->timers.handle) {
+        fp_u64(fp, 1);
+    } else if (t->cb == n10_on_list_timeout) {
+        fp_u64(fp, 2);
+        fingerprint_list(fp, t->data);
+    } else if (t->cb == n10_on_own_timeout) {
+        fp_u64(fp, 3);
+        timers_fingerprint_timer(fp, t->data);
+    } else {
+        fp_refuse(fp);
+    }
+}
+
+void timers_fingerprint(ls_engine *e, ls_fp *fp)
+{
+    ls_timers *t = &e->timers;
+    fp_i64(fp, t->ref_count);
+    fp_double(fp, t->next_expiry);
+    fingerprint_handle(fp, &t->handle);
+    ls_heap_node **nodes = malloc((t->queue.count + 1) * sizeof *nodes);
+    ls_timer_list **lists = malloc((t->map_len + 1) * sizeof *lists);
+    if (!nodes || !lists) {
+        free(nodes);
+        free(lists);
+        fp_refuse(fp);
+        return;
+    }
+    heap_sorted(&t->queue, nodes);
+    fp_u64(fp, t->queue.count);
+    for (size_t i = 0; i < t->queue.count; i++)
+        fingerprint_list(fp, (const ls_timer_list *)((const char *)nodes[i] -
+                                                    offsetof(ls_timer_list, node)));
+    /* timerListMap, by duration */
+    size_t n = 0;
+    for (size_t i = 0; i < t->map_cap; i++)
+        if (t->map[i] && n < t->map_len + 1)
+            lists[n++] = t->map[i];
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && lists[j]->msecs < lists[j - 1]->msecs; j--) {
+            ls_timer_list *x = lists[j];
+            lists[j] = lists[j - 1];
+            lists[j - 1] = x;
+        }
+    fp_u64(fp, n);
+    for (size_t i = 0; i < n; i++)
+        fingerprint_list(fp, lists[i]);
+    free(nodes);
+    free(lists);
+}

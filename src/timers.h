@@ -28,6 +28,7 @@
 #ifndef LOOPSIM_TIMERS_H
 #define LOOPSIM_TIMERS_H
 
+#include "fingerprint.h"
 #include "types.h"
 
 #include <stdbool.h>
@@ -96,5 +97,11 @@ size_t timers_describe(const ls_engine *e, FILE *f,
 
 /* The list for `msecs`, or NULL (for tests and traces). */
 ls_timer_list *timers_list_for(const ls_timers *timers, double msecs);
+
+/* Hashes Node's timers (fingerprint.h): the lists in timerListQueue order and by duration,
+ * each Timeout with its callback; and one of libuv's timer handles, with what it belongs to. */
+void timers_fingerprint(ls_engine *e, ls_fp *fp);
+void timers_fingerprint_timer(ls_fp *fp, const ls_timer *timer);
+void timers_fingerprint_uv_timer(ls_engine *e, ls_fp *fp, const ls_uv_timer *t);
 
 #endif

@@ -11,7 +11,7 @@ static ls_orders orders_of(const char *json, const char *version, uint64_t sampl
     ls_program *p = load(json);
     const ls_profile *profile = profile_for_version(version);
     ls_costs costs = engine_default_costs(p, profile);
-    ls_explore_options o = {20000, samples, 0};
+    ls_explore_options o = {20000, samples, 0, false};
     ls_orders r;
     explore_orders(p, &costs, profile, &LIMITS, &o, &r);
     program_free(p);
@@ -179,13 +179,80 @@ START_TEST(test_search_stops_at_max_paths_and_says_so)
                          "{\"fs.stat\": [{\"console.log\": \"c\"}]}]}");
     const ls_profile *profile = profile_default();
     ls_costs costs = engine_default_costs(p, profile);
-    ls_explore_options o = {2, 0, 0};
+    ls_explore_options o = {2, 0, 0, false};
     ls_orders r;
     explore_orders(p, &costs, profile, &LIMITS, &o, &r);
     ck_assert(!r.complete);
     ck_assert_uint_eq(r.paths, 2);
     explore_free(&r);
     program_free(p);
+}
+END_TEST
+
+/* n independent races: timer k (at 10k ms) queues an immediate that calls setTimeout(0) and
+ * setImmediate, so "tk" and "ik" print in either order (R5.3), whatever the others did. */
+static char *independent_races(int n)
+{
+    static char json[8192];
+    size_t k = (size_t)snprintf(json, sizeof json, "{\"loopsim\": 1, \"main\": [");
+    for (int i = 1; i <= n; i++)
+        k += (size_t)snprintf(json + k, sizeof json - k,
+                              "%s{\"setTimeout\": [{\"setImmediate\": [{\"setTimeout\": "
+                              "[{\"console.log\": \"t%d\"}], \"delay\": 0}, {\"setImmediate\": "
+                              "[{\"console.log\": \"i%d\"}]}]}], \"delay\": %d}",
+                              i > 1 ? ", " : "", i, i, 10 * i);
+    snprintf(json + k, sizeof json - k, "]}");
+    return json;
+}
+
+static ls_orders orders_merging(const char *json, bool merge, uint64_t max_runs)
+{
+    ls_program *p = load(json);
+    const ls_profile *profile = profile_for_version("20");
+    ls_costs costs = engine_default_costs(p, profile);
+    ls_explore_options o = {max_runs, 0, 0, !merge};
+    ls_orders r;
+    explore_orders(p, &costs, profile, &LIMITS, &o, &r);
+    program_free(p);
+    return r;
+}
+
+START_TEST(test_independent_races_are_counted_by_merging_states)
+{
+    /* 2^6 orders; merged states keep the runs far below the timing paths */
+    ls_orders r = orders_merging(independent_races(6), true, 20000);
+    ck_assert(r.complete);
+    ck_assert_uint_eq(r.count, 64);
+    ck_assert_uint_eq(r.n, 64);
+    ck_assert(r.joins > 0);
+    ck_assert(r.runs * 10 < r.paths);
+    explore_free(&r);
+}
+END_TEST
+
+START_TEST(test_merging_states_finds_what_exploring_every_path_finds)
+{
+    /* three races: the same orders, paths and conditions with and without merging */
+    ls_orders a = orders_merging(independent_races(3), true, 20000);
+    ls_orders b = orders_merging(independent_races(3), false, 20000);
+    ck_assert(a.complete && b.complete);
+    ck_assert_uint_eq(a.n, 8);
+    ck_assert_uint_eq(b.n, 8);
+    ck_assert_uint_eq(a.paths, b.paths);
+    ck_assert_uint_eq(b.joins, 0);
+    for (size_t i = 0; i < a.n; i++) {
+        const ls_order *x = &a.orders[i], *y = NULL;
+        for (size_t j = 0; j < b.n && !y; j++)
+            if (b.orders[j].len == x->len && memcmp(b.orders[j].lines, x->lines, x->len) == 0)
+                y = &b.orders[j];
+        ck_assert_ptr_nonnull(y);
+        ck_assert_uint_eq(x->paths, y->paths);
+        ck_assert_uint_eq(x->nconditions, y->nconditions);
+        for (size_t c = 0; c < x->nconditions; c++)
+            ck_assert_str_eq(x->conditions[c], y->conditions[c]);
+    }
+    explore_free(&a);
+    explore_free(&b);
 }
 END_TEST
 
@@ -203,6 +270,8 @@ static Suite *explore_suite(void)
     tcase_add_test(tc, test_node10_same_phase_pickup_is_found);
     tcase_add_test(tc, test_next_fs_trip_queued_in_a_poll_batch_keeps_the_batch);
     tcase_add_test(tc, test_search_stops_at_max_paths_and_says_so);
+    tcase_add_test(tc, test_independent_races_are_counted_by_merging_states);
+    tcase_add_test(tc, test_merging_states_finds_what_exploring_every_path_finds);
     suite_add_tcase(s, tc);
     return s;
 }

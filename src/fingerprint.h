@@ -1,0 +1,74 @@
+/* fingerprint.h - a hash of everything that decides what a simulated process does next.
+ *
+ * `loopsim orders` re-runs a program once per path of timing decisions (explore.h).  Two paths
+ * often reach the same state by different routes: two independent races, each decided either
+ * way, leave the process waiting for the same next timer whichever way each went.  What the
+ * process prints from such a state on does not depend on the route, so the search explores it
+ * once and joins every later route to it (state merging, as explicit-state model checkers do;
+ * SPIN hashes its state vector the same way).
+ *
+ * The fingerprint is taken only at the start of a loop iteration (uv_run's `while` test, see
+ * loop.c), where no JavaScript is on the stack, the nextTick and microtask queues are empty,
+ * and the engine's C stack holds nothing of its own: all state is in the structs walked here.
+ * It covers the clock (the zone of possible instants, the cached loop time), libuv's loop (the
+ * timer heap, handle counts), Node's timer lists and immediate queue, the task queues, every
+ * value reachable from the program's scopes (closures, promises with their reactions,
+ * suspended async functions, timers, emitters), the callbacks run (the limit counts them) and
+ * what the words of decisions refer to, with iteration numbers relative to the current one.  The text printed so far
+ * is not part of it: that is the route.  Counters that only number things are left out:
+ * nothing reads an origin's seq or a promise's id, and libuv's timer start ids and Node's list
+ * ids are compared only with each other (uv timer_less_than, compareTimersLists), a later one
+ * always the greater, so the order in which the walk takes the heaps says all there is.
+ *
+ * Objects are identified by the order in which the walk first meets them, never by address,
+ * and the heaps are walked in their ordering (timeout, start id), not in their tree shape, so
+ * equal states built in different orders hash equally.  Pointers into the program (functions'
+ * definitions, statement cursors) are the same in every run of one process and are hashed as
+ * they are.  A state holding what the walk does not follow (I/O in flight, sockets and
+ * servers, handles being closed, a zone with pending instants) has no fingerprint: the search
+ * then does not merge there, which costs time, never correctness.
+ *
+ * The hash is 128 bits and equal hashes are taken as equal states without comparing them:
+ * with the few thousand states of a search, a collision has a probability below 1e-30.
+ */
+#ifndef LOOPSIM_FINGERPRINT_H
+#define LOOPSIM_FINGERPRINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "types.h"
+
+typedef struct {
+    uint64_t a, b;
+} ls_fingerprint;
+
+typedef struct ls_fp ls_fp;   /* a walk in progress */
+
+/* The state's fingerprint at the start of a loop iteration; false if it has none. */
+bool engine_fingerprint(ls_engine *e, ls_fingerprint *out);
+
+/* ---- for the modules' walkers ---------------------------------------------------------- */
+
+void fp_u64(ls_fp *fp, uint64_t x);
+void fp_i64(ls_fp *fp, int64_t x);
+void fp_bool(ls_fp *fp, bool x);
+void fp_double(ls_fp *fp, double x);
+/* A string's contents (NULL is distinct from ""). */
+void fp_str(ls_fp *fp, const char *s);
+/* Words of a timing decision: iteration numbers (engine.h LS_ITERATION_WORDS) are hashed as
+ * their distance back from `iteration`. */
+void fp_words(ls_fp *fp, const char *s, uint64_t iteration);
+/* A pointer that is the same in every run of this process: into the program, or a C
+ * function's address. */
+void fp_code(ls_fp *fp, const void *p);
+/* An object of the run: hashes its identity (NULL, or when the walk first met it) and returns
+ * true the first time, when the caller must hash its contents. */
+bool fp_object(ls_fp *fp, const void *p);
+/* The state holds something the walk cannot follow: there is no fingerprint. */
+void fp_refuse(ls_fp *fp);
+bool fp_refused(const ls_fp *fp);
+void fp_value(ls_fp *fp, ls_value v);
+void fp_origin(ls_fp *fp, ls_origin o);
+
+#endif
