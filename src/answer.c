@@ -6,6 +6,7 @@
 
 #include "explain.h"
 #include "explore.h"
+#include "graph.h"
 
 /* ---- words -------------------------------------------------------------------------------- */
 
@@ -84,6 +85,96 @@ static bool order_matches(const ls_order *o, const ls_words *answer)
     bool same = same_words(&w, answer);
     answer_words_free(&w);
     return same;
+}
+
+/* ---- an answer among more orders than loopsim lists --------------------------------------- */
+
+typedef struct {
+    const ls_words *answer;
+    ls_words *lines;      /* the words of each line the program can print */
+    char **text;          /* the lines themselves */
+    size_t nlines;
+    const ls_orders *orders;
+    bool *dead;           /* positions from which no cut leads to an order */
+    char *buf;            /* the text being tried */
+    size_t len, cap;
+    size_t steps;
+} cutting;
+
+enum { MAX_CUT_STEPS = 200000 };
+
+/* 1: the answer's words from `pos` on, cut into lines, make the rest of an order; 0: no cut
+ * does; -1: too many cuts to try. */
+static int cut_from(cutting *c, size_t pos)
+{
+    if (pos == c->answer->n)
+        return explore_holds(c->orders, c->buf, c->len) ? 1 : 0;
+    if (c->dead[pos])
+        return 0;
+    for (size_t i = 0; i < c->nlines; i++) {
+        const ls_words *w = &c->lines[i];
+        if (++c->steps > MAX_CUT_STEPS)
+            return -1;
+        if (pos + w->n > c->answer->n)
+            continue;
+        size_t k = 0;
+        while (k < w->n && strcmp(w->words[k], c->answer->words[pos + k]) == 0)
+            k++;
+        if (k < w->n)
+            continue;
+        size_t n = strlen(c->text[i]), mark = c->len;
+        if (c->len + n + 2 > c->cap) {
+            c->cap = 2 * (c->len + n + 2);
+            c->buf = realloc(c->buf, c->cap);
+            if (!c->buf)
+                abort();
+        }
+        memcpy(c->buf + c->len, c->text[i], n);
+        c->buf[c->len + n] = '\n';
+        c->len += n + 1;
+        int r = cut_from(c, pos + w->n);
+        c->len = mark;
+        if (r)
+            return r;
+    }
+    c->dead[pos] = true;
+    return 0;
+}
+
+/* The answer is none of the listed orders, and the program has more than loopsim lists: is
+ * it one of the others?  Its words are cut into lines the program prints, every way they can
+ * be, and each text is looked up among all the orders (explore_holds).  1 yes, 0 no, -1 cannot
+ * tell (the search was not complete, or a line the answer cannot show: one with no words). */
+static int among_all_orders(const ls_orders *orders, const ls_words *answer)
+{
+    if (!orders->graph)
+        return -1;
+    cutting c;
+    memset(&c, 0, sizeof c);
+    c.answer = answer;
+    c.orders = orders;
+    graph_vocabulary(orders->graph, &c.text, &c.nlines);
+    c.lines = calloc(c.nlines + 1, sizeof *c.lines);
+    c.dead = calloc(answer->n + 1, sizeof *c.dead);
+    if (!c.lines || !c.dead)
+        abort();
+    int r = 0;
+    for (size_t i = 0; i < c.nlines; i++) {
+        c.lines[i] = answer_words(c.text[i], strlen(c.text[i]));
+        if (c.lines[i].n == 0)
+            r = -1;
+    }
+    if (r == 0)
+        r = cut_from(&c, 0);
+    for (size_t i = 0; i < c.nlines; i++) {
+        answer_words_free(&c.lines[i]);
+        free(c.text[i]);
+    }
+    free(c.lines);
+    free(c.text);
+    free(c.dead);
+    free(c.buf);
+    return r;
 }
 
 /* ---- why Node prints what it prints ------------------------------------------------------- */
@@ -214,6 +305,10 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         if (orders.orders[i].nominal)
             nominal = &orders.orders[i];
     }
+    /* not listed: with every order listed it is none; else look it up among them all */
+    int among = match                                  ? 1
+                : orders.listed_all && orders.complete ? 0
+                                                       : among_all_orders(&orders, &words);
     ls_verdict verdict;
     if (match && orders.count == 1 && orders.complete) {
         verdict = VERDICT_RIGHT;
@@ -221,9 +316,10 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                    "timing model)\n", green, reset);
     } else if (match) {
         verdict = VERDICT_SOMETIMES;
-        fprintf(f, "%sright only under some timings%s: it is order %zu of the %zu%s this program "
-                   "can print", yellow, reset, match_index + 1, orders.n,
-                orders.complete ? "" : " (or more)");
+        fprintf(f, "%sright only under some timings%s: it is order %zu of the %llu%s this "
+                   "program can print", yellow, reset, match_index + 1,
+                (unsigned long long)orders.count,
+                orders.complete && !orders.count_capped ? "" : " (or more)");
         if (orders.samples)
             fprintf(f, ", p = %.1f%%", 100.0 * (double)match->samples / (double)orders.samples);
         fprintf(f, "\n");
@@ -237,13 +333,38 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                 out_wrap(f, 4, "- ", match->alternatives[0][c], 100);
         }
         fprintf(f, "  loopsim orders lists the others\n");
+    } else if (among == 1) {
+        verdict = VERDICT_SOMETIMES;
+        char text[512];
+        snprintf(text, sizeof text, "right only under some timings: it is one of the %s%llu "
+                 "orders this program can print, too many for loopsim to list with conditions "
+                 "and probabilities (at most %d)", orders.count_capped ? "more than " : "",
+                 (unsigned long long)orders.count, LS_MAX_LISTED);
+        fputs(yellow, f);
+        out_wrap(f, 0, "", text, 100);
+        fputs(reset, f);
+    } else if (among < 0) {
+        verdict = VERDICT_UNDECIDED;
+        char why[256];
+        if (!orders.complete)
+            snprintf(why, sizeof why, "the search stopped before it saw every timing");
+        else
+            snprintf(why, sizeof why, "the program can print %s%llu orders, too many to list "
+                     "(at most %d)", orders.count_capped ? "more than " : "",
+                     (unsigned long long)orders.count, LS_MAX_LISTED);
+        char text[512];
+        snprintf(text, sizeof text, "cannot tell: it is none of the %zu orders loopsim lists, but "
+                 "%s", orders.n, why);
+        fputs(yellow, f);
+        out_wrap(f, 0, "", text, 100);
+        fputs(reset, f);
     } else {
         verdict = VERDICT_WRONG;
         fprintf(f, "%swrong%s: no timing of Node %s to %s prints it\n", red, reset,
                 profile->first, profile->last);
         /* the first divergence from the nominal order, explained from the nominal run */
         ls_engine *e = engine_new(program, costs, profile, limits);
-        e->out.recording = true;
+        e->out.recording = e->out.queued = true;
         engine_run(e);
         const ls_output *o = &e->out;
         size_t wi = 0, line = 0, word_in_line = 0;
@@ -315,11 +436,11 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
     }
 
     /* which versions print it: adjacent profiles with the same answer are one range */
-    int status[64] = {0}; /* 0 no, 1 always, 2 under some timings */
+    int status[64] = {0}; /* 0 no, 1 always, 2 under some timings, 3 cannot tell */
     size_t np = ls_profile_count < 64 ? ls_profile_count : 64;
     for (size_t i = 0; i < np; i++) {
         const ls_profile *p = &ls_profiles[i];
-        ls_explore_options quick = {2000, 0, 2.0, false};
+        ls_explore_options quick = {20000, 0, 30.0, false}; /* runs decide, not the clock */
         ls_orders po;
         ls_costs pc = *costs;
         /* the version's own timing default (bootstrap), unless the scenario set it */
@@ -329,6 +450,10 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         for (size_t k = 0; !po.bad_input && k < po.n; k++)
             if (order_matches(&po.orders[k], &words))
                 status[i] = po.count == 1 && po.complete ? 1 : 2;
+        if (!status[i] && !po.bad_input && (!po.complete || !po.listed_all)) {
+            int r = among_all_orders(&po, &words);
+            status[i] = r > 0 ? 2 : r < 0 ? 3 : 0;
+        }
         explore_free(&po);
     }
     char *list = NULL;
@@ -342,19 +467,24 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         if (status[i]) {
             fprintf(lf, "%sNode %s to %s%s", any ? ", " : "", ls_profiles[i].first,
                     ls_profiles[j].last,
-                    status[i] == 2 ? " (under some timings)" : "");
+                    status[i] == 2 ? " (under some timings)"
+                    : status[i] == 3 ? " (cannot tell)" : "");
             any = true;
         }
         i = j + 1;
     }
     if (lf)
         fclose(lf);
-    out_wrap(f, 0, verdict == VERDICT_WRONG && any ? "this is the order of: "
+    bool printed = false; /* by some version, for sure */
+    for (size_t i = 0; i < np; i++)
+        printed |= status[i] == 1 || status[i] == 2;
+    out_wrap(f, 0, verdict == VERDICT_WRONG && printed ? "this is the order of: "
                                                    : "versions that print it: ",
              any ? (status[0] && np && status[np - 1] && strstr(list, ", ") == NULL
-                        ? (status[0] == 1 ? "every version modelled (Node 10 on)"
-                                          : "every version modelled (Node 10 on), under some "
-                                            "timings")
+                        ? (status[0] == 1   ? "every version modelled (Node 10 on)"
+                           : status[0] == 2 ? "every version modelled (Node 10 on), under some "
+                                              "timings"
+                                            : "cannot tell for any version modelled")
                         : list)
                  : "none of the versions modelled (Node 10 on)", 100);
     free(list);

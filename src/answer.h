@@ -18,7 +18,15 @@
 
 #include "engine.h"
 
-typedef enum { VERDICT_RIGHT, VERDICT_SOMETIMES, VERDICT_WRONG, VERDICT_BAD_INPUT } ls_verdict;
+/* UNDECIDED: the answer is none of the orders the search found, but it could not see them all
+ * (it stopped at a limit), or could not keep them (more than LS_MAX_COUNTED). */
+typedef enum {
+    VERDICT_RIGHT,
+    VERDICT_SOMETIMES,
+    VERDICT_WRONG,
+    VERDICT_BAD_INPUT,
+    VERDICT_UNDECIDED
+} ls_verdict;
 
 typedef struct {
     char **words;

@@ -58,11 +58,12 @@ void clock_init(ls_clock *c, ls_clock_mode mode, ls_cost phase, uint64_t seed)
     c->start_ns = lo;
     c->loop_time = 0;
     c->refresh_var = -1;
-    c->refresh_who = NULL;
+    c->refresh_who = (ls_moment){NULL, NULL, NULL, NULL, 0, 0, true};
     c->oracle = NULL;
+    c->capture = NULL;
     c->describe = NULL;
     c->describe_ctx = NULL;
-    c->last_read = "the start of the main script";
+    c->last_read = (ls_moment){"the start of the main script", NULL, NULL, NULL, 0, 0, true};
     c->last_read_ms = 0;
 }
 
@@ -92,13 +93,20 @@ int64_t clock_elapsed_ns(const ls_clock *c)
 
 bool clock_wants_words(const ls_clock *c)
 {
-    return c->oracle && c->describe;
+    return c->oracle && c->describe && !c->oracle->quiet;
 }
 
-/* The words for the current instant, only when some decision may need them. */
-static const char *describe(ls_clock *c, const char *what)
+/* The current instant, for words made later (if any). */
+static ls_moment capture(ls_clock *c, const char *what)
 {
-    return clock_wants_words(c) ? c->describe(c->describe_ctx, what) : what;
+    if (c->capture)
+        return c->capture(c->describe_ctx, what);
+    return (ls_moment){what, NULL, NULL, NULL, 0, 0, true};
+}
+
+static const char *words(ls_clock *c, const ls_moment *m)
+{
+    return m->plain || !c->describe ? m->what : c->describe(c->describe_ctx, m);
 }
 
 static void note(ls_clock *c, const char *statement)
@@ -123,7 +131,7 @@ static const char *boundaries(uint64_t n)
 }
 
 /* Decides the whole loop-ms of instant `var`, narrows the zone to it, and returns it. */
-static uint64_t decide_ms(ls_clock *c, int var, const char *reader)
+static uint64_t decide_ms(ls_clock *c, int var, ls_moment reader)
 {
     int64_t kmin = dbm_min(&c->zone, var) / LS_NS_PER_MS;
     int64_t kmax = dbm_max(&c->zone, var) / LS_NS_PER_MS;
@@ -135,25 +143,25 @@ static uint64_t decide_ms(ls_clock *c, int var, const char *reader)
             kmax = kmin + MAX_OPTIONS - 1;
         const char *statements[MAX_OPTIONS];
         char buf[MAX_OPTIONS][320];
-        bool words = clock_wants_words(c);
+        bool said = clock_wants_words(c);
+        const char *from = said ? words(c, &c->last_read) : NULL;
+        const char *to = said ? words(c, &reader) : NULL;
         for (int64_t x = kmin; x <= kmax; x++) {
             uint64_t passed = (uint64_t)x >= c->last_read_ms ? (uint64_t)x - c->last_read_ms : 0;
-            if (words)
+            if (said)
                 snprintf(buf[x - kmin], sizeof buf[0], "%s between %s and %s", boundaries(passed),
-                         c->last_read, reader);
-            statements[x - kmin] = words ? buf[x - kmin] : NULL;
+                         from, to);
+            statements[x - kmin] = said ? buf[x - kmin] : NULL;
         }
         k = kmin + take(c, (int)(kmax - kmin + 1), statements);
-        if (words)
-            c->last_read = reader;
     } else if (clock_wants_words(c)) {
         char buf[320];
         uint64_t passed = (uint64_t)k >= c->last_read_ms ? (uint64_t)k - c->last_read_ms : 0;
-        snprintf(buf, sizeof buf, "%s between %s and %s", boundaries(passed), c->last_read,
-                 reader);
+        snprintf(buf, sizeof buf, "%s between %s and %s", boundaries(passed),
+                 words(c, &c->last_read), words(c, &reader));
         note(c, buf);
-        c->last_read = reader;
     }
+    c->last_read = reader;
     dbm_constrain(&c->zone, var, DBM_ZERO, (k + 1) * LS_NS_PER_MS - 1);
     dbm_constrain(&c->zone, DBM_ZERO, var, -k * LS_NS_PER_MS);
     c->last_read_ms = (uint64_t)k;
@@ -166,15 +174,15 @@ void clock_update_time(ls_clock *c, const char *what)
         dbm_drop(&c->zone, c->refresh_var);
     c->refresh_var = -1;
     if (dbm_max(&c->zone, DBM_NOW) / LS_NS_PER_MS == dbm_min(&c->zone, DBM_NOW) / LS_NS_PER_MS) {
-        c->loop_time = decide_ms(c, DBM_NOW, describe(c, what)); /* one value: no decision */
+        c->loop_time = decide_ms(c, DBM_NOW, capture(c, what)); /* one value: no decision */
         return;
     }
     c->refresh_var = dbm_add(&c->zone, DBM_NOW, 0, 0);
     if (c->refresh_var < 0) {
-        c->loop_time = decide_ms(c, DBM_NOW, describe(c, what));
+        c->loop_time = decide_ms(c, DBM_NOW, capture(c, what));
         return;
     }
-    c->refresh_who = describe(c, what);
+    c->refresh_who = capture(c, what);
 }
 
 uint64_t clock_now(ls_clock *c)
@@ -188,7 +196,7 @@ uint64_t clock_now(ls_clock *c)
 }
 
 /* Is instant `v` (read by `who`) at loop-ms `ms` or later?  Decides only that. */
-static bool var_reached(ls_clock *c, int v, const char *who, uint64_t ms)
+static bool var_reached(ls_clock *c, int v, ls_moment who_at, uint64_t ms)
 {
     int64_t at = (int64_t)ms * LS_NS_PER_MS;
     ls_bound yes = {DBM_ZERO, v, -at}, no = {v, DBM_ZERO, at - 1};
@@ -197,17 +205,18 @@ static bool var_reached(ls_clock *c, int v, const char *who, uint64_t ms)
     const char *statements[2] = {NULL, NULL};
     char buf[2][320];
     if (clock_wants_words(c)) {
+        const char *last = words(c, &c->last_read), *who = words(c, &who_at);
         uint64_t n = ms > c->last_read_ms ? ms - c->last_read_ms : 0;
         if (n <= 1) {
             snprintf(buf[0], sizeof buf[0], "no loop-ms boundary passes between %s and %s",
-                     c->last_read, who);
+                     last, who);
             snprintf(buf[1], sizeof buf[1], "a loop-ms boundary passes between %s and %s",
-                     c->last_read, who);
+                     last, who);
         } else {
             snprintf(buf[0], sizeof buf[0], "fewer than %llu loop-ms boundaries pass between "
-                     "%s and %s", (unsigned long long)n, c->last_read, who);
+                     "%s and %s", (unsigned long long)n, last, who);
             snprintf(buf[1], sizeof buf[1], "at least %llu loop-ms boundaries pass between %s "
-                     "and %s", (unsigned long long)n, c->last_read, who);
+                     "and %s", (unsigned long long)n, last, who);
         }
         statements[0] = buf[0];
         statements[1] = buf[1];
@@ -232,7 +241,7 @@ bool clock_reached(ls_clock *c, uint64_t ms)
 
 ls_reading clock_read(ls_clock *c, const char *what)
 {
-    ls_reading r = {-1, 0, NULL};
+    ls_reading r = {-1, 0, {NULL, NULL, NULL, NULL, 0, 0, true}};
     clock_update_time(c, what);
     if (c->refresh_var < 0) {
         r.ms = c->loop_time;
@@ -269,13 +278,20 @@ void clock_reading_done(ls_clock *c, ls_reading *r)
     r->var = -1;
 }
 
-uint64_t clock_get_now(ls_clock *c, const char *what)
+uint64_t clock_get_now_of(ls_clock *c, const char *what, const char *subject)
 {
     if (c->refresh_var >= 0)
         dbm_drop(&c->zone, c->refresh_var);
     c->refresh_var = -1;
-    c->loop_time = decide_ms(c, DBM_NOW, describe(c, what));
+    ls_moment m = capture(c, what);
+    m.subject = subject;
+    c->loop_time = decide_ms(c, DBM_NOW, m);
     return c->loop_time;
+}
+
+uint64_t clock_get_now(ls_clock *c, const char *what)
+{
+    return clock_get_now_of(c, what, NULL);
 }
 
 bool clock_wait_until(ls_clock *c, uint64_t due, ls_cost wakeup)
@@ -337,6 +353,18 @@ int clock_decide(ls_clock *c, int n, const ls_bound *const *options, const int *
     return pick;
 }
 
+/* A moment as its words would say it: its iteration relative to the current one. */
+static void fingerprint_moment(ls_fp *fp, const ls_moment *m, uint64_t iteration)
+{
+    fp_str(fp, m->what);
+    fp_str(fp, m->subject);
+    fp_str(fp, m->api);
+    fp_str(fp, m->label);
+    fp_u64(fp, iteration - m->iteration);
+    fp_i64(fp, m->phase);
+    fp_bool(fp, m->plain);
+}
+
 void clock_fingerprint(const ls_clock *c, ls_fp *fp, uint64_t iteration)
 {
     int vars[3] = {DBM_ZERO, DBM_NOW, c->refresh_var};
@@ -350,8 +378,10 @@ void clock_fingerprint(const ls_clock *c, ls_fp *fp, uint64_t iteration)
         for (int j = 0; j < nvars; j++)
             fp_i64(fp, c->zone.m[vars[i]][vars[j]]);
     fp_u64(fp, c->loop_time);
-    fp_words(fp, c->refresh_var >= 0 ? c->refresh_who : NULL, iteration);
-    fp_words(fp, c->last_read, iteration);
+    fp_bool(fp, c->refresh_var >= 0);
+    if (c->refresh_var >= 0)
+        fingerprint_moment(fp, &c->refresh_who, iteration);
+    fingerprint_moment(fp, &c->last_read, iteration);
     fp_u64(fp, c->last_read_ms);
     fp_i64(fp, c->start_ns);
 }

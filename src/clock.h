@@ -50,23 +50,38 @@ struct ls_oracle {
     int (*choose)(ls_oracle *o, int n, const char *const *statements);
     /* A question with one possible answer, said in words: a fact of this run's path. */
     void (*note)(ls_oracle *o, const char *statement);
+    bool quiet;   /* set by the oracle: it would throw the words away, so none are made */
 };
 
-/* Describes, for the words of a decision, the current instant ("setTimeout(`A`) in the main
- * script"); `what` is what reads the clock there. */
-typedef const char *(*ls_describe_fn)(void *ctx, const char *what);
+/* An instant named for the words of decisions: what reads the clock there and where the run
+ * is.  Kept as it is and put into words only when a statement needs it: formatting every
+ * loop-time refresh would cost more than the run. */
+typedef struct {
+    const char *what;        /* "setTimeout", "the timers phase" */
+    const char *subject;     /* what `what` acts on, if anything ("A": setTimeout `A`) */
+    const char *api, *label; /* the running callback, if any ("main script" for the script) */
+    uint64_t iteration;
+    int phase;               /* ls_phase, when no callback runs */
+    bool plain;              /* `what` says it all ("the start of the main script") */
+} ls_moment;
+
+/* Captures the current instant as a moment (cheap), and puts one into words ("setTimeout `A`
+ * in the main script"). */
+typedef ls_moment (*ls_capture_fn)(void *ctx, const char *what);
+typedef const char *(*ls_describe_fn)(void *ctx, const ls_moment *m);
 
 typedef struct {
     ls_clock_mode mode;
     ls_dbm zone;              /* DBM_NOW is "now"; a point in NOMINAL and SAMPLED */
     uint64_t loop_time;       /* loop->time - timer_base, in ms, once decided */
     int refresh_var;          /* the instant of the last uv__update_time while undecided, else -1 */
-    const char *refresh_who;  /* what refreshed it, in words */
+    ls_moment refresh_who;    /* what refreshed it */
     ls_oracle *oracle;        /* NULL: the first possible answer (only one in point modes) */
     uint64_t rng;             /* SAMPLED: xorshift state */
-    ls_describe_fn describe;  /* for the words; NULL: none are made */
+    ls_capture_fn capture;    /* for the words; NULL: none are made */
+    ls_describe_fn describe;
     void *describe_ctx;
-    const char *last_read;    /* the last decided read of the loop time, for the words */
+    ls_moment last_read;      /* the last decided read of the loop time, for the words */
     uint64_t last_read_ms;
     int64_t start_ns;         /* the least instant the main script can start at */
 } ls_clock;
@@ -94,6 +109,8 @@ uint64_t clock_now(ls_clock *c);
 bool clock_reached(ls_clock *c, uint64_t ms);
 /* Environment::GetNow: refresh, then read */
 uint64_t clock_get_now(ls_clock *c, const char *what);
+/* The same, read by `what` of `subject` (a setTimeout and its callback's label) */
+uint64_t clock_get_now_of(ls_clock *c, const char *what, const char *subject);
 int64_t clock_ms_to_ns(double ms);
 
 /* A loop-ms value read at some instant and not decided until something needs it: Node's
@@ -101,7 +118,7 @@ int64_t clock_ms_to_ns(double ms);
 typedef struct {
     int var;              /* the instant read, while undecided; -1 once decided */
     uint64_t ms;          /* once decided */
-    const char *who;
+    ls_moment who;
 } ls_reading;
 
 /* Environment::GetNow, lazily: the loop time is refreshed (lazily too) and a reading of the
@@ -129,7 +146,8 @@ int clock_decide(ls_clock *c, int n, const ls_bound *const *options, const int *
 /* Hashes the clock's state (fingerprint.h): the zone, refused if it holds instants other than
  * "now" and a pending loop-time refresh, the loop time and what the words refer to. */
 void clock_fingerprint(const ls_clock *c, ls_fp *fp, uint64_t iteration);
-/* True when decisions need words (an oracle that explains its choices is listening). */
+/* True when decisions need words (an oracle that explains its choices is listening, and
+ * keeps them). */
 bool clock_wants_words(const ls_clock *c);
 
 #endif

@@ -24,26 +24,41 @@ ls_engine *engine_new(const ls_program *program, const ls_costs *costs, const ls
 }
 
 /* The words for "now" in a decision: what reads the clock, and where the run is. */
-static const char *describe_now(void *ctx, const char *what)
+/* clock.h's moments: where the run is when something reads the clock, and in words. */
+static ls_moment capture_now(void *ctx, const char *what)
 {
     ls_engine *e = ctx;
+    ls_moment m = {what, NULL, NULL, NULL, e->iteration, (int)e->phase, false};
     if (strncmp(what, "the ", 4) == 0) {
-        if (strcmp(what, "the loop's start") == 0)
-            return what;
-        return e->iteration == 0 ? arena_printf(e->arena, "%s before the loop", what)
-                                 : arena_printf(e->arena, "%s of iteration " LS_ITERATION_WORDS, what,
-                                                (unsigned long long)e->iteration);
+        /* a phase: named by its iteration alone */
+        m.plain = strcmp(what, "the loop's start") == 0;
+        m.phase = 0;
+        return m;
     }
     const ls_output *o = &e->out;
     if (o->recording && o->nopen > 0) {
         const ls_record *r = &o->records[o->open[o->nopen - 1]];
-        if (strcmp(r->label, "main script") == 0)
-            return arena_printf(e->arena, "%s in the main script", what);
-        return arena_printf(e->arena, "%s in the %s callback `%s`", what, r->api, r->label);
+        m.api = r->api;
+        m.label = r->label;
+        m.phase = 0;
     }
-    if (e->phase == PHASE_MAIN)
+    return m;
+}
+
+static const char *describe_moment(void *ctx, const ls_moment *m)
+{
+    ls_engine *e = ctx;
+    const char *what = m->subject ? arena_printf(e->arena, "%s `%s`", m->what, m->subject)
+                                  : m->what;
+    if (strncmp(what, "the ", 4) == 0)
+        return m->iteration == 0 ? arena_printf(e->arena, "%s before the loop", what)
+                                 : arena_printf(e->arena, "%s of iteration " LS_ITERATION_WORDS,
+                                                what, (unsigned long long)m->iteration);
+    if (m->label && strcmp(m->label, "main script") != 0)
+        return arena_printf(e->arena, "%s in the %s callback `%s`", what, m->api, m->label);
+    if (m->label || m->phase == PHASE_MAIN)
         return arena_printf(e->arena, "%s in the main script", what);
-    return arena_printf(e->arena, "%s in the %s phase", what, phase_name(e->phase));
+    return arena_printf(e->arena, "%s in the %s phase", what, phase_name((ls_phase)m->phase));
 }
 
 ls_engine *engine_new_timed(const ls_program *program, const ls_costs *costs,
@@ -60,7 +75,8 @@ ls_engine *engine_new_timed(const ls_program *program, const ls_costs *costs,
     clock_init(&e->clock, timing->mode, costs->clock_phase, timing->seed);
     if (timing->oracle) {
         e->clock.oracle = timing->oracle;
-        e->clock.describe = describe_now;
+        e->clock.capture = capture_now;
+        e->clock.describe = describe_moment;
         e->clock.describe_ctx = e;
         e->out.recording = true; /* the words name the running callback */
     }

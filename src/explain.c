@@ -235,7 +235,7 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
                 FILE *f)
 {
     ls_engine *e = engine_new(program, costs, profile, limits);
-    e->out.recording = true;
+    e->out.recording = e->out.queued = true;
     e->out.snapshots = true;
     int code = engine_run(e);
     if (e->stop == STOP_BAD_INPUT) {

@@ -10,18 +10,16 @@
  * the same way are merged into one order.  What is true on every path to an order (the
  * statements of its decisions shared by all of them) is its condition.
  *
- * Identical states are merged (fingerprint.h).  At the start of every loop iteration the run
- * fingerprints the engine's state; the search keeps a graph whose nodes are those states and
- * whose edges are what a run printed (and the decisions it took) between two of them, or
- * between one and the end.  A node reached with a prefix of decisions is done once the search
- * has moved past that prefix; a later run that reaches a done node stops there and joins it
- * (its edge points at the node) instead of exploring the same future again.  Twenty
- * independent races then cost a few hundred runs instead of a million.  The orders are every
- * path of the graph: the printed text of its edges, end to end.  They are counted with a
- * 61-bit polynomial hash of the text (a set per node, built from the end: a node's set is its
- * edges' texts in front of its successors' sets), and listed with their conditions when there
- * are at most LS_MAX_LISTED; beyond that only the orders sampling met are listed, with no
- * conditions, and the count says how many there are.
+ * Identical states are merged (fingerprint.h, graph.h).  At the start of every loop
+ * iteration the run fingerprints the engine's state; a state whose every path is explored
+ * (the search has moved past the decisions that led to it) is joined, not explored again: the
+ * run stops there.  Twenty independent races then cost about twenty thousand runs, not 2^20
+ * paths.  Replays are cheap too: up to the decision a run changes, it meets the states the
+ * previous run met (no fingerprint is taken), and it makes no words where the edge it is on
+ * is known (the oracle is `quiet`; the clock words its moments only when asked).  The orders
+ * are counted from the graph, and listed with their conditions when there are at most
+ * LS_MAX_LISTED; beyond that only the orders the nominal and sampled runs printed are listed,
+ * and the count says how many there are.
  *
  * The tree's leaves are not equally likely, so the probabilities come from sampling instead:
  * `samples` runs with every cost drawn uniformly from its range (CLOCK_SAMPLED, seeds 1..N, so
@@ -29,7 +27,7 @@
  * its order must be among the search's; `sampled_outside` counts those that are not (always 0
  * unless the model has a bug, and checked by the tests).
  *
- * The search stops after `max_paths` leaves or `max_seconds` of CPU time; `complete` says
+ * The search stops after `max_paths` runs or `max_seconds` of CPU time; `complete` says
  * whether it saw them all, `stopped_by_time` which limit stopped it.
  */
 #ifndef LOOPSIM_EXPLORE_H
@@ -42,10 +40,10 @@
 #include "engine.h"
 
 #define LS_MAX_LISTED 1000          /* orders listed with conditions; more are only counted */
-#define LS_MAX_COUNTED (1u << 22)   /* orders counted exactly; more: "more than" */
+#define LS_MAX_COUNTED (1u << 21)   /* orders counted exactly; more: "more than" */
 
 typedef struct {
-    uint64_t max_paths;   /* runs of the search (default 20000) */
+    uint64_t max_paths;   /* runs of the search (default 200000) */
     uint64_t samples;     /* sampled runs for the probabilities (0: none) */
     double max_seconds;   /* CPU time for the search (0: no limit) */
     bool no_merge;        /* explore every path on its own (for testing the merging) */
@@ -64,7 +62,6 @@ typedef struct {
     bool searched;        /* found by the search (else only by sampling: search incomplete) */
     char **conditions;    /* true on every leaf that prints it, in the order met */
     size_t nconditions;
-    bool *decided;        /* during the search: was conditions[i] a decision on some leaf */
     /* the decisions of the first leaves that print it, one list per distinct set: shown when
      * the leaves share no condition */
     char **alternatives[LS_MAX_ALTERNATIVES];
@@ -90,11 +87,19 @@ typedef struct {
     uint64_t sampled_outside; /* sampled runs whose order the search did not find (a bug) */
     bool bad_input;       /* the program failed as bad input (message in `error`) */
     char *error;
+    /* the search's graph, kept when it found more orders than it lists (and could count
+     * them): for explore_holds and graph_vocabulary */
+    struct ls_graph *graph;
 } ls_orders;
 
 void explore_orders(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
                     const ls_limits *limits, const ls_explore_options *options, ls_orders *out);
 void explore_free(ls_orders *orders);
+/* Appends an order (taking `lines` and `ending` over), ranked after those already there. */
+ls_order *explore_add_order(ls_orders *out, char *lines, size_t len, char *ending, int exit_code);
+/* Did the search find an order that prints `lines` (then ends in any way)?  Exact for listed
+ * orders and, with the graph kept, for every order; false otherwise. */
+bool explore_holds(const ls_orders *orders, const char *lines, size_t len);
 
 /* One run's printed lines and ending, as the explorer keys orders (malloc'd). */
 void explore_run_key(ls_engine *e, int exit_code, char **lines, size_t *len, char **ending);

@@ -17,7 +17,7 @@ struct ls_fp {
     bool refused;
 };
 
-static uint64_t mix64(uint64_t x)
+uint64_t fp_mix64(uint64_t x)
 {
     /* splitmix64's finalizer */
     x ^= x >> 30;
@@ -35,8 +35,9 @@ static uint64_t rotl(uint64_t x, int r)
 void fp_u64(ls_fp *fp, uint64_t x)
 {
     /* two independent 64-bit chains */
-    fp->a = rotl(fp->a ^ mix64(x), 23) * UINT64_C(0x9e3779b97f4a7c15);
-    fp->b = rotl(fp->b + mix64(x ^ UINT64_C(0x5851f42d4c957f2d)), 31) * UINT64_C(0xd6e8feb86659fd93);
+    fp->a = rotl(fp->a ^ fp_mix64(x), 23) * UINT64_C(0x9e3779b97f4a7c15);
+    fp->b = rotl(fp->b + fp_mix64(x ^ UINT64_C(0x5851f42d4c957f2d)), 31) *
+            UINT64_C(0xd6e8feb86659fd93);
 }
 
 void fp_i64(ls_fp *fp, int64_t x)
@@ -75,30 +76,6 @@ void fp_str(ls_fp *fp, const char *s)
     }
 }
 
-void fp_words(ls_fp *fp, const char *s, uint64_t iteration)
-{
-    if (!s) {
-        fp_u64(fp, UINT64_C(0xdead));
-        return;
-    }
-    for (;;) {
-        const char *mark = strchr(s, '\001');
-        size_t n = mark ? (size_t)(mark - s) : strlen(s);
-        fp_u64(fp, n);
-        for (size_t i = 0; i < n; i += 8) {
-            uint64_t w = 0;
-            memcpy(&w, s + i, n - i < 8 ? n - i : 8);
-            fp_u64(fp, w);
-        }
-        if (!mark)
-            return;
-        char *end;
-        unsigned long long k = strtoull(mark + 1, &end, 10);
-        fp_u64(fp, iteration - k);
-        s = *end == '\002' ? end + 1 : end;
-    }
-}
-
 void fp_code(ls_fp *fp, const void *p)
 {
     fp_u64(fp, (uint64_t)(uintptr_t)p);
@@ -106,7 +83,7 @@ void fp_code(ls_fp *fp, const void *p)
 
 static size_t slot(const ls_fp *fp, const void *p)
 {
-    size_t i = (size_t)mix64((uint64_t)(uintptr_t)p) & (fp->cap - 1);
+    size_t i = (size_t)fp_mix64((uint64_t)(uintptr_t)p) & (fp->cap - 1);
     while (fp->keys[i] && fp->keys[i] != p)
         i = (i + 1) & (fp->cap - 1);
     return i;

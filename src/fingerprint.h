@@ -14,11 +14,13 @@
  * timer heap, handle counts), Node's timer lists and immediate queue, the task queues, every
  * value reachable from the program's scopes (closures, promises with their reactions,
  * suspended async functions, timers, emitters), the callbacks run (the limit counts them) and
- * what the words of decisions refer to, with iteration numbers relative to the current one.  The text printed so far
- * is not part of it: that is the route.  Counters that only number things are left out:
- * nothing reads an origin's seq or a promise's id, and libuv's timer start ids and Node's list
- * ids are compared only with each other (uv timer_less_than, compareTimersLists), a later one
- * always the greater, so the order in which the walk takes the heaps says all there is.
+ * the moments the words of later decisions refer to (clock.h), their iterations counted back
+ * from the current one.  The text printed so far is not part of it: that is the route.
+ * Counters that only number things are left out: nothing reads an origin's seq or a promise's
+ * id, and libuv's timer start ids and Node's list ids are compared only with each other (uv
+ * timer_less_than, compareTimersLists), a later one always the greater, so the order in which
+ * the walk takes the heaps says all there is.  The loop iteration is left out too: only words
+ * name it, and they are kept relative (above; explore.c shifts them back).
  *
  * Objects are identified by the order in which the walk first meets them, never by address,
  * and the heaps are walked in their ordering (timeout, start id), not in their tree shape, so
@@ -29,7 +31,7 @@
  * then does not merge there, which costs time, never correctness.
  *
  * The hash is 128 bits and equal hashes are taken as equal states without comparing them:
- * with the few thousand states of a search, a collision has a probability below 1e-30.
+ * with the tens of thousands of states of a search, a collision has a probability below 1e-28.
  */
 #ifndef LOOPSIM_FINGERPRINT_H
 #define LOOPSIM_FINGERPRINT_H
@@ -56,12 +58,11 @@ void fp_bool(ls_fp *fp, bool x);
 void fp_double(ls_fp *fp, double x);
 /* A string's contents (NULL is distinct from ""). */
 void fp_str(ls_fp *fp, const char *s);
-/* Words of a timing decision: iteration numbers (engine.h LS_ITERATION_WORDS) are hashed as
- * their distance back from `iteration`. */
-void fp_words(ls_fp *fp, const char *s, uint64_t iteration);
 /* A pointer that is the same in every run of this process: into the program, or a C
  * function's address. */
 void fp_code(ls_fp *fp, const void *p);
+/* A 64-bit mixer (splitmix64's finalizer), for other hash tables of the search. */
+uint64_t fp_mix64(uint64_t x);
 /* An object of the run: hashes its identity (NULL, or when the walk first met it) and returns
  * true the first time, when the caller must hash its contents. */
 bool fp_object(ls_fp *fp, const void *p);

@@ -840,7 +840,7 @@ static ls_completion eval(ls_engine *e, const ls_node *n, ls_env *env)
         double delay = timers_coerce_delay(&n->lit, n->has_delay);
         ls_origin o = origin_of(e, repeat ? "setInterval" : "setTimeout", cb);
         ls_timer *t = timers_create(e, cb, args, n->nargs, delay, repeat, o);
-        if (e->out.recording) {
+        if (e->out.recording && e->out.queued) {
             char d[40];
             out_format_number(delay, d, sizeof d);
             out_queued(e, o.api, arena_printf(e->arena, "%s, %s ms, start %llu", o.label, d,

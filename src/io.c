@@ -175,7 +175,7 @@ void io_fs_start(ls_engine *e, const char *api, ls_value callback, int trips, ls
     ev->origin = origin;
     if (!submit_trip(e, ev))
         return;
-    if (e->out.recording)
+    if (e->out.queued)
         out_queued(e, api, arena_printf(e->arena, "%s: %s", origin.label, trip_name(ev)));
 }
 
@@ -226,8 +226,8 @@ io_wait_result io_wait(ls_engine *e, int64_t timeout_ms, ls_cost wakeup)
     const char *statements[2 * MAX_CHOICES + 1] = {NULL};
     ls_io_event *who[2 * MAX_CHOICES + 1];
     bool words = clock_wants_words(c);
-    const char *poll = words ? arena_printf(e->arena, "the poll phase of iteration " LS_ITERATION_WORDS,
-                                            (unsigned long long)e->iteration)
+    const char *poll = words ? arena_printf(e->arena, "the poll phase of iteration "
+                                            LS_ITERATION_WORDS, (unsigned long long)e->iteration)
                              : NULL;
     int n = 0;
     for (ls_io_event *x = e->io.head; x && n + 2 < 2 * MAX_CHOICES; x = x->next) {
@@ -296,7 +296,7 @@ static void fs_complete(ls_engine *e, ls_io_event *ev)
                                          : "");
             ev->trip++;
             submit_trip(e, ev);
-            if (rec)
+            if (e->out.queued)
                 out_queued(e, ev->api, arena_printf(e->arena, "%s: %s", ev->origin.label,
                                                     trip_name(ev)));
             out_end(e);
@@ -378,8 +378,8 @@ int io_poll(ls_engine *e)
     if (at < 0)
         at = DBM_NOW; /* no room: the batch is taken against "now" as it moves */
     bool words = clock_wants_words(c);
-    const char *poll = words ? arena_printf(e->arena, "the poll phase of iteration " LS_ITERATION_WORDS,
-                                            (unsigned long long)e->iteration)
+    const char *poll = words ? arena_printf(e->arena, "the poll phase of iteration "
+                                            LS_ITERATION_WORDS, (unsigned long long)e->iteration)
                              : NULL;
     ls_io_event *ready = NULL, **tail = &ready;
     while (e->io.head) {

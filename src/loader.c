@@ -26,21 +26,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "xalloc.h"
+
 enum { MAX_DEPTH = 200, MAX_NODES = 1000000 };
 #define MAX_MS 3600000.0
 
 /* ------------------------------------------------------------------------------------------ */
 /* small helpers                                                                              */
 
-static void *xrealloc(void *p, size_t n)
-{
-    void *q = realloc(p, n ? n : 1);
-    if (!q) {
-        fputs("loopsim: out of memory\n", stderr);
-        abort();
-    }
-    return q;
-}
 
 static char *xvprintf(const char *fmt, va_list ap)
 {

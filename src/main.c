@@ -54,7 +54,7 @@ static void usage(FILE *f)
           "            (for tools/fuzz-diff; docs/differential-testing.md)\n"
           "\n"
           "exit status: 0 the run reached the end, 2 bad input or usage, 3 stopped at a limit\n"
-          "(check: 0 right, 1 wrong)\n"
+          "(check: 0 right, 1 wrong, 3 cannot tell)\n"
           "docs: README.md, docs/scenario-format.md, docs/timing-model.md, docs/model.md\n",
           f);
 }
@@ -392,7 +392,7 @@ static void run_once(const ls_program *program, const ls_profile *profile, const
         abort();
     }
     ls_engine *e = engine_new(program, costs, profile, &o->limits);
-    e->out.recording = o->trace || o->format == FORMAT_JSON;
+    e->out.recording = e->out.queued = o->trace || o->format == FORMAT_JSON;
     int node_exit = engine_run(e);
     r->status = EXIT_OK;
     if (e->stop == STOP_BAD_INPUT) {
@@ -561,7 +561,9 @@ static void orders_usage(FILE *f)
           "Lists every order the program can print under the timing model: each cost anywhere in\n"
           "its range (loopsim run --help lists them) and the clock anywhere in its millisecond.\n"
           "Each order comes with what is true of time whenever it is printed, and its probability\n"
-          "when every cost is drawn uniformly from its range (docs/timing-model.md).\n"
+          "when every cost is drawn uniformly from its range (docs/timing-model.md).  The orders\n"
+          "are counted exactly (up to 2097152); with more than 1000, only those the sampled\n"
+          "timings printed are listed, without conditions.\n"
           "\n"
           "options:\n"
           "  --node VERSION       the Node version to model (default 20.3+)\n"
@@ -569,8 +571,8 @@ static void orders_usage(FILE *f)
           "  --cost KEY=MS        pin a timing parameter to one value; KEY=LO:HI gives it a range\n"
           "  --samples N          sampled timings for the probabilities (default 1000; 0: none)\n"
           "  --max-paths N        stop the exact search after N runs of the program (default\n"
-          "                       20000); a run explores one timing path, or stops where it joins\n"
-          "                       a state an earlier run explored\n"
+          "                       200000); a run explores one timing path, or stops where it\n"
+          "                       joins a state an earlier run explored\n"
           "  --no-merge           explore every timing path to its end, merging no states (slow;\n"
           "                       for checking the merging)\n"
           "  --max-seconds S      or after S seconds of CPU time (default 10)\n"
@@ -772,7 +774,7 @@ static int cmd_orders(int argc, char **argv)
     run_options o;
     memset(&o, 0, sizeof o);
     o.samples = 1000;
-    o.max_paths = 20000;
+    o.max_paths = 200000;
     o.max_seconds = 10;
     ls_costs costs;
     int rc;
@@ -1013,7 +1015,8 @@ static void check_usage(FILE *f)
           "options: --node VERSION (default 20.3+), --esm, --cost KEY=MS|LO:HI,\n"
           "         --max-callbacks N, --max-time MS, as for loopsim run\n"
           "\n"
-          "exit status: 0 right (always or under some timings), 1 wrong, 2 bad input\n",
+          "exit status: 0 right (always or under some timings), 1 wrong, 2 bad input, 3 cannot\n"
+          "tell (the search stopped at a limit, or the program has more than 2097152 orders)\n",
           f);
 }
 
@@ -1087,7 +1090,8 @@ static int cmd_check(int argc, char **argv)
                                 stdout);
     free(answer);
     program_free(program);
-    return v == VERDICT_BAD_INPUT ? EXIT_BAD_INPUT : v == VERDICT_WRONG ? 1 : EXIT_OK;
+    return v == VERDICT_BAD_INPUT ? EXIT_BAD_INPUT : v == VERDICT_WRONG ? 1
+           : v == VERDICT_UNDECIDED ? EXIT_LIMIT : EXIT_OK;
 }
 
 /* loopsim profiles */

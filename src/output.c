@@ -114,7 +114,7 @@ void out_end(ls_engine *e)
 void out_queued(ls_engine *e, const char *api, const char *label)
 {
     ls_output *o = &e->out;
-    if (!o->recording || o->nopen == 0)
+    if (!o->recording || !o->queued || o->nopen == 0)
         return;
     ls_record *r = &o->records[o->open[o->nopen - 1]];
     size_t add = strlen(api) + strlen(label) + 5;

@@ -37,6 +37,8 @@ typedef struct {
 typedef struct {
     bool recording;       /* keep trace records (--trace, --format json); lines are always kept */
     bool snapshots;       /* also records of what is queued (api "(queues)"), for explain */
+    bool queued;          /* records say what each callback queued (not needed by the words
+                           * of loopsim orders, which only name the running callback) */
     ls_line *lines;
     size_t nlines, lines_cap;
     ls_record *records;

@@ -391,11 +391,11 @@ static void n10_refresh(ls_engine *e, ls_timer *timer)
 /* ---- setTimeout / setInterval ------------------------------------------------------------ */
 
 /* What reads the clock when a timer starts, for the words of a decision on it. */
-static const char *start_what(ls_engine *e, const ls_timer *timer)
+
+/* getLibuvNow() when a timer starts: "setTimeout `A`" reads the clock, for the words */
+static uint64_t start_now(ls_engine *e, const ls_timer *timer)
 {
-    if (!clock_wants_words(&e->clock))
-        return "setTimeout";
-    return arena_printf(e->arena, "%s `%s`", timer->origin.api, timer->origin.label);
+    return clock_get_now_of(&e->clock, timer->origin.api, timer->origin.label);
 }
 
 static double string_to_number(const char *s)
@@ -514,11 +514,11 @@ ls_timer *timers_create(ls_engine *e, ls_value callback, ls_value *args, size_t 
     timer->origin = origin;
     timer->refed = true;
     if (e->profile->timer_per_list) {
-        n10_insert(e, timer, clock_get_now(&e->clock, start_what(e, timer))); /* active(timeout) */
+        n10_insert(e, timer, start_now(e, timer)); /* active(timeout) */
         return timer;
     }
     inc_ref_count(e);                                    /* new Timeout(..., isRefed = true) */
-    insert(e, timer, delay, clock_get_now(&e->clock, start_what(e, timer))); /* insert(timeout, timeout._idleTimeout) */
+    insert(e, timer, delay, start_now(e, timer)); /* insert(timeout, timeout._idleTimeout) */
     return timer;
 }
 

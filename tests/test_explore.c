@@ -256,6 +256,27 @@ START_TEST(test_merging_states_finds_what_exploring_every_path_finds)
 }
 END_TEST
 
+START_TEST(test_orders_beyond_those_listed_are_still_looked_up_exactly)
+{
+    /* 11 races: 2048 orders, more than are listed; every one can still be asked about */
+    ls_orders r = orders_merging(independent_races(11), true, 200000);
+    ck_assert(r.complete);
+    ck_assert(!r.listed_all);
+    ck_assert_uint_eq(r.count, 2048);
+    char yes[256] = "", no[256] = "";
+    for (int i = 1; i <= 11; i++) {
+        char race[32];
+        snprintf(race, sizeof race, "t%d\ni%d\n", i, i); /* every timeout first */
+        strcat(yes, race);
+        snprintf(race, sizeof race, "%s%d\n", i == 1 ? "i" : "t", i); /* i1 alone: none */
+        strcat(no, race);
+    }
+    ck_assert(explore_holds(&r, yes, strlen(yes)));
+    ck_assert(!explore_holds(&r, no, strlen(no)));
+    explore_free(&r);
+}
+END_TEST
+
 static Suite *explore_suite(void)
 {
     Suite *s = suite_create("explore");
@@ -272,6 +293,7 @@ static Suite *explore_suite(void)
     tcase_add_test(tc, test_search_stops_at_max_paths_and_says_so);
     tcase_add_test(tc, test_independent_races_are_counted_by_merging_states);
     tcase_add_test(tc, test_merging_states_finds_what_exploring_every_path_finds);
+    tcase_add_test(tc, test_orders_beyond_those_listed_are_still_looked_up_exactly);
     suite_add_tcase(s, tc);
     return s;
 }
