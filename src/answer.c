@@ -10,15 +10,18 @@
 
 /* ---- words -------------------------------------------------------------------------------- */
 
-/* Length of a separator at `p` (white space, a comma, "->", "=>", "→", "，", "、"), or 0. */
-static size_t separator(const char *p)
+/* Length of a separator at `p` (white space, a comma, "->", "=>", "→", "，", "、"), or 0.
+ * It ends before `end`: answer_words' text need not be NUL-terminated, so a "-" or the first
+ * byte of a "→" as its last byte must not look past it (tests/fuzz found the read). */
+static size_t separator(const char *p, const char *end)
 {
+    size_t left = (size_t)(end - p);
     if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' || *p == ',' || *p == ';')
         return 1;
-    if ((p[0] == '-' || p[0] == '=') && p[1] == '>')
+    if (left >= 2 && (p[0] == '-' || p[0] == '=') && p[1] == '>')
         return 2;
-    if (strncmp(p, "\xe2\x86\x92", 3) == 0 || strncmp(p, "\xef\xbc\x8c", 3) == 0 ||
-        strncmp(p, "\xe3\x80\x81", 3) == 0)
+    if (left >= 3 && (memcmp(p, "\xe2\x86\x92", 3) == 0 || memcmp(p, "\xef\xbc\x8c", 3) == 0 ||
+                      memcmp(p, "\xe3\x80\x81", 3) == 0))
         return 3;
     return 0;
 }
@@ -34,13 +37,13 @@ ls_words answer_words(const char *text, size_t len)
     size_t cap = 0;
     const char *p = text, *end = text + len;
     while (p < end) {
-        size_t s = separator(p);
+        size_t s = separator(p, end);
         if (s) {
             p += s;
             continue;
         }
         const char *start = p;
-        while (p < end && !separator(p))
+        while (p < end && !separator(p, end))
             p++;
         const char *a = start, *b = p;
         while (a < b && is_quote(*a))
@@ -282,7 +285,11 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                         "prints, one per line or separated by spaces, commas or ->)\n");
         return VERDICT_BAD_INPUT;
     }
-    ls_explore_options eo = {20000, 1000, 10.0, false};
+    /* the searches share the budget the caller put in `limits`; the explanatory run below
+     * does not count against it */
+    ls_explore_options eo = {20000, 1000, limits->budget, false, false};
+    ls_limits unbounded = *limits;
+    unbounded.budget = NULL;
     ls_orders orders;
     explore_orders(program, costs, profile, limits, &eo, &orders);
     if (orders.bad_input) {
@@ -363,7 +370,7 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         fprintf(f, "%swrong%s: no timing of Node %s to %s prints it\n", red, reset,
                 profile->first, profile->last);
         /* the first divergence from the nominal order, explained from the nominal run */
-        ls_engine *e = engine_new(program, costs, profile, limits);
+        ls_engine *e = engine_new(program, costs, profile, &unbounded);
         e->out.recording = e->out.queued = true;
         engine_run(e);
         const ls_output *o = &e->out;
@@ -440,7 +447,8 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
     size_t np = ls_profile_count < 64 ? ls_profile_count : 64;
     for (size_t i = 0; i < np; i++) {
         const ls_profile *p = &ls_profiles[i];
-        ls_explore_options quick = {20000, 0, 30.0, false}; /* runs decide, not the clock */
+        /* runs decide, not the clock, unless the budget runs out ("cannot tell") */
+        ls_explore_options quick = {20000, 0, limits->budget, false, false};
         ls_orders po;
         ls_costs pc = *costs;
         /* the version's own timing default (bootstrap), unless the scenario set it */

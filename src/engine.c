@@ -113,11 +113,18 @@ void engine_free(ls_engine *e)
         arena_free(e->arena);
 }
 
+/* The virtual time limit, and the budget of the search the run belongs to: every operation
+ * costs time, so a long main script stops there too, not only between callbacks. */
 static void check_time_limit(ls_engine *e)
 {
-    if (clock_elapsed_ns(&e->clock) > e->limits.max_time_ns && e->stop == STOP_NONE) {
+    if (e->stop != STOP_NONE)
+        return;
+    if (clock_elapsed_ns(&e->clock) > e->limits.max_time_ns) {
         e->stop = STOP_TIME_LIMIT;
         e->stop_message = "the virtual time limit was reached (--max-time)";
+    } else if (budget_time_spent(e->limits.budget)) { /* memory: between runs (explore.c) */
+        e->stop = STOP_BUDGET;
+        e->stop_message = "the search's budget ran out";
     }
 }
 
@@ -142,7 +149,8 @@ bool engine_count_callback(ls_engine *e)
         e->stop_message = "the callback limit was reached (--max-callbacks)";
         return false;
     }
-    return true;
+    check_time_limit(e);
+    return !engine_stopped(e);
 }
 
 uint64_t engine_next_seq(ls_engine *e)
@@ -176,6 +184,9 @@ static const char *placeholder(const ls_engine *e, ls_origin origin)
 
 bool engine_checkpoint(ls_engine *e)
 {
+    check_time_limit(e);
+    if (e->stop == STOP_BUDGET)
+        return true;
     if (!e->checkpoint || engine_stopped(e) || !e->checkpoint(e->checkpoint_ctx, e))
         return false;
     e->stop = STOP_MERGED;
@@ -192,13 +203,13 @@ void engine_snapshot(ls_engine *e)
     if (!f)
         return;
     fputs("timers: ", f);
-    if (!timers_describe(e, f, placeholder))
+    if (!timers_describe(e, f, placeholder, LS_DESCRIBE_MAX))
         fputs("none", f);
     fputs("\nimmediates: ", f);
-    if (!immediates_describe(e, f, placeholder))
+    if (!immediates_describe(e, f, placeholder, LS_DESCRIBE_MAX))
         fputs("none", f);
     fputs("\nin flight: ", f);
-    if (!io_describe(e, f))
+    if (!io_describe(e, f, LS_DESCRIBE_MAX))
         fputs("nothing", f);
     fclose(f);
     out_snapshot(e, arena_strdup(e->arena, text));

@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "budget.h"
 #include "clock.h"
 #include "costs.h"
 #include "heap.h"
@@ -49,7 +50,8 @@ typedef enum {
     STOP_FATAL,          /* uncaught exception or unhandled rejection: exit code 1 */
     STOP_BAD_INPUT,      /* the scenario asked for something impossible at run time: exit 2 */
     STOP_HANG,           /* nothing left to run, yet a handle keeps the loop alive forever */
-    STOP_MERGED          /* loopsim orders has explored the state this run reached */
+    STOP_MERGED,         /* loopsim orders has explored the state this run reached */
+    STOP_BUDGET          /* the search this run belongs to spent its budget (budget.h) */
 } ls_stop;
 
 /* loopsim orders' state merging (explore.c): called at the start of each loop iteration;
@@ -59,6 +61,8 @@ typedef bool (*ls_checkpoint_fn)(void *ctx, ls_engine *e);
 typedef struct {
     uint64_t max_callbacks;  /* callbacks run, all kinds */
     int64_t max_time_ns;     /* virtual time */
+    ls_budget *budget;       /* a search's runs: checked at every callback and loop iteration
+                              * (NULL: none) */
 } ls_limits;
 
 #include "immediates.h"
@@ -147,7 +151,8 @@ uint64_t engine_next_seq(ls_engine *e);
 /* The start of a loop iteration: the checkpoint hook, if any; true if the run must stop. */
 bool engine_checkpoint(ls_engine *e);
 /* Records what is queued now (timers, immediates, I/O in flight) when the output keeps
- * snapshots (loopsim explain). */
+ * snapshots (loopsim explain): the first LS_DESCRIBE_MAX of each, then how many more. */
+#define LS_DESCRIBE_MAX 20
 void engine_snapshot(ls_engine *e);
 
 #endif

@@ -82,14 +82,82 @@ static const char *strip_ticks(ls_engine *e, const char *s)
     return out;
 }
 
-static const char *humanize_raw(ls_engine *e, const char *text);
+/* ---- writing ------------------------------------------------------------------------------ */
 
-static const char *humanize(ls_engine *e, const char *text)
+/* The records' generated labels ("anonymous@main[0].setTimeout"), to find them in a text in
+ * time linear in the text, whatever the number of callbacks. */
+typedef struct {
+    const char **slots;   /* open addressing; NULL empty */
+    size_t cap;
+    size_t *lengths;      /* the distinct lengths of the labels, longest first */
+    size_t nlengths;
+} label_index;
+
+typedef struct {
+    FILE *f;
+    const ls_explain_style *style;
+    label_index labels;
+    size_t *first_line;   /* per record: its first printed line (lines come record by record) */
+} writer;
+
+static uint64_t hash_bytes(const char *s, size_t n)
 {
-    return text ? strip_ticks(e, humanize_raw(e, text)) : NULL;
+    uint64_t h = UINT64_C(1469598103934665603);
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
+    return h;
 }
 
-static const char *humanize_raw(ls_engine *e, const char *text)
+static const char **label_slot(const label_index *ix, const char *s, size_t n)
+{
+    size_t i = (size_t)hash_bytes(s, n) & (ix->cap - 1);
+    while (ix->slots[i] && !(strlen(ix->slots[i]) == n && memcmp(ix->slots[i], s, n) == 0))
+        i = (i + 1) & (ix->cap - 1);
+    return &ix->slots[i];
+}
+
+static int longer_first(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return x > y ? -1 : x < y;
+}
+
+static void index_labels(ls_engine *e, label_index *ix)
+{
+    const ls_output *o = &e->out;
+    ix->cap = 16;
+    while (ix->cap < 2 * (o->nrecords + 1))
+        ix->cap *= 2;
+    ix->slots = arena_alloc(e->arena, ix->cap * sizeof *ix->slots);
+    ix->lengths = arena_alloc(e->arena, (o->nrecords + 1) * sizeof *ix->lengths);
+    ix->nlengths = 0;
+    for (size_t r = 0; r < o->nrecords; r++) {
+        const char *label = o->records[r].label;
+        if (strncmp(label, "anonymous@", 10) != 0)
+            continue;
+        size_t n = strlen(label);
+        const char **slot = label_slot(ix, label, n);
+        if (*slot)
+            continue;
+        *slot = label;
+        bool known = false;
+        for (size_t i = 0; i < ix->nlengths && !known; i++)
+            known = ix->lengths[i] == n;
+        if (!known)
+            ix->lengths[ix->nlengths++] = n;
+    }
+    qsort(ix->lengths, ix->nlengths, sizeof *ix->lengths, longer_first);
+}
+
+static const char *humanize_raw(const writer *w, ls_engine *e, const char *text);
+
+static const char *humanize(const writer *w, ls_engine *e, const char *text)
+{
+    return text ? strip_ticks(e, humanize_raw(w, e, text)) : NULL;
+}
+
+/* `text` with every {label} and every generated label of a callback in its display form. */
+static const char *humanize_raw(const writer *w, ls_engine *e, const char *text)
 {
     if (!text)
         return NULL;
@@ -104,32 +172,34 @@ static const char *humanize_raw(ls_engine *e, const char *text)
                            display_label(e, label),
                            close + 1);
     }
-    for (;;) {
-        const char *best = NULL;
-        size_t best_len = 0;
-        for (size_t r = 0; r < e->out.nrecords; r++) {
-            const char *label = e->out.records[r].label;
-            size_t n = strlen(label);
-            if (n > best_len && strncmp(label, "anonymous@", 10) == 0 && strstr(out, label)) {
-                best = label;
-                best_len = n;
-            }
+    /* generated labels: at each "anonymous@", the longest label that starts there */
+    const label_index *ix = &w->labels;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return out;
+    const char *p = out;
+    for (const char *at = strstr(p, "anonymous@"); at; at = strstr(p, "anonymous@")) {
+        size_t rest = strlen(at), n = 0;
+        for (size_t i = 0; i < ix->nlengths && !n; i++)
+            if (ix->lengths[i] <= rest && *label_slot(ix, at, ix->lengths[i]))
+                n = ix->lengths[i];
+        if (!n) { /* not a label: keep the text */
+            fwrite(p, 1, (size_t)(at - p) + 10, f);
+            p = at + 10;
+            continue;
         }
-        if (!best)
-            break;
-        const char *shown = display_label(e, best);
-        char *at = strstr(out, best);
-        out = arena_printf(e->arena, "%.*s%s%s", (int)(at - out), out, shown, at + best_len);
+        fwrite(p, 1, (size_t)(at - p), f);
+        fputs(display_label(e, arena_printf(e->arena, "%.*s", (int)n, at)), f);
+        p = at + n;
     }
+    fputs(p, f);
+    fclose(f);
+    out = arena_strdup(e->arena, buf);
+    free(buf);
     return out;
 }
-
-/* ---- writing ------------------------------------------------------------------------------ */
-
-typedef struct {
-    FILE *f;
-    const ls_explain_style *style;
-} writer;
 
 static const char *on(const writer *w, const char *code)
 {
@@ -177,24 +247,37 @@ static void heading(const writer *w, const char *text)
 }
 
 /* The lines a record printed, as "prints a, b". */
-static const char *printed(ls_engine *e, size_t record)
+static const char *printed(const writer *w, ls_engine *e, size_t record)
 {
     char *s = NULL;
-    for (size_t l = 0; l < e->out.nlines; l++)
-        if (e->out.lines[l].record == record)
-            s = s ? arena_printf(e->arena, "%s, %s", s, e->out.lines[l].text)
-                  : arena_printf(e->arena, "%s", e->out.lines[l].text);
+    for (size_t l = w->first_line[record]; l < e->out.nlines && e->out.lines[l].record == record;
+         l++)
+        s = s ? arena_printf(e->arena, "%s, %s", s, e->out.lines[l].text)
+              : arena_printf(e->arena, "%s", e->out.lines[l].text);
     return s;
+}
+
+/* first_line[r]: where record r's lines start (each callback's lines are printed together). */
+static size_t *index_lines(ls_engine *e)
+{
+    const ls_output *o = &e->out;
+    size_t *first = arena_alloc(e->arena, (o->nrecords + 1) * sizeof *first);
+    for (size_t r = 0; r <= o->nrecords; r++)
+        first[r] = o->nlines;
+    for (size_t l = o->nlines; l-- > 0;)
+        if (o->lines[l].record < o->nrecords)
+            first[o->lines[l].record] = l;
+    return first;
 }
 
 static void callback_line(const writer *w, ls_engine *e, size_t r, int indent, const char *lead)
 {
     const ls_record *rec = &e->out.records[r];
-    const char *p = printed(e, r);
+    const char *p = printed(w, e, r);
     const char *text = arena_printf(e->arena, "%s %s%s%s%s%s", rec->api,
                                     display_label(e, rec->label), p ? ": prints " : "",
                                     p ? p : "", rec->queued ? "; queues " : "",
-                                    rec->queued ? humanize(e, rec->queued) : "");
+                                    rec->queued ? humanize(w, e, rec->queued) : "");
     wrap(w, indent, lead, text, "");
 }
 
@@ -243,7 +326,8 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
         engine_free(e);
         return -1;
     }
-    writer w = {f, style};
+    writer w = {f, style, {NULL, 0, NULL, 0}, index_lines(e)};
+    index_labels(e, &w.labels);
     const ls_output *o = &e->out;
 
     wrap(&w, 0, "", arena_printf(e->arena, "%s: Node %s to %s (profile %s), the nominal timing "
@@ -278,7 +362,7 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
                                                       "queued at its start",
                                                       (unsigned long long)rec->iteration));
             snapshots++;
-            const char *text = humanize(e, rec->label);
+            const char *text = humanize(&w, e, rec->label);
             for (const char *line = text; *line;) {
                 const char *nl = strchr(line, '\n');
                 size_t n = nl ? (size_t)(nl - line) : strlen(line);
@@ -300,11 +384,11 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
                                            (unsigned long long)rec->iteration)
                             : "The main script (an ES module: its microtasks drain before its "
                               "ticks)");
-            const char *p = printed(e, r);
+            const char *p = printed(&w, e, r);
             if (p)
                 wrap(&w, 2, "prints ", p, GREEN);
             if (rec->queued)
-                wrap(&w, 2, "queues ", humanize(e, rec->queued), "");
+                wrap(&w, 2, "queues ", humanize(&w, e, rec->queued), "");
             last_phase = PHASE_EXIT; /* its drain gets a heading */
             last_iter = rec->iteration;
             continue;
@@ -350,7 +434,7 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
                     const char *all = "";
                     for (size_t c = 0; c < x->nconditions; c++)
                         all = arena_printf(e->arena, "%s%s%s", all, c ? " and " : "",
-                                           humanize(e, x->conditions[c]));
+                                           humanize(&w, e, x->conditions[c]));
                     wrap(&w, 4, "[race] ", arena_printf(e->arena, "if %s, the order changes "
                          "(order %zu of loopsim orders)", all, i + 1), YELLOW);
                 }
@@ -389,11 +473,11 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
                                      orders->samples ? 100.0 * (double)nominal->samples /
                                                            (double)orders->samples : 0.0), "");
         for (size_t c = 0; c < nominal->nconditions; c++)
-            wrap(&w, 4, "- ", humanize(e, nominal->conditions[c]), YELLOW);
+            wrap(&w, 4, "- ", humanize(&w, e, nominal->conditions[c]), YELLOW);
         if (nominal->nconditions == 0 && nominal->nalternatives > 0) {
             wrap(&w, 4, "", "(no one condition: several timings print it; one of them:)", DIM);
             for (size_t c = 0; c < nominal->alternative_len[0]; c++)
-                wrap(&w, 4, "- ", humanize(e, nominal->alternatives[0][c]), YELLOW);
+                wrap(&w, 4, "- ", humanize(&w, e, nominal->alternatives[0][c]), YELLOW);
         }
         for (size_t i = 0; i < orders->n; i++) {
             const ls_order *x = &orders->orders[i];
@@ -411,7 +495,7 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
                                                                (double)orders->samples : 0.0,
                                          lines), "");
             for (size_t c = 0; c < x->nconditions; c++)
-                wrap(&w, 4, "when ", humanize(e, x->conditions[c]), DIM);
+                wrap(&w, 4, "when ", humanize(&w, e, x->conditions[c]), DIM);
         }
     }
     engine_free(e);

@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "fingerprint.h"
 #include "graph.h"
@@ -41,27 +40,88 @@ typedef struct {
     size_t ntrail, cap, replay;
     graph_fact *facts;    /* what was said of time since the last state, decisions included */
     size_t nfacts, facts_cap;
+    size_t *slots;        /* open addressing over facts by their text: index + 1, 0 empty */
+    size_t slots_cap;     /* a power of two, at least twice facts_cap */
 } dfs_oracle;
+
+static uint64_t text_hash64(const char *s)
+{
+    uint64_t h = UINT64_C(1469598103934665603); /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
+    return h;
+}
+
+/* The slot of `statement` in d->slots: the fact's (index + 1), or 0 where it would go. */
+static size_t *fact_slot(dfs_oracle *d, const char *statement)
+{
+    size_t i = (size_t)text_hash64(statement) & (d->slots_cap - 1);
+    while (d->slots[i] && strcmp(d->facts[d->slots[i] - 1].statement, statement) != 0)
+        i = (i + 1) & (d->slots_cap - 1);
+    return &d->slots[i];
+}
+
+/* A few facts are looked up one by one; past FEW_FACTS (a main script that reads the clock
+ * 100,000 times) through the index. */
+#define FEW_FACTS 32
+
+/* (Re)builds the index of the facts, growing it to at least twice their number. */
+static void index_facts(dfs_oracle *d)
+{
+    size_t want = d->slots_cap ? d->slots_cap : 4 * FEW_FACTS;
+    while (2 * (d->nfacts + 1) > want)
+        want *= 2;
+    if (want != d->slots_cap) {
+        free(d->slots);
+        d->slots = calloc(want, sizeof *d->slots);
+        if (!d->slots) {
+            fputs("loopsim: out of memory\n", stderr);
+            abort();
+        }
+        d->slots_cap = want;
+    } else {
+        memset(d->slots, 0, want * sizeof *d->slots);
+    }
+    for (size_t i = 0; i < d->nfacts; i++)
+        *fact_slot(d, d->facts[i].statement) = i + 1;
+}
 
 static void add_fact(dfs_oracle *d, const char *statement, bool decided)
 {
-    for (size_t i = 0; i < d->nfacts; i++)
-        if (strcmp(d->facts[i].statement, statement) == 0) {
-            d->facts[i].decided |= decided; /* said again: one fact */
-            return;
-        }
+    size_t *slot = NULL, found = 0;
+    if (d->nfacts < FEW_FACTS) {
+        for (size_t i = 0; i < d->nfacts && !found; i++)
+            if (strcmp(d->facts[i].statement, statement) == 0)
+                found = i + 1;
+    } else {
+        if (2 * (d->nfacts + 1) > d->slots_cap || d->nfacts == FEW_FACTS)
+            index_facts(d);
+        slot = fact_slot(d, statement);
+        found = *slot;
+    }
+    if (found) {
+        d->facts[found - 1].decided |= decided; /* said again: one fact */
+        return;
+    }
     if (d->nfacts == d->facts_cap) {
         d->facts_cap = d->facts_cap ? 2 * d->facts_cap : 64;
         d->facts = xrealloc(d->facts, d->facts_cap * sizeof *d->facts);
     }
     d->facts[d->nfacts].statement = xstrdup(statement);
     d->facts[d->nfacts++].decided = decided;
+    if (slot)
+        *slot = d->nfacts;
 }
 
 static void clear_facts(dfs_oracle *d)
 {
-    for (size_t i = 0; i < d->nfacts; i++)
+    bool indexed = d->nfacts > FEW_FACTS;
+    /* newest first: each fact's probe sequence passes only older facts, still there */
+    for (size_t i = d->nfacts; i-- > 0;) {
+        if (indexed)
+            *fact_slot(d, d->facts[i].statement) = 0;
         free(d->facts[i].statement);
+    }
     d->nfacts = 0;
 }
 
@@ -119,6 +179,8 @@ typedef struct {
     size_t *path_depth;   /* decisions taken when it met each */
     size_t npath, path_cap, met;
     uint64_t joins;
+    size_t fp_trail;      /* decisions taken when the last state was fingerprinted */
+    uint64_t quiet_iterations, next_fp; /* iterations since then; the next back-off point */
 } walk;
 
 /* The lines printed since the last state, as one text. */
@@ -172,7 +234,33 @@ static void start_walk(walk *w)
     w->iteration = 0;
     w->line_mark = 0;
     w->met = 0;
+    w->fp_trail = 0;
+    w->quiet_iterations = 0;
+    w->next_fp = 1;
     be_quiet(w, 0);
+}
+
+/* Is this loop iteration's state worth a fingerprint?  Hashing the state costs as much as the
+ * state is big, so hashing it at every iteration made one run of a big program (10,000 pending
+ * timers) quadratic.  A small state (fewer than SMALL_STATE timer lists and immediates) is
+ * always fingerprinted.  A big one only when a decision was taken since the last fingerprint
+ * (two paths can only reach the same state after they have differed, which takes a decision),
+ * and otherwise at 1, 2, 4, 8... iterations after it, so that paths that join a while after
+ * their race are still joined, a little later.  A state not fingerprinted is no state (as with
+ * I/O in flight): the edge goes on through it.  The choice depends only on the state and the
+ * decisions taken, so a run that replays another's decisions meets the same states. */
+#define SMALL_STATE 256
+
+static bool worth_a_fingerprint(walk *w, const ls_engine *e)
+{
+    bool small = e->timers.queue.count + e->immediates.count < SMALL_STATE;
+    if (small || w->d->ntrail != w->fp_trail || ++w->quiet_iterations >= w->next_fp) {
+        w->next_fp = w->d->ntrail != w->fp_trail ? 1 : 2 * w->next_fp;
+        w->fp_trail = w->d->ntrail;
+        w->quiet_iterations = 0;
+        return true;
+    }
+    return false;
 }
 
 /* engine.h's checkpoint: a loop iteration starts. */
@@ -185,6 +273,7 @@ static bool at_state(void *ctx, ls_engine *e)
     size_t depth = d->ntrail, met = w->met++;
     size_t k;
     bool done = false;
+    bool wanted = worth_a_fingerprint(w, e); /* in replays too: the same states as before */
     if (depth < d->replay && met < w->npath) {
         /* every decision so far is one the previous run took: it met this state here too */
         k = w->path[met];
@@ -192,7 +281,9 @@ static bool at_state(void *ctx, ls_engine *e)
             return false;
     } else {
         ls_fingerprint fp;
-        k = engine_fingerprint(e, &fp) ? graph_state(w->graph, fp, depth, &done) : GRAPH_END;
+        k = wanted && engine_fingerprint(e, &fp)
+                ? graph_state(w->graph, fp, depth, &done)
+                : GRAPH_END;
         if (met == w->path_cap) {
             w->path_cap = w->path_cap ? 2 * w->path_cap : 64;
             w->path = xrealloc(w->path, w->path_cap * sizeof *w->path);
@@ -247,6 +338,7 @@ typedef struct {
     char *ending;
     int exit_code;
     bool bad_input;
+    bool out_of_budget;   /* stopped by the search's budget: not an order */
     char *error;
 } run_out;
 
@@ -256,9 +348,10 @@ static void run(const ls_program *program, const ls_costs *costs, const ls_profi
     ls_engine *e = engine_new_timed(program, costs, profile, limits, timing);
     r->exit_code = engine_run(e);
     r->bad_input = e->stop == STOP_BAD_INPUT;
+    r->out_of_budget = e->stop == STOP_BUDGET;
     r->error = r->bad_input ? xstrdup(e->stop_message) : NULL;
     explore_run_key(e, r->exit_code, &r->lines, &r->len, &r->ending);
-    if (e->checkpoint && e->stop != STOP_MERGED && !r->bad_input)
+    if (e->checkpoint && e->stop != STOP_MERGED && !r->bad_input && !r->out_of_budget)
         add_edge(e->checkpoint_ctx, e, GRAPH_END, r->ending, r->exit_code);
     engine_free(e);
 }
@@ -290,9 +383,16 @@ static bool searched(const ls_orders *out, const ls_graph *g, const ls_order *o)
 {
     if (out->listed_all)
         return o->searched;
+    if (out->count_partial)
+        return false; /* not counted: each order the runs printed counts on its own */
     if (out->count_capped)
         return true; /* cannot tell */
     return graph_holds(g, o->lines, o->len, o->ending);
+}
+
+static ls_stopped_by budget_stop(const ls_budget *b)
+{
+    return b && b->state == BUDGET_MEMORY ? STOPPED_MEMORY : STOPPED_TIME;
 }
 
 void explore_orders(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
@@ -300,7 +400,9 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
 {
     memset(out, 0, sizeof *out);
     uint64_t max_paths = options->max_paths ? options->max_paths : 200000;
-    clock_t started = clock();
+    ls_budget *budget = options->budget;
+    ls_limits bounded = *limits; /* every run stops when the budget is spent */
+    bounded.budget = budget;
 
     dfs_oracle d;
     memset(&d, 0, sizeof d);
@@ -308,7 +410,7 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
     d.base.note = dfs_note;
     walk w;
     memset(&w, 0, sizeof w);
-    w.graph = graph_new();
+    w.graph = graph_new(budget);
     w.d = &d;
     w.merge = !options->no_merge;
     ls_timing ranges = {CLOCK_RANGES, 0, &d.base, at_state, &w};
@@ -316,7 +418,7 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
     for (;;) {
         start_walk(&w);
         run_out r;
-        run(program, costs, profile, limits, &ranges, &r);
+        run(program, costs, profile, &bounded, &ranges, &r);
         free(r.lines);
         free(r.ending);
         clear_facts(&d);
@@ -325,23 +427,29 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
             out->error = r.error;
             break;
         }
+        if (r.out_of_budget) {
+            out->complete = false;
+            out->stopped_by = budget_stop(budget);
+            break;
+        }
         out->runs++;
         if (!dfs_next(&d))
             break;
         graph_close(w.graph, d.replay);
         if (out->runs >= max_paths) {
             out->complete = false;
+            out->stopped_by = STOPPED_MAX_PATHS;
             break;
         }
-        if (options->max_seconds > 0 && out->runs % 64 == 0 &&
-            (double)(clock() - started) / CLOCKS_PER_SEC > options->max_seconds) {
+        if (budget_spent(budget)) {
             out->complete = false;
-            out->stopped_by_time = true;
+            out->stopped_by = budget_stop(budget);
             break;
         }
     }
     free(d.trail);
     free(d.facts);
+    free(d.slots);
     free(w.path);
     free(w.path_depth);
     if (out->bad_input) {
@@ -352,13 +460,23 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
     out->joins = w.joins;
 
     /* count the orders; list them if there are few enough */
-    graph_count(w.graph, &out->count, &out->count_capped, &out->paths);
-    if (!out->count_capped && out->count <= LS_MAX_LISTED) {
+    if (!graph_count(w.graph, &out->count, &out->count_capped, &out->paths)) {
+        out->count_partial = true;
+        out->count = 0;
+        if (out->complete) {
+            out->complete = false;
+            out->stopped_by = budget_stop(budget);
+        }
+    } else if (!out->count_capped && out->count <= LS_MAX_LISTED && !options->count_only) {
         graph_list(w.graph, out);
         out->listed_all = true;
     }
+    if (options->count_only) {
+        graph_free(w.graph);
+        return;
+    }
 
-    /* the nominal run */
+    /* the nominal run (not bounded: loopsim run makes it without a budget too) */
     {
         ls_timing nominal = {CLOCK_NOMINAL, 0, NULL, NULL, NULL};
         run_out r;
@@ -366,15 +484,25 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
         free(r.error);
         ls_order *o = record(out, &r);
         if (!o->searched && !(o->searched = searched(out, w.graph, o)))
-            out->sampled_outside++; /* the nominal costs lie in the ranges: a model bug */
+            out->sampled_outside += !out->count_partial; /* the nominal costs lie in the
+                                                           * ranges: a model bug */
         o->nominal = true;
     }
 
     for (uint64_t s = 1; s <= options->samples; s++) {
         ls_timing sampled = {CLOCK_SAMPLED, s, NULL, NULL, NULL};
         run_out r;
-        run(program, costs, profile, limits, &sampled, &r);
+        run(program, costs, profile, &bounded, &sampled, &r);
         free(r.error);
+        if (r.out_of_budget) {
+            free(r.lines);
+            free(r.ending);
+            if (out->complete) {
+                out->complete = false;
+                out->stopped_by = budget_stop(budget);
+            }
+            break;
+        }
         size_t before = out->n;
         ls_order *o = record(out, &r);
         if (out->n > before) {
@@ -385,7 +513,7 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
         o->samples++;
         out->samples++;
     }
-    if (!out->listed_all && !out->count_capped && out->complete)
+    if (!out->listed_all && !out->count_capped && !out->count_partial && out->complete)
         out->graph = w.graph; /* explore_holds can still answer for any order */
     else
         graph_free(w.graph);

@@ -27,8 +27,11 @@
  * its order must be among the search's; `sampled_outside` counts those that are not (always 0
  * unless the model has a bug, and checked by the tests).
  *
- * The search stops after `max_paths` runs or `max_seconds` of CPU time; `complete` says
- * whether it saw them all, `stopped_by_time` which limit stopped it.
+ * The search stops after `max_paths` runs, or when its budget (budget.h: wall-clock seconds and
+ * the memory its graph keeps) is spent: between runs, inside a run (at every callback and loop
+ * iteration), in the count pass and in the sampled runs.  `complete` says whether it saw every
+ * path, `stopped_by` what stopped it; the orders it found up to then are real orders of the
+ * model, so a count that stopped early is "at least".
  */
 #ifndef LOOPSIM_EXPLORE_H
 #define LOOPSIM_EXPLORE_H
@@ -45,9 +48,13 @@
 typedef struct {
     uint64_t max_paths;   /* runs of the search (default 200000) */
     uint64_t samples;     /* sampled runs for the probabilities (0: none) */
-    double max_seconds;   /* CPU time for the search (0: no limit) */
+    ls_budget *budget;    /* time and memory for everything below (NULL: unlimited) */
     bool no_merge;        /* explore every path on its own (for testing the merging) */
+    bool count_only;      /* only count the orders: no nominal run, no list (loopsim run's note) */
 } ls_explore_options;
+
+/* What stopped a search before it saw every path. */
+typedef enum { STOPPED_NOT, STOPPED_MAX_PATHS, STOPPED_TIME, STOPPED_MEMORY } ls_stopped_by;
 
 #define LS_MAX_ALTERNATIVES 3
 
@@ -82,7 +89,9 @@ typedef struct {
     uint64_t states;      /* distinct loop-iteration states it met */
     uint64_t joins;       /* runs stopped at a state already explored */
     bool complete;
-    bool stopped_by_time; /* the search hit max_seconds (else max_paths, if incomplete) */
+    ls_stopped_by stopped_by; /* STOPPED_NOT when complete */
+    bool count_partial;   /* the budget ran out in the count pass: `count` is only what the
+                           * nominal and sampled runs printed (a lower bound) */
     uint64_t samples;
     uint64_t sampled_outside; /* sampled runs whose order the search did not find (a bug) */
     bool bad_input;       /* the program failed as bad input (message in `error`) */

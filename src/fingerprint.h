@@ -39,36 +39,18 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "fp.h"
 #include "types.h"
 
 typedef struct {
     uint64_t a, b;
 } ls_fingerprint;
 
-typedef struct ls_fp ls_fp;   /* a walk in progress */
-
 /* The state's fingerprint at the start of a loop iteration; false if it has none. */
 bool engine_fingerprint(ls_engine *e, ls_fingerprint *out);
 
-/* ---- for the modules' walkers ---------------------------------------------------------- */
+/* ---- the engine's values, for the modules' walkers (fp.h has the primitives) ----------- */
 
-void fp_u64(ls_fp *fp, uint64_t x);
-void fp_i64(ls_fp *fp, int64_t x);
-void fp_bool(ls_fp *fp, bool x);
-void fp_double(ls_fp *fp, double x);
-/* A string's contents (NULL is distinct from ""). */
-void fp_str(ls_fp *fp, const char *s);
-/* A pointer that is the same in every run of this process: into the program, or a C
- * function's address. */
-void fp_code(ls_fp *fp, const void *p);
-/* A 64-bit mixer (splitmix64's finalizer), for other hash tables of the search. */
-uint64_t fp_mix64(uint64_t x);
-/* An object of the run: hashes its identity (NULL, or when the walk first met it) and returns
- * true the first time, when the caller must hash its contents. */
-bool fp_object(ls_fp *fp, const void *p);
-/* The state holds something the walk cannot follow: there is no fingerprint. */
-void fp_refuse(ls_fp *fp);
-bool fp_refused(const ls_fp *fp);
 void fp_value(ls_fp *fp, ls_value v);
 void fp_origin(ls_fp *fp, ls_origin o);
 

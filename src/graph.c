@@ -95,6 +95,8 @@ typedef struct {
 } memo_entry;
 
 struct ls_graph {
+    ls_budget *budget;    /* charged with what the graph keeps */
+    bool out_of_budget;   /* the count pass stopped at the budget */
     node *nodes;
     size_t n, cap;
     size_t *index;        /* open addressing over nodes 1.. by fingerprint */
@@ -104,6 +106,8 @@ struct ls_graph {
     /* interned statements, with iteration numbers relative (engine.h LS_ITERATION_WORDS) */
     char **words;
     bool *marked;         /* has iteration numbers */
+    uint64_t *seen;       /* per statement: stamp << 32 | index in the list being built */
+    uint32_t stamp;       /* the list being built (see list_begin) */
     size_t nwords, words_cap;
     uint32_t *word_slots; /* id + 1, 0: empty */
     size_t word_slots_cap;
@@ -144,6 +148,7 @@ static size_t new_node(ls_graph *g, ls_fingerprint fp, size_t depth)
     }
     node *x = &g->nodes[g->n];
     memset(x, 0, sizeof *x);
+    budget_charge(g->budget, (long long)(sizeof *x + 2 * sizeof(size_t)));
     x->fp = fp;
     x->depth = depth;
     size_t k = g->n++;
@@ -161,10 +166,11 @@ static size_t new_node(ls_graph *g, ls_fingerprint fp, size_t depth)
     return k;
 }
 
-ls_graph *graph_new(void)
+ls_graph *graph_new(ls_budget *budget)
 {
     ls_graph *g = xrealloc(NULL, sizeof *g);
     memset(g, 0, sizeof *g);
+    g->budget = budget;
     new_node(g, (ls_fingerprint){0, 0}, 0);
     return g;
 }
@@ -247,6 +253,8 @@ static uint32_t intern(ls_graph *g, char *s)
         g->words_cap = g->words_cap ? 2 * g->words_cap : 256;
         g->words = xrealloc(g->words, g->words_cap * sizeof *g->words);
         g->marked = xrealloc(g->marked, g->words_cap * sizeof *g->marked);
+        g->seen = xrealloc(g->seen, g->words_cap * sizeof *g->seen);
+        memset(g->seen + g->nwords, 0, (g->words_cap - g->nwords) * sizeof *g->seen);
     }
     g->words[g->nwords] = s;
     g->marked[g->nwords] = strchr(s, '\001') != NULL;
@@ -314,32 +322,57 @@ static void add_alt(knowledge *k, const uint32_t *items, size_t n)
     l->n = n;
 }
 
-/* Keeps only the facts also in `other`; decided if decided in either. */
-static void meet(knowledge *k, const said *other, size_t nother)
+/* Lists of statements are built each statement once: list_begin starts a list, and g->seen
+ * remembers where in it each statement stands (for this list's stamp), so that a main script
+ * that reads the clock 100,000 times makes its edge in linear time. */
+static void list_begin(ls_graph *g)
 {
+    if (++g->stamp == 0) { /* wrapped: forget every old stamp */
+        memset(g->seen, 0, g->words_cap * sizeof *g->seen);
+        g->stamp = 1;
+    }
+}
+
+/* The index of `id` in the list being built, or SIZE_MAX. */
+static size_t list_find(const ls_graph *g, uint32_t id)
+{
+    uint64_t v = g->seen[id];
+    return (uint32_t)(v >> 32) == g->stamp ? (size_t)(uint32_t)v : SIZE_MAX;
+}
+
+static void list_mark(ls_graph *g, uint32_t id, size_t index)
+{
+    g->seen[id] = (uint64_t)g->stamp << 32 | (uint32_t)index;
+}
+
+/* Appends `id` to the list being built unless it is there (the index of it). */
+static size_t add_said(ls_graph *g, said *f, size_t *n, uint32_t id, bool decided)
+{
+    size_t j = list_find(g, id);
+    if (j != SIZE_MAX) {
+        f[j].decided |= decided;
+        return j;
+    }
+    list_mark(g, id, *n);
+    f[*n] = (said){id, decided};
+    return (*n)++;
+}
+
+/* Keeps only the facts also in `other`; decided if decided in either. */
+static void meet(ls_graph *g, knowledge *k, const said *other, size_t nother)
+{
+    list_begin(g);
+    for (size_t i = 0; i < nother; i++)
+        list_mark(g, other[i].id, i);
     size_t kept = 0;
     for (size_t c = 0; c < k->nfacts; c++) {
-        size_t i = 0;
-        while (i < nother && other[i].id != k->facts[c].id)
-            i++;
-        if (i < nother) {
+        size_t i = list_find(g, k->facts[c].id);
+        if (i != SIZE_MAX) {
             k->facts[kept].id = k->facts[c].id;
             k->facts[kept++].decided = k->facts[c].decided || other[i].decided;
         }
     }
     k->nfacts = kept;
-}
-
-/* Appends `id` unless it is there (the index of it). */
-static size_t add_said(said *f, size_t *n, uint32_t id, bool decided)
-{
-    for (size_t j = 0; j < *n; j++)
-        if (f[j].id == id) {
-            f[j].decided |= decided;
-            return j;
-        }
-    f[*n] = (said){id, decided};
-    return (*n)++;
 }
 
 void graph_add_edge(ls_graph *g, size_t from, size_t to, const char *lines, size_t len,
@@ -350,9 +383,13 @@ void graph_add_edge(ls_graph *g, size_t from, size_t to, const char *lines, size
     said *f = xrealloc(NULL, (nfacts + 1) * sizeof *f);
     uint32_t *decided = xrealloc(NULL, (nfacts + 1) * sizeof *decided);
     size_t nf = 0, nd = 0;
+    uint32_t *ids = xrealloc(NULL, (nfacts + 1) * sizeof *ids);
+    for (size_t i = 0; i < nfacts; i++) /* interned first: list_begin needs every id known */
+        ids[i] = intern(g, move_words(facts[i].statement, -(long long)from_iteration, false));
+    list_begin(g);
     for (size_t i = 0; i < nfacts; i++) {
-        uint32_t id = intern(g, move_words(facts[i].statement, -(long long)from_iteration, false));
-        add_said(f, &nf, id, facts[i].decided);
+        uint32_t id = ids[i];
+        add_said(g, f, &nf, id, facts[i].decided);
         if (facts[i].decided)
             decided[nd++] = id;
     }
@@ -365,7 +402,7 @@ void graph_add_edge(ls_graph *g, size_t from, size_t to, const char *lines, size
             y = e;
     }
     if (y) {
-        meet(&y->k, f, nf);
+        meet(g, &y->k, f, nf);
         free(f);
         y->runs++;
     } else {
@@ -375,6 +412,7 @@ void graph_add_edge(ls_graph *g, size_t from, size_t to, const char *lines, size
         }
         y = &x->edges[x->nedges++];
         memset(y, 0, sizeof *y);
+        budget_charge(g->budget, (long long)(sizeof *y + len + 1 + nf * sizeof *f));
         y->to = to;
         y->lines = xrealloc(NULL, len + 1);
         memcpy(y->lines, lines, len);
@@ -389,6 +427,7 @@ void graph_add_edge(ls_graph *g, size_t from, size_t to, const char *lines, size
     }
     add_alt(&y->k, decided, nd);
     free(decided);
+    free(ids);
 }
 
 /* ---- counting: text hashes ---------------------------------------------------------------- */
@@ -521,11 +560,13 @@ static size_t memo(ls_graph *g, uint64_t key, size_t set)
 
 static void count_node(ls_graph *g, size_t k)
 {
-    if (g->nodes[k].counted)
+    if (g->nodes[k].counted || g->out_of_budget)
         return;
     for (size_t i = 0; i < g->nodes[k].nedges; i++)
         if (g->nodes[k].edges[i].to != GRAPH_END)
             count_node(g, g->nodes[k].edges[i].to);
+    if (g->out_of_budget || (g->out_of_budget = budget_time_spent(g->budget)))
+        return;
     node *x = &g->nodes[k];
     x->counted = true;
     x->set = TOO_MANY;
@@ -612,6 +653,7 @@ static void count_node(ls_graph *g, size_t k)
             g->sets = xrealloc(g->sets, g->sets_cap * sizeof *g->sets);
         }
         g->sets[g->nsets] = (hash_set){v, n};
+        budget_charge(g->budget, (long long)(n * sizeof *v));
         same = g->nsets++;
         memo(g, content, same);
     }
@@ -619,9 +661,11 @@ static void count_node(ls_graph *g, size_t k)
     x->set = same;
 }
 
-void graph_count(ls_graph *g, uint64_t *count, bool *capped, uint64_t *paths)
+bool graph_count(ls_graph *g, uint64_t *count, bool *capped, uint64_t *paths)
 {
     count_node(g, 0);
+    if (g->out_of_budget)
+        return false;
     *capped = g->nodes[0].set == TOO_MANY;
     *count = *capped ? LS_MAX_COUNTED : g->sets[g->nodes[0].set].n;
     *paths = g->nodes[0].paths;
@@ -629,6 +673,7 @@ void graph_count(ls_graph *g, uint64_t *count, bool *capped, uint64_t *paths)
         hash_set *all = &g->sets[g->nodes[0].set];
         qsort(all->v, all->n, sizeof *all->v, by_hash);
     }
+    return true;
 }
 
 bool graph_holds(const ls_graph *g, const char *lines, size_t len, const char *ending)
@@ -763,10 +808,15 @@ static void add_alts_after(ls_graph *g, knowledge *u, const knowledge *first,
             size_t nb = then ? then->alts[b].n : 0;
             said *items = xrealloc(NULL, (first->alts[a].n + nb + 1) * sizeof *items);
             size_t n = 0;
+            uint32_t *after = xrealloc(NULL, (nb + 1) * sizeof *after);
+            for (size_t i = 0; i < nb; i++) /* moved (and interned) before the list starts */
+                after[i] = moved(g, then->alts[b].items[i], by);
+            list_begin(g);
             for (size_t i = 0; i < first->alts[a].n; i++)
-                add_said(items, &n, first->alts[a].items[i], true);
+                add_said(g, items, &n, first->alts[a].items[i], true);
             for (size_t i = 0; i < nb; i++)
-                add_said(items, &n, moved(g, then->alts[b].items[i], by), true);
+                add_said(g, items, &n, after[i], true);
+            free(after);
             uint32_t *ids = xrealloc(NULL, (n + 1) * sizeof *ids);
             for (size_t i = 0; i < n; i++)
                 ids[i] = items[i].id;
@@ -782,11 +832,16 @@ static said *join_facts(ls_graph *g, const knowledge *first, const knowledge *th
 {
     size_t nt = then ? then->nfacts : 0;
     said *f = xrealloc(NULL, (first->nfacts + nt + 1) * sizeof *f);
+    uint32_t *after = xrealloc(NULL, (nt + 1) * sizeof *after);
+    for (size_t i = 0; i < nt; i++) /* moved (and interned) before the list starts */
+        after[i] = moved(g, then->facts[i].id, by);
     *n = 0;
+    list_begin(g);
     for (size_t i = 0; i < first->nfacts; i++)
-        add_said(f, n, first->facts[i].id, first->facts[i].decided);
+        add_said(g, f, n, first->facts[i].id, first->facts[i].decided);
     for (size_t i = 0; i < nt; i++)
-        add_said(f, n, moved(g, then->facts[i].id, by), then->facts[i].decided);
+        add_said(g, f, n, after[i], then->facts[i].decided);
+    free(after);
     return f;
 }
 
@@ -858,7 +913,7 @@ static void add_suffix(ls_graph *g, node *x, suffix_index *ix, const edge *y, te
         u->k.facts = f;
         u->k.nfacts = nf;
     } else {
-        meet(&u->k, f, nf);
+        meet(g, &u->k, f, nf);
         free(f);
     }
     u->paths = add_sat(u->paths, t ? mul_sat(y->runs, t->paths) : y->runs);
@@ -965,6 +1020,7 @@ void graph_free(ls_graph *g)
         free(g->words[i]);
     free(g->words);
     free(g->marked);
+    free(g->seen);
     free(g->word_slots);
     free(g->moves);
     for (size_t i = 0; i < g->nsets; i++)

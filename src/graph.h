@@ -29,6 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "budget.h"
 #include "explore.h"
 #include "fingerprint.h"
 
@@ -43,7 +44,9 @@ typedef struct {
     bool decided;
 } graph_fact;
 
-ls_graph *graph_new(void);
+/* A graph that charges what it keeps (nodes, edges and their texts, the count pass's sets) to
+ * `budget` (NULL: none). */
+ls_graph *graph_new(ls_budget *budget);
 void graph_free(ls_graph *g);
 
 /* The node of state `fp`, added if new (reached with `depth` decisions taken); *done says
@@ -61,8 +64,8 @@ void graph_add_edge(ls_graph *g, size_t from, size_t to, const char *lines, size
 size_t graph_states(const ls_graph *g);   /* not counting node 0 */
 
 /* The distinct orders (at most LS_MAX_COUNTED, else *capped) and the timing paths (saturating
- * at UINT64_MAX). */
-void graph_count(ls_graph *g, uint64_t *count, bool *capped, uint64_t *paths);
+ * at UINT64_MAX).  False (nothing counted) if the budget ran out first. */
+bool graph_count(ls_graph *g, uint64_t *count, bool *capped, uint64_t *paths);
 /* After graph_count, unless capped: is this order one of them (with any ending, when `ending`
  * is NULL)? */
 bool graph_holds(const ls_graph *g, const char *lines, size_t len, const char *ending);

@@ -2,6 +2,10 @@
  * reached from the root by reading the bits of n below its highest bit (0 = left, 1 = right). */
 #include "heap.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 void heap_init(ls_heap *heap, ls_heap_less less)
 {
     heap->min = NULL;
@@ -140,13 +144,32 @@ static size_t collect(ls_heap_node *n, ls_heap_node **out, size_t k)
     return collect(n->right, out, k);
 }
 
+/* Stable merge sort of v[0..n) by `less`, through tmp (n elements): a big program's heap
+ * holds thousands of timer lists, and it is sorted at every loop iteration loopsim orders
+ * fingerprints. */
+static void merge_sort(ls_heap_node **v, ls_heap_node **tmp, size_t n, ls_heap_less less)
+{
+    if (n < 2)
+        return;
+    size_t h = n / 2;
+    merge_sort(v, tmp, h, less);
+    merge_sort(v + h, tmp, n - h, less);
+    size_t i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = less(v[j], v[i]) ? v[j++] : v[i++];
+    while (i < h)
+        tmp[k++] = v[i++];
+    memcpy(v, tmp, k * sizeof *v);
+}
+
 void heap_sorted(const ls_heap *heap, ls_heap_node **out)
 {
     size_t n = collect(heap->min, out, 0);
-    for (size_t i = 1; i < n; i++) /* a handful of nodes: insertion sort */
-        for (size_t j = i; j > 0 && heap->less(out[j], out[j - 1]); j--) {
-            ls_heap_node *t = out[j];
-            out[j] = out[j - 1];
-            out[j - 1] = t;
-        }
+    ls_heap_node **tmp = malloc((n + 1) * sizeof *tmp);
+    if (!tmp) {
+        fputs("loopsim: out of memory\n", stderr);
+        abort();
+    }
+    merge_sort(out, tmp, n, heap->less);
+    free(tmp);
 }

@@ -160,11 +160,14 @@ void immediates_check(ls_engine *e)
 }
 
 size_t immediates_describe(const ls_engine *e, FILE *f,
-                           const char *(*name)(const ls_engine *, ls_origin))
+                           const char *(*name)(const ls_engine *, ls_origin), size_t max)
 {
     size_t n = 0;
-    for (const ls_immediate *x = e->immediates.head; x; x = x->next)
-        fprintf(f, "%s%s%s", n++ ? ", " : "", name(e, x->origin), x->refed ? "" : " (unref'd)");
+    for (const ls_immediate *x = e->immediates.head; x; x = x->next, n++)
+        if (n < max)
+            fprintf(f, "%s%s%s", n ? ", " : "", name(e, x->origin), x->refed ? "" : " (unref'd)");
+    if (n > max)
+        fprintf(f, ", ... and %zu more", n - max);
     return n;
 }
 

@@ -51,9 +51,10 @@ void immediates_ref(ls_engine *e, ls_immediate *im);
 /* Environment::CheckImmediate: the check handle's callback. */
 void immediates_check(ls_engine *e);
 
-/* Writes the immediate queue in order, ", "-separated; returns how many. */
+/* Writes the first `max` immediates of the queue in order, ", "-separated (then ", ... and N
+ * more"); returns how many are queued. */
 size_t immediates_describe(const ls_engine *e, FILE *f,
-                           const char *(*name)(const ls_engine *, ls_origin));
+                           const char *(*name)(const ls_engine *, ls_origin), size_t max);
 
 /* Hashes the immediate queue (fingerprint.h): both queues in order, each Immediate with its
  * callback, and the counts. */

@@ -579,11 +579,14 @@ void io_handle_ref(ls_engine *e, ls_emitter *owner, bool ref)
     loop_handle_set(e, &owner->handle, owner->handle.active, ref);
 }
 
-size_t io_describe(ls_engine *e, FILE *f)
+size_t io_describe(ls_engine *e, FILE *f, size_t max)
 {
     size_t n = 0;
-    for (const ls_io_event *x = e->io.head; x; x = x->next)
-        fprintf(f, "%s%s", n++ ? ", " : "", event_words(e, x));
+    for (const ls_io_event *x = e->io.head; x; x = x->next, n++)
+        if (n < max)
+            fprintf(f, "%s%s", n ? ", " : "", event_words(e, x));
+    if (n > max)
+        fprintf(f, ", ... and %zu more", n - max);
     return n;
 }
 

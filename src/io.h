@@ -56,8 +56,9 @@ void io_destroy(ls_engine *e, ls_emitter *socket);
 bool io_server_close(ls_engine *e, ls_emitter *server, ls_value callback, const char *path);
 void io_handle_ref(ls_engine *e, ls_emitter *handle_owner, bool ref);
 
-/* Writes what is in flight, in request order, ", "-separated; returns how many. */
-size_t io_describe(ls_engine *e, FILE *f);
+/* Writes the first `max` requests in flight, in request order, ", "-separated (then ", ... and
+ * N more"); returns how many are in flight. */
+size_t io_describe(ls_engine *e, FILE *f, size_t max);
 
 /* Hashes the I/O state (fingerprint.h): refused while anything is in flight. */
 void io_fingerprint(ls_engine *e, ls_fp *fp);

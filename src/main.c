@@ -23,6 +23,14 @@
 enum { EXIT_OK = 0, EXIT_BAD_INPUT = 2, EXIT_LIMIT = 3 };
 
 #define DEFAULT_MAX_CALLBACKS 1000000ULL
+/* loopsim run's note on other orders: its search's runs, seconds and megabytes */
+#define RUN_NOTE_RUNS 500
+#define RUN_NOTE_SECONDS 1.0
+#define RUN_NOTE_MB 256.0
+/* orders, explain, check, sweep: default seconds and megabytes */
+#define SEARCH_SECONDS 10.0
+#define CHECK_SECONDS 30.0
+#define SEARCH_MB 2048.0
 #define DEFAULT_MAX_TIME_MS 3600000.0
 
 static void usage(FILE *f)
@@ -87,6 +95,10 @@ static void run_usage(FILE *f)
           "                       the keys below\n"
           "  --max-callbacks N    stop after N callbacks (default 1000000)\n"
           "  --max-time MS        stop when the virtual clock passes MS ms (default 3600000)\n"
+          "  --max-seconds S, --max-memory MB\n"
+          "                       the budget of the search behind the note on stderr that other\n"
+          "                       orders are possible (default 1 s, 256 MB; the output is printed\n"
+          "                       first, and the note says \"at least\" when the budget ran out)\n"
           "\n"
           "timing parameters (ms; a scenario's \"timing\" object sets them too):\n",
           f);
@@ -157,8 +169,10 @@ typedef struct {
     /* orders */
     uint64_t max_paths;
     uint64_t samples;
-    double max_seconds;
     bool no_merge;
+    /* the budget of the command's search (budget.h); < 0: the command's default */
+    double max_seconds;
+    double max_memory_mb;
     /* sweep */
     const ls_cost_info *vary;
     double vary_from, vary_to, vary_step;
@@ -219,6 +233,7 @@ static int parse_vary(const char *value, run_options *o)
 
 static int parse_run_options(int argc, char **argv, run_options *o)
 {
+    o->max_seconds = o->max_memory_mb = -1;
     o->format = FORMAT_TEXT;
     o->profile = profile_default();
     o->limits.max_callbacks = DEFAULT_MAX_CALLBACKS;
@@ -242,14 +257,18 @@ static int parse_run_options(int argc, char **argv, run_options *o)
             o->trace = true;
         } else if (strcmp(a, "--esm") == 0) {
             o->esm = true;
-        } else if (strcmp(a, "--max-seconds") == 0 && strcmp(current_command, "orders") == 0) {
+        } else if (strcmp(a, "--max-seconds") == 0 || strcmp(a, "--max-memory") == 0) {
             if (i + 1 >= argc)
                 return bad_usage("%s needs a value", a);
             value = argv[++i];
-            if (!parse_double(value, &o->max_seconds) || o->max_seconds <= 0 ||
-                o->max_seconds > 1e6)
-                return bad_usage("--max-seconds expects a number of seconds > 0, found '%s'",
-                                 value);
+            bool seconds = strcmp(a, "--max-seconds") == 0;
+            double v;
+            if (!parse_double(value, &v) || v <= 0 || v > 1e6)
+                return bad_usage(seconds ? "--max-seconds expects a number of seconds > 0, "
+                                           "found '%s'"
+                                         : "--max-memory expects a number of megabytes > 0, "
+                                           "found '%s'", value);
+            *(seconds ? &o->max_seconds : &o->max_memory_mb) = v;
         } else if ((strcmp(a, "--max-paths") == 0 || strcmp(a, "--samples") == 0) &&
                    strcmp(current_command, "orders") == 0) {
             if (i + 1 >= argc)
@@ -335,7 +354,7 @@ static int parse_run_options(int argc, char **argv, run_options *o)
             static const char *known[] = {"--trace", "--format", "--cost", "--max-callbacks",
                                           "--max-time", "--node", "--esm", "--help",
                                           "--max-paths", "--samples", "--vary",
-                                          "--max-seconds"};
+                                          "--max-seconds", "--max-memory"};
             for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
                 if (edit_distance(a, known[k]) <= 2) {
                     fprintf(stderr, "loopsim: unknown option '%s'; did you mean '%s'?\n", a,
@@ -473,19 +492,59 @@ static int run_all_profiles(const ls_program *program, const run_options *o)
 static ls_costs options_costs(const ls_program *program, const ls_profile *profile,
                               const run_options *o);
 
+/* The command's budget (budget.h): --max-seconds and --max-memory, else the command's defaults.
+ * With LOOPSIM_NO_TIME_BUDGET set (the test suite), the default time is unlimited, so that
+ * machine speed decides nothing there. */
+static void start_budget(const run_options *o, double default_seconds, double default_mb,
+                         ls_budget *b)
+{
+    const char *no_time = getenv("LOOPSIM_NO_TIME_BUDGET");
+    if (no_time && *no_time && strcmp(no_time, "0") != 0)
+        default_seconds = 0;
+    budget_start(b, o->max_seconds >= 0 ? o->max_seconds : default_seconds,
+                 o->max_memory_mb >= 0 ? o->max_memory_mb : default_mb);
+}
+
+/* "the time budget (--max-seconds 10)": what stopped a search, in the words of its option. */
+static const char *stopped_words(ls_stopped_by by, const ls_budget *b, char *buf, size_t size)
+{
+    switch (by) {
+    case STOPPED_TIME:
+        snprintf(buf, size, "its time budget (--max-seconds %g)", b->seconds);
+        break;
+    case STOPPED_MEMORY:
+        snprintf(buf, size, "its memory budget (--max-memory %g)", b->megabytes);
+        break;
+    default:
+        snprintf(buf, size, "--max-paths");
+    }
+    return buf;
+}
+
 /* A racy program: say on stderr that the order printed is one of several (loopsim orders). */
 static void note_other_orders(const ls_program *program, const ls_profile *profile,
                               const run_options *o)
 {
     ls_costs costs = options_costs(program, profile, o);
-    ls_explore_options eo = {500, 0, 1.0, false};
+    ls_budget budget;
+    start_budget(o, RUN_NOTE_SECONDS, RUN_NOTE_MB, &budget);
+    ls_explore_options eo = {RUN_NOTE_RUNS, 0, &budget, false, true};
     ls_orders r;
     explore_orders(program, &costs, profile, &o->limits, &eo, &r);
-    if (!r.bad_input && r.count > 1)
+    char why[96];
+    if (r.bad_input) {
+        /* the run itself went through: nothing to say */
+    } else if (r.count > 1) {
         fprintf(stderr, "loopsim: other orders are possible (%s%llu under the timing model); "
                         "loopsim orders %s lists them\n",
                 r.complete && !r.count_capped ? "" : "at least ", (unsigned long long)r.count,
                 o->file);
+    } else if (!r.complete && r.stopped_by != STOPPED_MAX_PATHS) {
+        fprintf(stderr, "loopsim: the search for other orders stopped at %s after %llu run%s; "
+                        "loopsim orders %s searches further\n",
+                stopped_words(r.stopped_by, &budget, why, sizeof why),
+                (unsigned long long)r.runs, r.runs == 1 ? "" : "s", o->file);
+    }
     explore_free(&r);
 }
 
@@ -575,12 +634,14 @@ static void orders_usage(FILE *f)
           "                       joins a state an earlier run explored\n"
           "  --no-merge           explore every timing path to its end, merging no states (slow;\n"
           "                       for checking the merging)\n"
-          "  --max-seconds S      or after S seconds of CPU time (default 10)\n"
+          "  --max-seconds S      or after S seconds of wall-clock time (default 10)\n"
+          "  --max-memory MB      or when its graph of states holds MB megabytes (default 2048)\n"
           "  --format text|json   text (default) or one JSON document\n"
           "  --max-callbacks N, --max-time MS   limits of each run, as for loopsim run\n"
           "\n"
           "exit status: 0 done (deterministic or not), 2 bad input, 3 the search stopped at\n"
-          "--max-paths or --max-seconds before seeing every path (the orders found are printed)\n",
+          "--max-paths, --max-seconds or --max-memory before seeing every path (the orders found\n"
+          "are printed, and stderr says which limit stopped it)\n",
           f);
 }
 
@@ -630,9 +691,11 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
         n = snprintf(line, sizeof line, "searched all %s timing path%s", paths,
                      r->paths == 1 ? "" : "s");
     else
-        n = snprintf(line, sizeof line, "the search stopped after %llu runs (%s): there may be "
-                     "more orders", (unsigned long long)r->runs,
-                     r->stopped_by_time ? "--max-seconds" : "--max-paths");
+        n = snprintf(line, sizeof line, "the search stopped after %llu run%s (%s): there may be "
+                     "more orders", (unsigned long long)r->runs, r->runs == 1 ? "" : "s",
+                     r->stopped_by == STOPPED_TIME     ? "--max-seconds"
+                     : r->stopped_by == STOPPED_MEMORY ? "--max-memory"
+                                                       : "--max-paths");
     if (r->joins && r->complete && n > 0 && (size_t)n < sizeof line)
         n += snprintf(line + n, sizeof line - (size_t)n, " (%llu runs: %llu stopped at a state an "
                       "earlier run explored; %llu states)", (unsigned long long)r->runs,
@@ -645,9 +708,14 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
         printf("deterministic: every timing the model allows prints the same\n");
     if (!r->listed_all) {
         char listed[256];
-        snprintf(listed, sizeof listed, "listed: the %zu order%s sampling or the nominal costs "
-                 "printed (too many to list them all: at most %d are listed, with their "
-                 "conditions)", r->n, r->n == 1 ? "" : "s", LS_MAX_LISTED);
+        if (r->count_partial)
+            snprintf(listed, sizeof listed, "listed: the %zu order%s sampling or the nominal "
+                     "costs printed (the budget ran out before the search's orders were counted)",
+                     r->n, r->n == 1 ? "" : "s");
+        else
+            snprintf(listed, sizeof listed, "listed: the %zu order%s sampling or the nominal "
+                     "costs printed (too many to list them all: at most %d are listed, with "
+                     "their conditions)", r->n, r->n == 1 ? "" : "s", LS_MAX_LISTED);
         out_wrap(stdout, 0, "", listed, 100);
     }
     if (r->sampled_outside)
@@ -717,11 +785,14 @@ static void orders_json(const char *file, const ls_profile *profile, const ls_or
     out_json_string(stdout, file);
     printf(", \"profile\": ");
     out_json_string(stdout, profile->id);
-    printf(", \"complete\": %s, \"count\": %llu, \"count_capped\": %s, \"listed_all\": %s, "
-           "\"paths\": %llu, \"runs\": %llu, \"states\": %llu, \"joins\": %llu, "
+    static const char *stopped[] = {"null", "\"max-paths\"", "\"max-seconds\"",
+                                    "\"max-memory\""};
+    printf(", \"complete\": %s, \"stopped_by\": %s, \"count\": %llu, \"count_capped\": %s, "
+           "\"count_partial\": %s, \"listed_all\": %s, \"paths\": %llu, \"runs\": %llu, \"states\": %llu, \"joins\": %llu, "
            "\"samples\": %llu, \"deterministic\": %s, \"sampled_outside\": %llu, \"orders\": [",
-           r->complete ? "true" : "false", (unsigned long long)r->count,
-           r->count_capped ? "true" : "false", r->listed_all ? "true" : "false",
+           r->complete ? "true" : "false", stopped[r->stopped_by], (unsigned long long)r->count,
+           r->count_capped ? "true" : "false", r->count_partial ? "true" : "false",
+           r->listed_all ? "true" : "false",
            (unsigned long long)r->paths, (unsigned long long)r->runs,
            (unsigned long long)r->states, (unsigned long long)r->joins,
            (unsigned long long)r->samples, r->count == 1 && r->complete ? "true" : "false",
@@ -775,15 +846,23 @@ static int cmd_orders(int argc, char **argv)
     memset(&o, 0, sizeof o);
     o.samples = 1000;
     o.max_paths = 200000;
-    o.max_seconds = 10;
     ls_costs costs;
     int rc;
     ls_program *program = setup_command(argc, argv, &o, false, &costs, &rc);
     if (!program)
         return rc;
-    ls_explore_options eo = {o.max_paths, o.samples, o.max_seconds, o.no_merge};
+    ls_budget budget;
+    start_budget(&o, SEARCH_SECONDS, SEARCH_MB, &budget);
+    ls_explore_options eo = {o.max_paths, o.samples, &budget, o.no_merge, false};
     ls_orders r;
     explore_orders(program, &costs, o.profile, &o.limits, &eo, &r);
+    if (!r.bad_input && !r.complete) {
+        char why[96];
+        fprintf(stderr, "loopsim: the search stopped at %s after %llu run%s: the orders found "
+                        "so far are printed\n",
+                stopped_words(r.stopped_by, &budget, why, sizeof why),
+                (unsigned long long)r.runs, r.runs == 1 ? "" : "s");
+    }
     int status = EXIT_OK;
     if (r.bad_input) {
         fprintf(stderr, "%s\n", r.error);
@@ -815,7 +894,9 @@ static void sweep_usage(FILE *f)
           "  --vary KEY=FROM:TO:STEP   the parameter and its values (FROM, FROM+STEP, ... <= TO)\n"
           "  --format text|csv|json    text (default), CSV (value,order,lines) or JSON\n"
           "  --node VERSION, --esm, --cost KEY=MS, --max-callbacks N, --max-time MS\n"
-          "                            as for loopsim run\n",
+          "                            as for loopsim run\n"
+          "  --max-seconds S           stop after S seconds of wall-clock time (default 10) and\n"
+          "                            report the values done (exit 3)\n",
           f);
 }
 
@@ -838,11 +919,21 @@ static int cmd_sweep(int argc, char **argv)
     ls_orders seen; /* the distinct orders, in order of appearance */
     memset(&seen, 0, sizeof seen);
     int status = EXIT_OK;
+    ls_budget budget;
+    start_budget(&o, SEARCH_SECONDS, SEARCH_MB, &budget);
+    ls_limits bounded = o.limits;
+    bounded.budget = &budget;
+    size_t wanted = npoints;
     for (size_t i = 0; i < npoints && point_order; i++) {
         double v = o.vary_from + (double)i * o.vary_step;
         *costs_field(&costs, o.vary) = cost_point(v);
-        ls_engine *e = engine_new(program, &costs, o.profile, &o.limits);
+        ls_engine *e = engine_new(program, &costs, o.profile, &bounded);
         int code = engine_run(e);
+        if (e->stop == STOP_BUDGET) { /* cut short: the values before it are reported */
+            engine_free(e);
+            npoints = i;
+            break;
+        }
         if (e->stop == STOP_BAD_INPUT) {
             fprintf(stderr, "%s\n", e->stop_message);
             engine_free(e);
@@ -874,8 +965,20 @@ static int cmd_sweep(int argc, char **argv)
         }
         seen.orders[k].samples++;
         point_order[i] = (int)k;
+        if (i + 1 < npoints && budget_spent(&budget)) {
+            npoints = i + 1;
+            break;
+        }
     }
-    if (status == EXIT_OK && point_order) {
+    if (status == EXIT_OK && npoints < wanted) {
+        char why[96];
+        fprintf(stderr, "loopsim: sweep stopped at %s after %zu of %zu values: the values "
+                        "done are reported\n",
+                stopped_words(budget.state == BUDGET_MEMORY ? STOPPED_MEMORY : STOPPED_TIME,
+                              &budget, why, sizeof why), npoints, wanted);
+        status = EXIT_LIMIT;
+    }
+    if (status != EXIT_BAD_INPUT && point_order && npoints > 0) {
         const char *key = o.vary->key;
         if (o.csv) {
             printf("%s,order,lines\n", key);
@@ -963,7 +1066,9 @@ static void explain_usage(FILE *f)
           "marked [race] and listed at the end.  Colour on a terminal, unless NO_COLOR is set.\n"
           "\n"
           "options: --node VERSION, --esm, --cost KEY=MS, --max-callbacks N, --max-time MS,\n"
-          "         as for loopsim run\n",
+          "         as for loopsim run\n"
+          "         --max-seconds S, --max-memory MB: the budget of the search for races\n"
+          "         (default 10 s, 2048 MB; stderr says when it ran out)\n",
           f);
 }
 
@@ -983,9 +1088,18 @@ static int cmd_explain(int argc, char **argv)
     ls_program *program = setup_command(argc, argv, &o, true, &costs, &rc);
     if (!program)
         return rc;
-    ls_explore_options eo = {20000, 1000, 10.0, false};
+    ls_budget budget;
+    start_budget(&o, SEARCH_SECONDS, SEARCH_MB, &budget);
+    ls_explore_options eo = {20000, 1000, &budget, false, false};
     ls_orders orders;
     explore_orders(program, &costs, o.profile, &o.limits, &eo, &orders);
+    if (!orders.bad_input && !orders.complete) {
+        char why[96];
+        fprintf(stderr, "loopsim: the search for the races stopped at %s after %llu run%s: the "
+                        "races marked are those it found\n",
+                stopped_words(orders.stopped_by, &budget, why, sizeof why),
+                (unsigned long long)orders.runs, orders.runs == 1 ? "" : "s");
+    }
     int status = EXIT_OK;
     if (orders.bad_input) {
         fprintf(stderr, "%s\n", orders.error);
@@ -1014,6 +1128,8 @@ static void check_usage(FILE *f)
           "\n"
           "options: --node VERSION (default 20.3+), --esm, --cost KEY=MS|LO:HI,\n"
           "         --max-callbacks N, --max-time MS, as for loopsim run\n"
+          "         --max-seconds S, --max-memory MB: the budget of all its searches together\n"
+          "         (default 30 s, 2048 MB); what they could not see is \"cannot tell\"\n"
           "\n"
           "exit status: 0 right (always or under some timings), 1 wrong, 2 bad input, 3 cannot\n"
           "tell (the search stopped at a limit, or the program has more than 2097152 orders)\n",
@@ -1086,8 +1202,18 @@ static int cmd_check(int argc, char **argv)
         program_free(program);
         return EXIT_BAD_INPUT;
     }
+    ls_budget budget;
+    start_budget(&o, CHECK_SECONDS, SEARCH_MB, &budget);
+    o.limits.budget = &budget; /* shared by the verdict's search and each version's */
     ls_verdict v = answer_check(program, &costs, o.profile, &o.limits, answer, use_color(),
                                 stdout);
+    if (budget.state != BUDGET_LEFT && v != VERDICT_BAD_INPUT) {
+        char why[96];
+        fprintf(stderr, "loopsim: check stopped searching at %s: what it could not see is "
+                        "\"cannot tell\"\n",
+                stopped_words(budget.state == BUDGET_MEMORY ? STOPPED_MEMORY : STOPPED_TIME,
+                              &budget, why, sizeof why));
+    }
     free(answer);
     program_free(program);
     return v == VERDICT_BAD_INPUT ? EXIT_BAD_INPUT : v == VERDICT_WRONG ? 1

@@ -733,15 +733,21 @@ void timers_init(ls_engine *e)
 
 /* ---- what is pending, for loopsim explain ------------------------------------------------ */
 
+static double due_of(const ls_timer *x)
+{
+    return (double)x->idle_start + x->idle_timeout;
+}
+
+/* By due time, then in the order they were collected (a stable sort's order). */
 static int by_due(const void *a, const void *b)
 {
-    const ls_timer *x = *(ls_timer *const *)a, *y = *(ls_timer *const *)b;
-    double dx = (double)x->idle_start + x->idle_timeout, dy = (double)y->idle_start + y->idle_timeout;
-    return dx < dy ? -1 : dx > dy;
+    const ls_timer *const *x = a, *const *y = b;
+    double dx = due_of(*x), dy = due_of(*y);
+    return dx < dy ? -1 : dx > dy ? 1 : x < y ? -1 : x > y;
 }
 
 size_t timers_describe(const ls_engine *e, FILE *f, const char *(*name)(const ls_engine *,
-                                                                       ls_origin))
+                                                                       ls_origin), size_t max)
 {
     const ls_timers *t = &e->timers;
     size_t n = 0;
@@ -757,16 +763,36 @@ size_t timers_describe(const ls_engine *e, FILE *f, const char *(*name)(const ls
     for (size_t i = 0; i < t->map_cap; i++)
         for (const ls_timer *x = t->map[i] ? t->map[i]->head : NULL; x; x = x->next)
             all[k++] = x;
-    qsort(all, n, sizeof *all, by_due);
-    for (size_t i = 0; i < n; i++) {
+    /* the first `max` by due time: sorted in place when few, else picked into a sorted prefix
+     * (each timer compared with the last kept one first), so that a snapshot of 10,000 timers
+     * at every loop iteration stays linear */
+    size_t shown = n < max ? n : max;
+    if (n <= 4 * max) {
+        qsort(all, n, sizeof *all, by_due);
+    } else {
+        qsort(all, shown, sizeof *all, by_due);
+        for (size_t i = shown; i < n; i++) {
+            if (by_due(&all[i], &all[shown - 1]) >= 0)
+                continue;
+            const ls_timer *x = all[i];
+            size_t j = shown - 1;
+            while (j > 0 && by_due(&x, &all[j - 1]) < 0)
+                j--;
+            memmove(&all[j + 1], &all[j], (shown - 1 - j) * sizeof *all);
+            all[j] = x;
+        }
+    }
+    for (size_t i = 0; i < shown; i++) {
         const ls_timer *x = all[i];
         char due[32], delay[32];
-        out_format_number((double)x->idle_start + x->idle_timeout, due, sizeof due);
+        out_format_number(due_of(x), due, sizeof due);
         out_format_number(x->idle_timeout, delay, sizeof delay);
         fprintf(f, "%s%s %s (%s ms from loop-ms %llu: due at %s%s%s)", i ? ", " : "",
                 x->origin.api, name(e, x->origin), delay, (unsigned long long)x->idle_start,
                 due, x->refed ? "" : ", unref'd", x->repeat != 0 ? ", repeating" : "");
     }
+    if (n > shown)
+        fprintf(f, ", ... and %zu more", n - shown);
     free(all);
     return n;
 }
@@ -832,6 +858,13 @@ void timers_fingerprint_uv_timer(ls_engine *e, ls_fp *fp, const ls_uv_timer *t)
     }
 }
 
+/* timerListMap has one list per duration: the durations are distinct keys */
+static int by_msecs(const void *a, const void *b)
+{
+    const ls_timer_list *x = *(const ls_timer_list *const *)a, *y = *(const ls_timer_list *const *)b;
+    return x->msecs < y->msecs ? -1 : x->msecs > y->msecs;
+}
+
 void timers_fingerprint(ls_engine *e, ls_fp *fp)
 {
     ls_timers *t = &e->timers;
@@ -856,12 +889,7 @@ void timers_fingerprint(ls_engine *e, ls_fp *fp)
     for (size_t i = 0; i < t->map_cap; i++)
         if (t->map[i] && n < t->map_len + 1)
             lists[n++] = t->map[i];
-    for (size_t i = 1; i < n; i++)
-        for (size_t j = i; j > 0 && lists[j]->msecs < lists[j - 1]->msecs; j--) {
-            ls_timer_list *x = lists[j];
-            lists[j] = lists[j - 1];
-            lists[j - 1] = x;
-        }
+    qsort(lists, n, sizeof *lists, by_msecs);
     fp_u64(fp, n);
     for (size_t i = 0; i < n; i++)
         fingerprint_list(fp, lists[i]);

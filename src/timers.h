@@ -90,10 +90,10 @@ void timers_unref(ls_engine *e, ls_timer *t);
 void timers_ref(ls_engine *e, ls_timer *t);
 void timers_refresh(ls_engine *e, ls_timer *t);
 
-/* Writes the pending timers, by due time, ", "-separated, naming each callback with `name`;
- * returns how many. */
+/* Writes the first `max` pending timers by due time, ", "-separated, naming each callback with
+ * `name` (then ", ... and N more"); returns how many are pending. */
 size_t timers_describe(const ls_engine *e, FILE *f,
-                       const char *(*name)(const ls_engine *, ls_origin));
+                       const char *(*name)(const ls_engine *, ls_origin), size_t max);
 
 /* The list for `msecs`, or NULL (for tests and traces). */
 ls_timer_list *timers_list_for(const ls_timers *timers, double msecs);

@@ -13,7 +13,7 @@
 #include "loader.h"
 #include "profile.h"
 
-static const ls_limits LIMITS = {1000000, INT64_C(3600000000000)};
+static const ls_limits LIMITS = {1000000, INT64_C(3600000000000), NULL};
 
 static inline ls_program *load(const char *json)
 {

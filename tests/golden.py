@@ -32,7 +32,7 @@ import signal
 import subprocess
 import sys
 
-TIMEOUT = 60  # seconds per scenario (generous, for the sanitizer build)
+TIMEOUT = 600  # a hang guard per scenario, not a timing assertion
 KINDS = ("seeds", "rules")
 COUNT_RE = re.compile(r"=== count (\d+)\s*$")
 EXIT_RE = re.compile(r"# exit (-?\d+)\b")

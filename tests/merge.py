@@ -26,7 +26,7 @@ SAMPLES = "20"
 def report(loopsim, args):
     p = subprocess.run([loopsim, "orders", "--format", "json", "--samples", SAMPLES,
                         "--max-paths", "20000"] + args,
-                       capture_output=True, text=True, timeout=300)
+                       capture_output=True, text=True, timeout=1200)  # a hang guard
     if p.returncode == 2:
         return {"error": p.stderr.strip()}
     d = json.loads(p.stdout)

@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 
+sys.dont_write_bytecode = True  # tests write nothing into the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from golden import parse_expected, lines_of  # noqa: E402
 
@@ -54,7 +55,7 @@ def main(argv):
             failed += 1
             continue
         p = subprocess.run([loopsim, "run"] + opts + ["scenarios/%s.json" % scenario], cwd=root,
-                           capture_output=True, stdin=subprocess.DEVNULL, timeout=60)
+                           capture_output=True, stdin=subprocess.DEVNULL, timeout=600)  # a hang guard
         got = lines_of(p.stdout.decode("utf-8", errors="replace"))
         if p.returncode == 0 and got == blocks[block - 1][1]:
             print("ok   %s (%s: %s)" % (name, " ".join(opts), why))

@@ -43,7 +43,7 @@ static const ls_order *find(const ls_orders *r, const char *lines)
 START_TEST(test_two_races_joined_at_one_state_make_four_orders)
 {
     /* start -(a b | b a)-> s1 -(c d | d c)-> end: 2 x 2 texts */
-    ls_graph *g = graph_new();
+    ls_graph *g = graph_new(NULL);
     size_t s1 = state(g, 1, 1);
     edge(g, 0, s1, "a\nb\n", "a first", true, 0, 1);
     edge(g, 0, s1, "b\na\n", "b first", true, 0, 1);
@@ -64,7 +64,7 @@ END_TEST
 START_TEST(test_texts_split_differently_are_one_order)
 {
     /* "x y" printed as x then y, or all before the state: one text, two paths */
-    ls_graph *g = graph_new();
+    ls_graph *g = graph_new(NULL);
     size_t s1 = state(g, 1, 1), s2 = state(g, 2, 1);
     edge(g, 0, s1, "x\n", NULL, false, 0, 1);
     edge(g, 0, s2, "x\ny\n", NULL, false, 0, 1);
@@ -87,7 +87,7 @@ END_TEST
 
 START_TEST(test_an_edge_taken_twice_is_one_edge_with_the_facts_both_said)
 {
-    ls_graph *g = graph_new();
+    ls_graph *g = graph_new(NULL);
     graph_fact first[2] = {{"shared", true}, {"only the first", true}};
     graph_fact second[1] = {{"shared", true}};
     graph_add_edge(g, 0, GRAPH_END, "a\n", 2, "", 0, first, 2, 0, 0);
@@ -112,7 +112,7 @@ START_TEST(test_words_after_a_state_keep_their_iteration_through_every_route)
 {
     /* s1 is reached at iteration 2 by one route and 3 by another: what is said after it names
      * the iteration each route really had */
-    ls_graph *g = graph_new();
+    ls_graph *g = graph_new(NULL);
     size_t s1 = state(g, 1, 1);
     edge(g, 0, s1, "a\n", NULL, false, 0, 2);
     edge(g, 0, s1, "b\n", NULL, false, 0, 3);
@@ -136,7 +136,7 @@ END_TEST
 
 START_TEST(test_states_past_the_changed_decision_are_done)
 {
-    ls_graph *g = graph_new();
+    ls_graph *g = graph_new(NULL);
     bool done;
     size_t s1 = graph_state(g, fp(1), 1, &done);
     ck_assert(!done);

@@ -11,6 +11,12 @@
 #       meson.build builds only the ones that exist), then builds it with ninja.  All output goes
 #       to stderr, and only if something fails (or on the first configuration).  Returns 1 if
 #       configuring or building failed.
+#   loopsim_install_fuzzer
+#       Makes sure clang can build a libFuzzer program with AddressSanitizer and UBSan (it
+#       compiles and links a tiny one) and sets LOOPSIM_CLANG to that compiler (clang or
+#       clang-14).  As root, installs clang and libclang-rt-dev (the runtimes,
+#       libclang-rt-14-dev on Debian 12) with apt-get when that fails; returns 1 with the
+#       reason on stderr if they cannot be had (tools/fuzz then skips).
 #
 # Sets LOOPSIM_ROOT to the repository root.
 
@@ -125,4 +131,47 @@ loopsim_build() {
     fi
     rm -f "$log"
     return 0
+}
+
+# True if clang (or clang-14) links a -fsanitize=fuzzer,address,undefined program (so libFuzzer
+# and the sanitizer runtimes are there); sets LOOPSIM_CLANG to that compiler.
+loopsim_have_fuzzer() {
+    local cc dir ok=1
+    dir="$(mktemp -d)"
+    printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+        'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);' \
+        'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }' \
+        >"$dir/t.c"
+    for cc in clang clang-14; do
+        command -v "$cc" >/dev/null 2>&1 || continue
+        if "$cc" -fsanitize=fuzzer,address,undefined -o "$dir/t" "$dir/t.c" >/dev/null 2>&1; then
+            LOOPSIM_CLANG="$cc"
+            ok=0
+            break
+        fi
+    done
+    rm -rf "$dir"
+    return $ok
+}
+
+loopsim_install_fuzzer() {
+    loopsim_have_fuzzer && return 0
+    if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+        if command -v clang >/dev/null 2>&1 || command -v clang-14 >/dev/null 2>&1; then
+            loopsim_log "clang cannot link a libFuzzer program (-fsanitize=fuzzer): the runtimes are missing; as root: apt-get install -y libclang-rt-dev"
+        else
+            loopsim_log "no clang; as root: apt-get install -y clang libclang-rt-dev"
+        fi
+        return 1
+    fi
+    loopsim_log "installing clang libclang-rt-dev (libFuzzer and the sanitizer runtimes)"
+    apt-get update >&2 || loopsim_log "apt-get update failed; trying to install anyway"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y clang libclang-rt-dev >&2 ||
+        DEBIAN_FRONTEND=noninteractive apt-get install -y clang-14 libclang-rt-14-dev >&2 ||
+        loopsim_log "apt-get install of clang failed"
+    hash -r
+    if ! loopsim_have_fuzzer; then
+        loopsim_log "clang still cannot link a libFuzzer program after apt-get install"
+        return 1
+    fi
 }
