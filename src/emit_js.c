@@ -1,4 +1,4 @@
-/* emit_js.c - prints an ls_program as the equivalent standalone CommonJS program (emit_js.h).
+/* emit_js.c - prints an ls_scenario as the equivalent standalone CommonJS program (emit_js.h).
  *
  * Every node of the tree is one JavaScript expression or statement, so the mapping is one to
  * one; the printed program, run with real Node, prints what the scenario describes:
@@ -8,19 +8,24 @@
  *                 differ from costs.def, fs "trips"/"latency_ms"): Node's timing is its own.
  *   requires      `const fs = require('fs');` (fs.readFile/fs.stat), `const EventEmitter =
  *                 require('events');` (new EventEmitter), `const net = require('net');`
- *                 (net.createServer/net.connect), each only when used.
+ *                 (net.createServer/net.connect), `const { performance } =
+ *                 require('perf_hooks');` (busy-waits), each only when used; an ES module
+ *                 imports them instead.  A variable named like one of them is refused.
  *   bindings      every name a function binds ("as", "let"), also inside its ifs but not in
  *                 nested functions, is declared once at the top of that function as `let a, b;`
  *                 and assigned where the scenario binds it (`a = expr;`), so a second "as" of
  *                 the same name assigns again.  Main's are declared at the top of the file.
  *                 Parameters (and, in main, hoisted function names) are not declared again.
- *   functions     program->functions: hoisted `function f(p) {...}` / `async function`.
+ *   functions     scenario->functions: hoisted `function f(p) {...}` / `async function`.
  *                 Function literals: arrows as `(p) => {...}` (`async` if async), others as
  *                 `function name(p) {...}`; the name is kept only where it is a plain
  *                 identifier that shadows nothing the body uses.
  *   statements    2-space indentation, one statement per line, semicolons.  console.log(...),
  *                 f(...), `k = v;`, `k++;`, `if (a === b) {...} else {...}` (`<` for less),
- *                 return, throw, `await x;`, busy-waits as an hrtime.bigint loop.
+ *                 return, throw, `await x;`, busy-waits as `{ const __s = performance.now();
+ *                 while (performance.now() - __s < MS) {} }` (performance.now, not
+ *                 process.hrtime.bigint: loopsim's VM has no BigInt; perf_hooks.performance
+ *                 exists from Node 8.5, so the program runs on every Node loopsim models).
  *   calls         setTimeout(cb, delay, ...args) (`.unref()` appended when unref), setInterval,
  *                 setImmediate, clear*, t.unref()/ref()/refresh(), process.nextTick,
  *                 queueMicrotask, new Promise, Promise.resolve/reject/all/race, .then/.catch/
@@ -33,9 +38,23 @@
  *                 U+2028/U+2029 as \uXXXX; other UTF-8 as is), numbers that read back as the
  *                 same double, null, undefined, booleans, arrays (setTimeout delays only).
  *
+ * A scenario whose program is JavaScript is printed as the header and that JavaScript: the
+ * "source" text, or the text of the "script" file, which program.c reads into js_source (the
+ * header then names the file; a "script" not read yet cannot be emitted).
+ *
  * What has no JavaScript form (an await outside an async function, a statement in a value
  * position, an unknown kind) is printed as a `/ * loopsim: cannot emit ... * /` comment and
  * makes emit_js return non-zero.
+ *
+ * Labels (emit_js_with_labels): the VM names a function in traces by its name, else by what
+ * the front end gives for the offset where it starts, else "anonymous@LINE:COL" of the printed
+ * program.  The scenario's labels (ls_func.label: a name, or its JSON path) are what loopsim
+ * printed before it had a VM, so every function records its label at the offset where its
+ * printed form starts (`async`, `function` or the `(` of an arrow's parameters: ESTree's start
+ * of the function node).  The program is then printed into a memory stream, whose position
+ * (ftell) is that offset, and copied to `out` at the end.  The fs calls are recorded the
+ * same way: the timing a scenario gives one ("trips", "latency_ms") has no JavaScript form, so
+ * program.c hands it to the engine by the line of the call.
  */
 #include "emit_js.h"
 
@@ -49,6 +68,7 @@ typedef struct {
     int indent;     /* of the statement being printed */
     bool in_async;  /* the function being printed is async (await allowed) */
     int failed;     /* number of places that could not be emitted */
+    emit_js_labels *labels; /* where each function starts, or NULL */
 } emit_js_state;
 
 /* A small set of names (not owned), in insertion order. */
@@ -70,20 +90,26 @@ static bool emit_js_names_has(const emit_js_names *set, const char *name)
     return false;
 }
 
+/* Room for one more item in a malloc'd array of `len` items of `size` bytes. */
+static void *emit_js_room(void *items, size_t len, size_t *cap, size_t size)
+{
+    if (len < *cap)
+        return items;
+    size_t n = *cap ? *cap * 2 : 8;
+    void *grown = realloc(items, n * size);
+    if (!grown) {
+        fputs("loopsim: out of memory\n", stderr);
+        abort();
+    }
+    *cap = n;
+    return grown;
+}
+
 static void emit_js_names_add(emit_js_names *set, const char *name)
 {
     if (!name || emit_js_names_has(set, name))
         return;
-    if (set->len == set->cap) {
-        size_t cap = set->cap ? set->cap * 2 : 8;
-        const char **items = realloc(set->items, cap * sizeof *items);
-        if (!items) {
-            fputs("loopsim: out of memory\n", stderr);
-            abort();
-        }
-        set->items = items;
-        set->cap = cap;
-    }
+    set->items = emit_js_room(set->items, set->len, &set->cap, sizeof *set->items);
     set->items[set->len++] = name;
 }
 
@@ -154,7 +180,7 @@ static void emit_js_visit_mentioned(const ls_node *n, void *ctx)
 }
 
 typedef struct {
-    bool fs, events, net;
+    bool fs, events, net, perf;
 } emit_js_uses;
 
 static void emit_js_visit_uses(const ls_node *n, void *ctx)
@@ -171,12 +197,15 @@ static void emit_js_visit_uses(const ls_node *n, void *ctx)
     case LS_N_CONNECT:
         u->net = true;
         break;
+    case LS_N_BUSY:
+        u->perf = true;
+        break;
     default:
         break;
     }
 }
 
-static void emit_js_walk_program(const ls_program *p, emit_js_visit visit, void *ctx)
+static void emit_js_walk_program(const ls_scenario *p, emit_js_visit visit, void *ctx)
 {
     for (size_t i = 0; i < p->nfunctions; i++)
         emit_js_walk_func(p->functions[i], visit, ctx);
@@ -366,7 +395,7 @@ static bool emit_js_literal_name_ok(const ls_func *fn)
     static const char *const globals[] = {
         "console", "process", "setTimeout", "setInterval", "setImmediate", "clearTimeout",
         "clearInterval", "clearImmediate", "queueMicrotask", "Promise", "fs", "net",
-        "EventEmitter", "require", "module", "exports", "__filename", "__dirname",
+        "EventEmitter", "performance", "require", "module", "exports", "__filename", "__dirname",
     };
     if (!emit_js_is_identifier(fn->name))
         return false;
@@ -444,8 +473,46 @@ static void emit_js_body(emit_js_state *st, const ls_func *fn)
     st->in_async = saved_async;
 }
 
+/* The offset in the printed program where the next character goes (emit_js_with_labels);
+ * false if it is not known. */
+static bool emit_js_offset(emit_js_state *st, uint32_t *offset)
+{
+    if (!st->labels)
+        return false;
+    long at = ftell(st->out);
+    if (at < 0 || (unsigned long)at > UINT32_MAX) {
+        st->failed++; /* cannot happen with a memory stream under 4 GiB */
+        return false;
+    }
+    *offset = (uint32_t)at;
+    return true;
+}
+
+/* Records that fn's printed form starts here. */
+static void emit_js_label_here(emit_js_state *st, const ls_func *fn)
+{
+    uint32_t at;
+    if (!fn->label || !emit_js_offset(st, &at))
+        return;
+    emit_js_labels *l = st->labels;
+    l->items = emit_js_room(l->items, l->len, &l->cap, sizeof *l->items);
+    l->items[l->len++] = (emit_js_label){at, fn->label};
+}
+
+/* Records that the fs call n is printed here. */
+static void emit_js_fs_call_here(emit_js_state *st, const ls_node *n)
+{
+    uint32_t at;
+    if (!emit_js_offset(st, &at))
+        return;
+    emit_js_labels *l = st->labels;
+    l->fs_calls = emit_js_room(l->fs_calls, l->nfs_calls, &l->capfs_calls, sizeof *l->fs_calls);
+    l->fs_calls[l->nfs_calls++] = (emit_js_site){at, n};
+}
+
 static void emit_js_func_literal(emit_js_state *st, const ls_func *fn)
 {
+    emit_js_label_here(st, fn);
     if (fn->is_async)
         fputs("async ", st->out);
     if (fn->is_arrow) {
@@ -463,6 +530,7 @@ static void emit_js_func_literal(emit_js_state *st, const ls_func *fn)
 
 static void emit_js_declaration(emit_js_state *st, const ls_func *fn)
 {
+    emit_js_label_here(st, fn);
     if (fn->is_async)
         fputs("async ", st->out);
     fputs("function ", st->out);
@@ -662,6 +730,7 @@ static void emit_js_expr_raw(emit_js_state *st, const ls_node *n)
         fputc(')', st->out);
         break;
     case LS_N_FS:
+        emit_js_fs_call_here(st, n);
         fputs(n->fs_op == LS_FS_STAT ? "fs.stat(__filename, " : "fs.readFile(__filename, ", st->out);
         emit_js_value(st, n->cb);
         fputc(')', st->out);
@@ -816,11 +885,10 @@ static void emit_js_stmt(emit_js_state *st, const ls_node *n)
         fputs(";\n", st->out);
         return;
     case LS_N_BUSY: {
-        double ns = n->number * 1e6;
-        long long ins = ns > 0 ? (long long)(ns + 0.5) : 0;
+        char ms[64];
+        emit_js_format_number(ms, sizeof ms, n->number);
         fprintf(st->out,
-                "{ const __s = process.hrtime.bigint(); while (process.hrtime.bigint() - __s < %lldn) {} }\n",
-                ins);
+                "{ const __s = performance.now(); while (performance.now() - __s < %s) {} }\n", ms);
         return;
     }
     default:
@@ -896,11 +964,16 @@ static void emit_js_visit_fs_notes(const ls_node *n, void *ctx)
     fputc('\n', c->st->out);
 }
 
-static void emit_js_header(emit_js_state *st, const ls_program *p)
+static void emit_js_header(emit_js_state *st, const ls_scenario *p)
 {
     fputs("// Generated by loopsim emit-js from ", st->out);
     emit_js_comment_text(st, p->file ? p->file : "(unknown file)");
     fputc('\n', st->out);
+    if (p->script) {
+        fputs("// Its program is the script ", st->out);
+        emit_js_comment_text(st, p->script_path ? p->script_path : p->script);
+        fputc('\n', st->out);
+    }
     if (p->esm)
         fputs("// An ES module: run it as a .mjs file (tools/record-expected does).\n", st->out);
     if (p->title)
@@ -933,16 +1006,29 @@ static void emit_js_header(emit_js_state *st, const ls_program *p)
     emit_js_walk_program(p, emit_js_visit_fs_notes, &notes);
 }
 
-int emit_js(const ls_program *program, FILE *out)
+/* The whole program, to st->out. */
+static int emit_js_program(emit_js_state *st, const ls_scenario *p)
 {
-    emit_js_state st = {out, 0, false, 0};
-    const ls_program *p = program;
+    FILE *out = st->out;
+    emit_js_header(st, p);
+    fputc('\n', out);
 
-    emit_js_header(&st, p);
+    if (p->js_source) { /* the program is JavaScript already */
+        fwrite(p->js_source, 1, p->js_source_len, out);
+        if (p->js_source_len && p->js_source[p->js_source_len - 1] != '\n')
+            fputc('\n', out);
+        return fflush(out) != 0 || ferror(out) ? 1 : 0;
+    }
+    if (p->script) { /* a file program.c has not read */
+        emit_js_cannot(st, NULL, "the script, which has not been read, at $.script");
+        fputc('\n', out);
+        fflush(out);
+        return 1;
+    }
 
-    emit_js_uses uses = {false, false, false};
+    emit_js_uses uses = {false, false, false, false};
     emit_js_walk_program(p, emit_js_visit_uses, &uses);
-    fputc('\n', out); /* then the requires and main's declarations, if any, then a blank line */
+    /* the requires and main's declarations, if any, then a blank line */
     if (p->esm) { /* an ES module: save as .mjs; __filename is not defined there */
         if (uses.fs)
             fputs("import fs from 'fs';\nimport { fileURLToPath } from 'url';\n"
@@ -951,6 +1037,8 @@ int emit_js(const ls_program *program, FILE *out)
             fputs("import EventEmitter from 'events';\n", out);
         if (uses.net)
             fputs("import net from 'net';\n", out);
+        if (uses.perf)
+            fputs("import { performance } from 'perf_hooks';\n", out);
     } else {
         if (uses.fs)
             fputs("const fs = require('fs');\n", out);
@@ -958,6 +1046,8 @@ int emit_js(const ls_program *program, FILE *out)
             fputs("const EventEmitter = require('events');\n", out);
         if (uses.net)
             fputs("const net = require('net');\n", out);
+        if (uses.perf)
+            fputs("const { performance } = require('perf_hooks');\n", out);
     }
 
     /* main's bindings: not the hoisted functions (already bindings of the module scope) */
@@ -966,17 +1056,18 @@ int emit_js(const ls_program *program, FILE *out)
         emit_js_walk_block(&p->main->body, false, emit_js_visit_bound, &bound);
     for (size_t i = 0; i < p->nfunctions; i++)
         emit_js_names_add(&skip, p->functions[i]->name);
-    static const char *const modules[] = {"fs", "EventEmitter", "net"};
-    bool used[] = {uses.fs, uses.events, uses.net};
-    for (size_t i = 0; i < 3; i++) {
+    static const char *const modules[] = {"fs", "EventEmitter", "net", "performance"};
+    bool used[] = {uses.fs, uses.events, uses.net, uses.perf};
+    for (size_t i = 0; i < sizeof modules / sizeof modules[0]; i++) {
         if (used[i] && emit_js_names_has(&bound, modules[i])) {
-            emit_js_cannot(&st, NULL, "a variable named like a required module");
+            emit_js_cannot(st, NULL, "a variable named like a required module");
             fputc('\n', out);
         }
         if (used[i])
             emit_js_names_add(&skip, modules[i]);
     }
-    bool need_blank = emit_js_declare(&st, &bound, &skip) || uses.fs || uses.events || uses.net;
+    bool need_blank = emit_js_declare(st, &bound, &skip) || uses.fs || uses.events || uses.net ||
+                      uses.perf;
     emit_js_names_free(&bound);
     emit_js_names_free(&skip);
 
@@ -986,21 +1077,59 @@ int emit_js(const ls_program *program, FILE *out)
             fputc('\n', out);
         need_blank = true;
         if (!fn || !fn->name) {
-            emit_js_cannot(&st, NULL, "a declared function without a name");
+            emit_js_cannot(st, NULL, "a declared function without a name");
             fputc('\n', out);
             continue;
         }
-        emit_js_declaration(&st, fn);
+        emit_js_declaration(st, fn);
     }
 
     if (p->main && p->main->body.len) {
         if (need_blank)
             fputc('\n', out);
-        st.in_async = false;
-        emit_js_block_lines(&st, &p->main->body);
+        st->in_async = false;
+        emit_js_block_lines(st, &p->main->body);
     }
 
     if (fflush(out) != 0 || ferror(out))
         return 1;
-    return st.failed ? 1 : 0;
+    return st->failed ? 1 : 0;
+}
+
+int emit_js(const ls_scenario *scenario, FILE *out)
+{
+    return emit_js_with_labels(scenario, out, NULL);
+}
+
+int emit_js_with_labels(const ls_scenario *scenario, FILE *out, emit_js_labels *labels)
+{
+    if (!labels) {
+        emit_js_state st = {out, 0, false, 0, NULL};
+        return emit_js_program(&st, scenario);
+    }
+    labels->len = labels->nfs_calls = 0;
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *mem = open_memstream(&buf, &size); /* ftell gives the offsets */
+    if (!mem)
+        return 1;
+    emit_js_state st = {mem, 0, false, 0, labels};
+    int failed = emit_js_program(&st, scenario);
+    if (fclose(mem) != 0)
+        failed = 1;
+    if (buf && fwrite(buf, 1, size, out) != size)
+        failed = 1;
+    if (fflush(out) != 0 || ferror(out))
+        failed = 1;
+    free(buf);
+    return failed;
+}
+
+void emit_js_labels_free(emit_js_labels *labels)
+{
+    if (!labels)
+        return;
+    free(labels->items);
+    free(labels->fs_calls);
+    *labels = (emit_js_labels){0};
 }

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "interp.h"
 
 const char *phase_name(ls_phase phase)
 {
@@ -87,7 +86,7 @@ ls_engine *engine_new_timed(const ls_program *program, const ls_costs *costs,
     immediates_init(e);
     tasks_init(e);
     io_init(e);
-    interp_init(e);
+    host_init(e);
     e->phase = PHASE_MAIN;
     return e;
 }
@@ -109,8 +108,10 @@ ls_costs engine_default_costs(const ls_program *program, const ls_profile *profi
 
 void engine_free(ls_engine *e)
 {
-    if (e)
-        arena_free(e->arena);
+    if (!e)
+        return;
+    host_free(e);
+    arena_free(e->arena);
 }
 
 /* The virtual time limit, and the budget of the search the run belongs to: every operation
@@ -140,6 +141,15 @@ void engine_spend_exact(ls_engine *e, double ms)
     check_time_limit(e);
 }
 
+void engine_spend_ops(ls_engine *e, uint64_t ops)
+{
+    /* an instruction's cost is a point, in every clock mode: interpreted code takes the time
+     * it takes, and only the costs of the API and of the process are ranges */
+    double ns = (double)ops * e->costs.op.ms * 1e6;
+    clock_spend_exact(&e->clock, ns > 9e18 ? INT64_MAX / 4 : (int64_t)(ns + 0.5));
+    check_time_limit(e);
+}
+
 bool engine_count_callback(ls_engine *e)
 {
     if (engine_stopped(e))
@@ -162,7 +172,7 @@ uint64_t engine_next_seq(ls_engine *e)
  * after the listeners (R9.2). */
 static void emit_process_event(ls_engine *e, ls_phase phase, const char *event)
 {
-    if (emitter_listener_count(e->process, event) == 0)
+    if (host_listener_count(e, e->host.process, event) == 0)
         return;
     e->phase = phase;
     if (!engine_count_callback(e))
@@ -171,8 +181,10 @@ static void emit_process_event(ls_engine *e, ls_phase phase, const char *event)
     ls_origin o = {"process.emit", event, engine_next_seq(e)};
     out_begin(e, o);
     engine_spend(e, e->costs.callback);
-    ls_value code = value_number(e->exit_code);
-    interp_emit_process(e, event, &code, 1);
+    if (!e->exit_code)
+        e->exit_code = host_exit_code(e);
+    js_value code = js_number(e->exit_code);
+    host_emit_process(e, event, &code, 1);
     out_end(e);
     tasks_scope_exit(e);
 }
@@ -219,10 +231,21 @@ void engine_snapshot(ls_engine *e)
 int engine_run(ls_engine *e)
 {
     if (!e->program->esm) {
-        interp_run_main(e);
+        host_run_main(e);
     } else {
         switch (e->profile->esm_entry) {
         case ESM_NONE:
+            /* Node 10 (no ES modules without a flag) runs an .mjs file as a CommonJS script,
+             * and dies of a SyntaxError if it is none (ls_program.script_js) */
+            if (e->program->script_js) {
+                host_run_main_as_script(e);
+                break;
+            }
+            if (e->program->script_error && e->program->script_error_line) {
+                host_syntax_error(e, e->program->script_error_line,
+                                  e->program->script_error_col, e->program->script_error);
+                return e->exit_code;
+            }
             e->stop = STOP_BAD_INPUT;
             e->stop_message = arena_printf(
                 e->arena, "%s: $.module: error: an ES-module entry point needs Node 12.17 or "
@@ -230,15 +253,16 @@ int engine_run(ls_engine *e)
                 e->program->file, e->profile->id, e->profile->first, e->profile->last);
             return 2;
         case ESM_BEFORE_LOOP:
-            interp_run_module(e, NULL);
+            host_run_module(e, NULL);
             break;
         case ESM_IN_POLL:
-            io_call_from_poll(e, interp_run_module, NULL);
+            io_call_from_poll(e, host_run_module, NULL);
             break;
         }
     }
     if (!engine_stopped(e))
         engine_spend(e, e->costs.bootstrap);
+
     engine_snapshot(e); /* what the main script left queued */
 
     bool more = false;
@@ -261,5 +285,7 @@ int engine_run(ls_engine *e)
     }
     if (e->stop == STOP_FATAL && e->exit_code == 0)
         e->exit_code = 1;
+    if (e->stop == STOP_NONE && !e->exit_code && e->host.vm)
+        e->exit_code = host_exit_code(e);
     return e->exit_code;
 }

@@ -3,9 +3,10 @@
  *
  * One `ls_engine` is one process: the virtual clock (clock.h), libuv's loop (loop.h: timer
  * handles, the poll phase, closing handles), Node's timer lists and immediate queue (timers.h,
- * immediates.h), the nextTick and microtask queues (tasks.h), V8's promises (promise.h), the
- * thread pool and sockets (io.h), and the interpreter that runs the scenario's functions
- * (interp.h).  Every object is allocated in `arena` and lives until the run ends.
+ * immediates.h), the nextTick queue and the drain (tasks.h), the thread pool and sockets
+ * (io.h), and the program's JavaScript with Node's globals (node/host.h: a VM of src/js, whose
+ * promises and microtask queue are V8's part).  The process's own structs are allocated in
+ * `arena` and live until the run ends; the program's values live in the VM's heap.
  */
 #ifndef LOOPSIM_ENGINE_H
 #define LOOPSIM_ENGINE_H
@@ -15,12 +16,12 @@
 #include <stdio.h>
 
 #include "arena.h"
-#include "ast.h"
 #include "budget.h"
 #include "clock.h"
 #include "costs.h"
 #include "heap.h"
 #include "profile.h"
+#include "program.h"
 #include "types.h"
 
 
@@ -63,14 +64,17 @@ typedef struct {
     int64_t max_time_ns;     /* virtual time */
     ls_budget *budget;       /* a search's runs: checked at every callback and loop iteration
                               * (NULL: none) */
+    uint64_t random_seed;    /* not a limit but a setting every run of a command shares:
+                              * Math.random's seed (--seed), the same in every run of a search
+                              * so that only timing differs between them */
 } ls_limits;
 
+#include "node/host.h"
 #include "immediates.h"
 #include "io.h"
 #include "loop.h"
 #include "output.h"
 #include "tasks.h"
-#include "promise.h"
 #include "timers.h"
 
 struct ls_engine {
@@ -88,18 +92,17 @@ struct ls_engine {
     ls_io io;
     ls_output out;
 
-    ls_env *globals;
-    ls_emitter *process;      /* process.on listeners */
+    ls_host host;             /* the program's JavaScript: its VM and Node's globals */
     bool printed_once;        /* the first console.log of the process has happened */
     bool exiting;             /* process._exiting: 'exit' is being emitted */
     int exit_code;
     ls_stop stop;
     const char *stop_message; /* for STOP_CALLBACK_LIMIT, STOP_TIME_LIMIT, STOP_FATAL */
+    const char *fatal_report; /* STOP_FATAL: what Node prints on stderr (node/host.c) */
     uint64_t callbacks_run;
     uint64_t next_seq;
     uint64_t iteration;       /* loop iterations started */
     ls_phase phase;
-    int call_depth;           /* nested JavaScript calls, against runaway recursion */
     ls_checkpoint_fn checkpoint;
     void *checkpoint_ctx;
 };
@@ -145,6 +148,8 @@ static inline bool engine_stopped(const ls_engine *e)
 void engine_spend(ls_engine *e, ls_cost cost);
 /* Advances the clock by exactly `ms` (busy work). */
 void engine_spend_exact(ls_engine *e, double ms);
+/* Advances the clock by `ops` bytecode instructions (costs.def op_ms, exact). */
+void engine_spend_ops(ls_engine *e, uint64_t ops);
 /* Counts one callback run against the limit; false (and the run stops) when it is exceeded. */
 bool engine_count_callback(ls_engine *e);
 uint64_t engine_next_seq(ls_engine *e);

@@ -51,7 +51,8 @@ bool engine_fingerprint(ls_engine *e, ls_fingerprint *out);
 
 /* ---- the engine's values, for the modules' walkers (fp.h has the primitives) ----------- */
 
-void fp_value(ls_fp *fp, ls_value v);
+/* A value of the program, through the VM (js_fingerprint_value). */
+void fp_value(ls_fp *fp, js_value v);
 void fp_origin(ls_fp *fp, ls_origin o);
 
 #endif

@@ -40,6 +40,7 @@ struct ls_fp {
     uint64_t *ids;
     size_t cap, len;
     bool refused;
+    void *ctx;             /* the walker's (the engine's walk: its VM, for fp_value) */
 };
 void fp_begin(ls_fp *fp);
 bool fp_end(ls_fp *fp, uint64_t *a, uint64_t *b);

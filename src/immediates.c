@@ -2,7 +2,7 @@
 #include "immediates.h"
 
 #include "engine.h"
-#include "interp.h"
+#include "node/host.h"
 
 void immediates_init(ls_engine *e)
 {
@@ -35,7 +35,17 @@ static void queue_remove(ls_immediates *q, ls_immediate *im)
     im->queued = false;
 }
 
-ls_immediate *immediates_create(ls_engine *e, ls_value callback, ls_value *args, size_t nargs,
+void immediates_mark(ls_engine *e, js_vm *vm)
+{
+    for (ls_immediate *im = e->immediates.all; im; im = im->all_next) {
+        js_gc_mark_value(vm, im->callback);
+        js_gc_mark_value(vm, im->object);
+        for (size_t i = 0; i < im->nargs; i++)
+            js_gc_mark_value(vm, im->args[i]);
+    }
+}
+
+ls_immediate *immediates_create(ls_engine *e, js_value callback, js_value *args, size_t nargs,
                                 ls_origin origin)
 {
     ls_immediates *q = &e->immediates;
@@ -44,6 +54,9 @@ ls_immediate *immediates_create(ls_engine *e, ls_value callback, ls_value *args,
     im->args = args;
     im->nargs = nargs;
     im->origin = origin;
+    im->object = js_undefined();
+    im->all_next = q->all; /* for the collector */
+    q->all = im;
     /* class Immediate: this.ref(); immediateInfo[kCount]++; immediateQueue.append(this) */
     im->refed = true;
     if (q->ref_count++ == 0)
@@ -136,7 +149,7 @@ static bool process_immediate(ls_engine *e)
         if (im->refed)
             q->ref_count--;
         im->refed = false;
-        if (!interp_run_callback(e, im->origin, im->callback, im->args, im->nargs) &&
+        if (!host_run_callback(e, im->origin, im->callback, im->args, im->nargs) &&
             !engine_stopped(e)) {
             q->out_head = batch.head;
             q->out_tail = batch.tail;

@@ -28,10 +28,12 @@ struct ls_immediate {
     bool destroyed;             /* _destroyed */
     bool refed;                 /* [kRefed] */
     bool queued;                /* still linked in a queue */
-    ls_value callback;
-    ls_value *args;
+    js_value callback;
+    js_value *args;
     size_t nargs;
     ls_origin origin;
+    js_value object;            /* the Immediate object the program sees (host.c), once made */
+    ls_immediate *all_next;     /* every immediate made in this run (for the collector) */
 };
 
 typedef struct {
@@ -40,10 +42,13 @@ typedef struct {
     size_t count;               /* immediateInfo[kCount] */
     size_t ref_count;           /* immediateInfo[kRefCount] */
     ls_uv_handle idle;          /* Environment::immediate_idle_handle */
+    ls_immediate *all;          /* every immediate made, newest first */
 } ls_immediates;
 
 void immediates_init(ls_engine *e);
-ls_immediate *immediates_create(ls_engine *e, ls_value callback, ls_value *args, size_t nargs,
+/* Marks the callbacks, arguments and Immediate objects in both queues (the VM's collector). */
+void immediates_mark(ls_engine *e, js_vm *vm);
+ls_immediate *immediates_create(ls_engine *e, js_value callback, js_value *args, size_t nargs,
                                 ls_origin origin);
 void immediates_clear(ls_engine *e, ls_immediate *im);
 void immediates_unref(ls_engine *e, ls_immediate *im);

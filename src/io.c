@@ -1,8 +1,17 @@
-/* io.c - the thread pool and loopback sockets; see io.h. */
+/* io.c - the thread pool and loopback sockets; see io.h.
+ *
+ * The first half is libuv's side: requests in flight, each completing at an instant of the
+ * clock's zone, and the poll phase taking those done.  The second half is Node's side, the fs
+ * and net modules as the program sees them: native functions over those requests, and
+ * net.Server/net.Socket objects (EventEmitters whose C state is an ls_net).
+ */
 #include "io.h"
 
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "engine.h"
-#include "interp.h"
 
 typedef enum { EV_FS_TRIP, EV_CONNECT, EV_PEER_EOF, EV_PEER_SHUTDOWN, EV_NATIVE } ev_kind;
 
@@ -14,22 +23,41 @@ struct ls_io_event {
     uint64_t seq;
     /* EV_FS_TRIP */
     const char *api;
-    ls_value callback;
+    js_value callback;
+    js_value result[2];   /* (err, value) for the callback: its last trip */
     int trip, trips;
     ls_cost latency;
     ls_origin origin;
     /* EV_CONNECT, EV_PEER_EOF */
-    ls_emitter *socket;
-    ls_emitter *server;
+    ls_net *socket;
+    ls_net *server;
     /* EV_NATIVE */
     ls_native_fn native;
     void *data;
+};
+
+/* A net.Server or net.Socket: the JavaScript object is an EventEmitter (its listeners, its
+ * 'connection', 'listening', 'connect' and 'close' events); this is the handle under it. */
+struct ls_net {
+    ls_net *next_all;         /* every one made, for the collector */
+    bool server;
+    bool server_end;          /* a socket: the server's end of a connection */
+    js_value object;
+    const char *label;        /* "server#1", "socket#2" */
+    ls_uv_handle handle;
+    bool listening, closed, destroyed, connected;
+    int connections;          /* server: accepted connections still open */
+    int port;                 /* server: from listen */
+    ls_net *peer;             /* socket: its server */
 };
 
 void io_init(ls_engine *e)
 {
     for (int i = 0; i < LS_POOL_THREADS; i++)
         e->io.worker_last[i] = NULL;
+    e->io.nets = NULL;
+    e->io.nnets = 0;
+    e->io.fs = e->io.net = e->io.server_proto = e->io.socket_proto = js_undefined();
 }
 
 /* The event completes `cost` after instant `base`; it joins the in-flight list, which is kept
@@ -162,13 +190,15 @@ static const char *event_words(ls_engine *e, const ls_io_event *ev)
     return "an I/O completion";
 }
 
-void io_fs_start(ls_engine *e, const char *api, ls_value callback, int trips, ls_cost latency,
-                 ls_origin origin)
+static void io_fs_start(ls_engine *e, const char *api, js_value callback, int trips,
+                        ls_cost latency, ls_origin origin, js_value err, js_value value)
 {
     ls_io_event *ev = arena_alloc(e->arena, sizeof *ev);
     ev->kind = EV_FS_TRIP;
     ev->api = api;
     ev->callback = callback;
+    ev->result[0] = err;
+    ev->result[1] = value;
     ev->trip = 0;
     ev->trips = trips;
     ev->latency = latency;
@@ -275,6 +305,8 @@ io_wait_result io_wait(ls_engine *e, int64_t timeout_ms, ls_cost wakeup)
     return r;
 }
 
+/* ---- completions ------------------------------------------------------------------------------ */
+
 /* A native callback's frame for the trace. */
 static void native_begin(ls_engine *e, const char *api, const char *label)
 {
@@ -302,47 +334,54 @@ static void fs_complete(ls_engine *e, ls_io_event *ev)
             out_end(e);
         }
     } else {
-        ls_value err = {.kind = LV_NULL};
-        interp_run_callback(e, ev->origin, ev->callback, &err, 1);
+        size_t n = js_is_undefined(ev->result[1]) ? 1 : 2;
+        host_run_callback(e, ev->origin, ev->callback, ev->result, n);
     }
     tasks_scope_exit(e);
 }
 
-static void emit_in_scope(ls_engine *e, ls_emitter *em, const char *event, const char *api)
+/* emitter.emit(event, ...args) from the loop, in a callback scope of its own; nothing if no
+ * listener (Node emits anyway, but an emit without listeners runs no JavaScript) */
+static void emit_in_scope(ls_engine *e, ls_net *net, const char *event, const char *api,
+                          const js_value *args, size_t nargs)
 {
-    if (emitter_listener_count(em, event) == 0)
+    if (host_listener_count(e, net->object, event) == 0)
         return;
     if (!engine_count_callback(e))
         return;
     tasks_scope_enter(e);
-    native_begin(e, api, e->out.recording ? arena_printf(e->arena, "%s '%s'", em->label, event)
+    native_begin(e, api, e->out.recording ? arena_printf(e->arena, "%s '%s'", net->label, event)
                                           : "");
-    emitter_emit(e, em, event, NULL, 0, NULL);
+    host_emit(e, net->object, event, args, nargs);
     out_end(e);
     tasks_scope_exit(e);
 }
 
-static void close_socket_done(ls_engine *e, void *data);
+static ls_net *new_net(ls_engine *e, bool server, bool server_end);
 
 static void connect_complete(ls_engine *e, ls_io_event *ev)
 {
-    ls_emitter *sock = ev->socket, *srv = ev->server;
-    /* The server accepts (onconnection), then the client's connect request completes
-     * (afterConnect): both are ready in the same poll. */
+    ls_net *sock = ev->socket, *srv = ev->server;
+    /* The server accepts (onconnection: a new Socket for its end, 'connection'), then the
+     * client's connect request completes (afterConnect: 'connect'): both are ready in the same
+     * poll. */
     srv->connections++;
-    emit_in_scope(e, srv, "connection", "net.Server");
+    ls_net *end = new_net(e, false, true);
+    end->connected = true;
+    end->peer = srv;
+    emit_in_scope(e, srv, "connection", "net.Server", &end->object, 1);
     if (engine_stopped(e))
         return;
     sock->connected = true;
-    emit_in_scope(e, sock, "connect", "net.Socket");
+    emit_in_scope(e, sock, "connect", "net.Socket", NULL, 0);
 }
 
-static void emit_close_if_drained(ls_engine *e, ls_emitter *srv);
+static void emit_close_if_drained(ls_engine *e, ls_net *srv);
 
 /* The server's end of a connection is destroyed: Socket._destroy does
  * `_server._connections--; _server._emitCloseIfDrained()` (lib/net.js), so a closed server's
  * 'close' is queued (nextTick) from here.  The handle's own close has no JavaScript callback. */
-static void server_end_destroyed(ls_engine *e, ls_emitter *srv)
+static void server_end_destroyed(ls_engine *e, ls_net *srv)
 {
     e->loop.active_reqs--;
     srv->connections--;
@@ -420,9 +459,12 @@ int io_poll(ls_engine *e)
     }
     if (at != DBM_NOW)
         dbm_drop(&c->zone, at);
+    /* the batch stays reachable for the collector until each has run */
+    e->io.running = ready;
     int n = 0;
     for (ls_io_event *ev = ready, *next; ev && !engine_stopped(e); ev = next) {
         next = ev->next;
+        e->io.running = ev;
         n++;
         switch (ev->kind) {
         case EV_FS_TRIP:
@@ -444,139 +486,8 @@ int io_poll(ls_engine *e)
             break;
         }
     }
+    e->io.running = NULL;
     return n;
-}
-
-/* ---- net ------------------------------------------------------------------------------------ */
-
-static ls_function *native(ls_engine *e, const char *name, ls_native_fn fn, void *data)
-{
-    ls_function *f = arena_alloc(e->arena, sizeof *f);
-    f->kind = FN_NATIVE;
-    f->name = name;
-    f->native = fn;
-    f->data = data;
-    return f;
-}
-
-static void emit_listening_nt(ls_engine *e, void *data)
-{
-    ls_emitter *srv = data;
-    if (srv->listening)
-        emitter_emit(e, srv, "listening", NULL, 0, NULL);
-}
-
-static void emit_close_nt(ls_engine *e, void *data)
-{
-    emitter_emit(e, data, "close", NULL, 0, NULL);
-}
-
-static ls_origin native_origin(ls_engine *e, const char *label)
-{
-    ls_origin o = {"process.nextTick", label, engine_next_seq(e)};
-    return o;
-}
-
-bool io_listen(ls_engine *e, ls_emitter *srv, ls_value callback, const char *path)
-{
-    if (srv->listening || srv->closed) {
-        interp_error(e, path, "server.listen() on a server that is %s",
-                     srv->listening ? "already listening" : "closed");
-        return false;
-    }
-    if (callback.kind != LV_UNDEFINED)
-        emitter_on(e, srv, "listening", callback, true);
-    srv->listening = true;
-    loop_handle_set(e, &srv->handle, true, true);
-    /* setupListenHandle: defaultTriggerAsyncIdScope(..., process.nextTick, emitListeningNT) */
-    ls_value fn = value_function(native(e, "emitListeningNT", emit_listening_nt, srv));
-    tasks_next_tick(e, fn, NULL, 0, native_origin(e, "emitListeningNT"));
-    return true;
-}
-
-bool io_connect(ls_engine *e, ls_emitter *srv, ls_emitter *sock, ls_value callback,
-                const char *path)
-{
-    if (!srv->listening) {
-        interp_error(e, path, "net.connect() to a server that is not listening "
-                              "(call listen first)");
-        return false;
-    }
-    sock->peer = srv;
-    if (callback.kind != LV_UNDEFINED)
-        emitter_on(e, sock, "connect", callback, true);
-    loop_handle_set(e, &sock->handle, true, true);
-    ls_io_event *ev = arena_alloc(e->arena, sizeof *ev);
-    ev->kind = EV_CONNECT;
-    ev->socket = sock;
-    ev->server = srv;
-    e->loop.active_reqs++;
-    if (!add_event(e, ev, DBM_NOW, e->costs.net_latency))
-        return false;
-    out_queued(e, "net.connect", sock->label);
-    return true;
-}
-
-static void close_socket_done(ls_engine *e, void *data)
-{
-    ls_emitter *sock = data;
-    /* closeSocketHandle: _handle.close(() => this.emit('close', isException)) */
-    emit_in_scope(e, sock, "close", "net.Socket");
-}
-
-void io_destroy(ls_engine *e, ls_emitter *sock)
-{
-    if (sock->destroyed)
-        return;
-    sock->destroyed = true;
-    /* A connect still in flight is cancelled with the handle. */
-    for (ls_io_event *ev = e->io.head, *next; ev; ev = next) {
-        next = ev->next;
-        if (ev->kind == EV_CONNECT && ev->socket == sock) {
-            unlink_event(e, ev);
-            e->loop.active_reqs--;
-        }
-    }
-    loop_close(e, &sock->handle, close_socket_done, sock, sock->label);
-    if (sock->connected) {
-        ls_io_event *ev = arena_alloc(e->arena, sizeof *ev);
-        ev->kind = EV_PEER_EOF;
-        ev->server = sock->peer;
-        add_event(e, ev, DBM_NOW, cost_point(0)); /* loopback: the FIN is there at once */
-        /* The server's end is a handle too: it keeps the loop alive until it closes. */
-        e->loop.active_reqs++;
-    }
-}
-
-/* Server.prototype._emitCloseIfDrained */
-static void emit_close_if_drained(ls_engine *e, ls_emitter *srv)
-{
-    if (srv->listening || srv->connections > 0 || !srv->closed)
-        return;
-    ls_value fn = value_function(native(e, "emitCloseNT", emit_close_nt, srv));
-    tasks_next_tick(e, fn, NULL, 0, native_origin(e, "emitCloseNT"));
-}
-
-bool io_server_close(ls_engine *e, ls_emitter *srv, ls_value callback, const char *path)
-{
-    if (!srv->listening) {
-        interp_error(e, path, "server.close() on a server that is not running "
-                              "(ERR_SERVER_NOT_RUNNING is not modelled)");
-        return false;
-    }
-    if (callback.kind != LV_UNDEFINED)
-        emitter_on(e, srv, "close", callback, true);
-    srv->listening = false;
-    srv->closed = true;
-    /* this._handle.close(): no JS callback */
-    loop_close(e, &srv->handle, NULL, NULL, srv->label);
-    emit_close_if_drained(e, srv);
-    return true;
-}
-
-void io_handle_ref(ls_engine *e, ls_emitter *owner, bool ref)
-{
-    loop_handle_set(e, &owner->handle, owner->handle.active, ref);
 }
 
 size_t io_describe(ls_engine *e, FILE *f, size_t max)
@@ -597,4 +508,540 @@ void io_fingerprint(ls_engine *e, ls_fp *fp)
     for (int i = 0; i < LS_POOL_THREADS; i++)
         if (e->io.worker_last[i])
             fp_refuse(fp);
+    /* a socket or server in any state but none at all: its handle, its listeners */
+    if (e->io.nets)
+        fp_refuse(fp);
+}
+
+void io_mark(ls_engine *e, js_vm *vm)
+{
+    for (ls_io_event *ev = e->io.head; ev; ev = ev->next) {
+        js_gc_mark_value(vm, ev->callback);
+        js_gc_mark_value(vm, ev->result[0]);
+        js_gc_mark_value(vm, ev->result[1]);
+    }
+    for (ls_io_event *ev = e->io.running; ev; ev = ev->next) {
+        js_gc_mark_value(vm, ev->callback);
+        js_gc_mark_value(vm, ev->result[0]);
+        js_gc_mark_value(vm, ev->result[1]);
+    }
+    for (int i = 0; i < LS_POOL_THREADS; i++)
+        if (e->io.worker_last[i]) {
+            js_gc_mark_value(vm, e->io.worker_last[i]->callback);
+            js_gc_mark_value(vm, e->io.worker_last[i]->result[0]);
+            js_gc_mark_value(vm, e->io.worker_last[i]->result[1]);
+        }
+    for (ls_net *n = e->io.nets; n; n = n->next_all)
+        js_gc_mark_value(vm, n->object);
+    js_gc_mark_value(vm, e->io.fs);
+    js_gc_mark_value(vm, e->io.net);
+    js_gc_mark_value(vm, e->io.server_proto);
+    js_gc_mark_value(vm, e->io.socket_proto);
+}
+
+/* ---- the fs module ------------------------------------------------------------------------------
+ *
+ * loopsim's file system holds one file, the program's own (__filename, as the command line named
+ * it, with its text as the contents): reading it succeeds; any other path does not exist
+ * (ENOENT), as on a machine where only the program was copied.  What matters to the order is how
+ * many thread-pool requests a call makes: fs.readFile of a small file is open, fstat, read,
+ * close (4), of a missing one only the failed open (1); fs.stat is 1.
+ */
+
+static ls_engine *engine_of(const js_args *a)
+{
+    return ((ls_host_link *)js_native_data(a->callee))->e;
+}
+
+/* Is `path` the program's file?  As given, or with "./" in front of either. */
+static bool is_program_file(ls_engine *e, const char *path)
+{
+    const char *f = e->program->file;
+    while (strncmp(path, "./", 2) == 0)
+        path += 2;
+    while (strncmp(f, "./", 2) == 0)
+        f += 2;
+    return strcmp(path, f) == 0;
+}
+
+/* uvException's error: "ENOENT: no such file or directory, open 'x'" with errno, code, syscall
+ * and path (lib/internal/errors.js) */
+static js_value enoent(ls_engine *e, const char *syscall, const char *path)
+{
+    js_vm *vm = e->host.vm;
+    js_value err = js_new_error(vm, "Error", arena_printf(e->arena, "ENOENT: no such file or "
+                                                          "directory, %s '%s'", syscall, path));
+    js_set(vm, err, "errno", js_number(-2));
+    js_set(vm, err, "code", js_new_cstring(vm, "ENOENT"));
+    js_set(vm, err, "syscall", js_new_cstring(vm, syscall));
+    js_set(vm, err, "path", js_new_cstring(vm, path));
+    /* made in C++ by the request's completion: no JavaScript frames in its stack */
+    js_set(vm, err, "stack", js_new_cstring(vm, arena_printf(e->arena, "Error: ENOENT: no such "
+                                                             "file or directory, %s '%s'",
+                                                             syscall, path)));
+    return err;
+}
+
+/* The path argument: a string; any other primitive is Node's TypeError (lib/internal/fs/utils.js
+ * getValidatedPath -> validatePath); an object could be a Buffer or a URL, which Node takes:
+ * refused */
+static js_status path_arg(ls_engine *e, const js_args *a, const char *api, const char **path)
+{
+    js_value v = js_arg(a, 0);
+    if (v.type != JS_TSTRING && v.type != JS_TOBJECT)
+        return host_invalid_arg_type(e, "path", "of type string or an instance of Buffer or URL",
+                                     v);
+    if (v.type != JS_TSTRING) {
+        host_refuse(e, "%s: loopsim models only a string path", api);
+        return JS_STOP;
+    }
+    *path = arena_strdup(e->arena, js_string_chars(v.u.string, NULL));
+    return JS_OK;
+}
+
+/* The callback: the last argument (options may come between) */
+static js_status callback_arg(ls_engine *e, const js_args *a, js_value *cb)
+{
+    *cb = a->argc > 1 ? a->argv[a->argc - 1] : js_undefined();
+    return host_require_callback(e, *cb);
+}
+
+/* The encoding of readFile's options: a string, or { encoding } */
+static js_status encoding_arg(ls_engine *e, const js_args *a, const char **encoding)
+{
+    *encoding = NULL;
+    if (a->argc < 3)
+        return JS_OK;
+    js_value o = a->argv[1], enc = o;
+    if (o.type == JS_TOBJECT) {
+        js_status st = js_get(e->host.vm, o, "encoding", &enc);
+        if (st != JS_OK)
+            return st;
+    }
+    if (enc.type == JS_TSTRING)
+        *encoding = js_string_chars(enc.u.string, NULL);
+    return JS_OK;
+}
+
+/* The contents as readFile gives them: a string when an encoding is given, else a Buffer. */
+static js_value contents(ls_engine *e, const char *encoding)
+{
+    js_vm *vm = e->host.vm;
+    if (encoding)
+        return js_new_string(vm, e->program->source, e->program->source_len);
+    return host_new_buffer(e, e->program->source, e->program->source_len);
+}
+
+static js_status fs_read_file(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    const char *path, *encoding;
+    js_value cb;
+    js_status st = path_arg(e, a, "fs.readFile", &path);
+    if (st == JS_OK)
+        st = callback_arg(e, a, &cb);
+    if (st == JS_OK)
+        st = encoding_arg(e, a, &encoding);
+    if (st != JS_OK)
+        return st;
+    engine_spend(e, e->costs.api_call);
+    ls_origin o = {"fs.readFile", host_label(e, cb), engine_next_seq(e)};
+    ls_fs_site site = host_fs_site(e);
+    ls_cost latency = site.latency_ms >= 0 ? cost_point(site.latency_ms) : e->costs.io_latency;
+    if (is_program_file(e, path))
+        io_fs_start(e, "fs.readFile", cb, site.trips > 0 ? site.trips : LS_READFILE_TRIPS,
+                    latency, o, js_null(), contents(e, encoding));
+    else /* the open fails: one request */
+        io_fs_start(e, "fs.readFile", cb, 1, latency, o, enoent(e, "open", path),
+                    js_undefined());
+    *out = js_undefined();
+    return JS_OK;
+}
+
+static js_status stats_is_file(const js_args *a, js_value *out)
+{
+    (void)a;
+    *out = js_bool(true);
+    return JS_OK;
+}
+
+static js_status stats_is_not(const js_args *a, js_value *out)
+{
+    (void)a;
+    *out = js_bool(false);
+    return JS_OK;
+}
+
+/* an fs.Stats of the program's file: its size, a regular file */
+static js_value stats(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    js_value s = js_new_object(vm);
+    js_set(vm, s, "size", js_number((double)e->program->source_len));
+    js_set(vm, s, "mode", js_number(33188));
+    js_define_method(vm, s.u.object, "isFile", 0, stats_is_file, e->host.link);
+    js_define_method(vm, s.u.object, "isDirectory", 0, stats_is_not, e->host.link);
+    js_define_method(vm, s.u.object, "isSymbolicLink", 0, stats_is_not, e->host.link);
+    return s;
+}
+
+static js_status fs_stat(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    const char *path;
+    js_value cb;
+    js_status st = path_arg(e, a, "fs.stat", &path);
+    if (st == JS_OK)
+        st = callback_arg(e, a, &cb);
+    if (st != JS_OK)
+        return st;
+    engine_spend(e, e->costs.api_call);
+    ls_origin o = {"fs.stat", host_label(e, cb), engine_next_seq(e)};
+    ls_fs_site site = host_fs_site(e);
+    ls_cost latency = site.latency_ms >= 0 ? cost_point(site.latency_ms) : e->costs.io_latency;
+    bool ok = is_program_file(e, path);
+    io_fs_start(e, "fs.stat", cb, site.trips > 0 ? site.trips : 1, latency, o,
+                ok ? js_null() : enoent(e, "stat", path), ok ? stats(e) : js_undefined());
+    *out = js_undefined();
+    return JS_OK;
+}
+
+/* the synchronous calls: no request, no callback; their time is an API call's */
+static js_status fs_read_file_sync(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    const char *path, *encoding;
+    js_status st = path_arg(e, a, "fs.readFileSync", &path);
+    if (st != JS_OK)
+        return st;
+    engine_spend(e, e->costs.api_call);
+    if (!is_program_file(e, path))
+        return js_throw(a->vm, enoent(e, "open", path));
+    js_value enc = js_arg(a, 1);
+    if (enc.type == JS_TOBJECT && (st = js_get(a->vm, enc, "encoding", &enc)) != JS_OK)
+        return st;
+    encoding = enc.type == JS_TSTRING ? "utf8" : NULL;
+    *out = contents(e, encoding);
+    return JS_OK;
+}
+
+static js_status fs_exists_sync(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value p = js_arg(a, 0);
+    engine_spend(e, e->costs.api_call);
+    *out = js_bool(p.type == JS_TSTRING && is_program_file(e, js_string_chars(p.u.string, NULL)));
+    return JS_OK;
+}
+
+/* What fs has that loopsim does not model: calling it stops the run with a message, rather
+ * than throw a TypeError the real program would not. */
+static js_status fs_refused(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    (void)out;
+    host_refuse(e, "loopsim does not model fs.%s (docs/modules.md lists the fs calls it does)",
+                js_function_label(a->vm, js_obj(a->callee)));
+    return JS_STOP;
+}
+
+js_value io_fs_module(ls_engine *e)
+{
+    if (e->io.fs.type == JS_TOBJECT)
+        return e->io.fs;
+    js_vm *vm = e->host.vm;
+    js_value fs = js_new_object(vm);
+    host_export(e, fs.u.object, "readFile", 3, fs_read_file);
+    host_export(e, fs.u.object, "stat", 2, fs_stat);
+    host_export(e, fs.u.object, "readFileSync", 2, fs_read_file_sync);
+    host_export(e, fs.u.object, "existsSync", 1, fs_exists_sync);
+    static const char *const refused[] = {
+        "writeFile", "appendFile", "readdir", "open", "close", "read", "write", "access",
+        "exists", "lstat", "fstat", "mkdir", "rmdir", "rm", "unlink", "rename", "copyFile",
+        "readlink", "realpath", "watch", "watchFile", "createReadStream", "createWriteStream",
+        "writeFileSync", "writeSync", "openSync", "readdirSync", "statSync", "mkdirSync",
+        "unlinkSync", "appendFileSync",
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        host_export(e, fs.u.object, refused[i], 0, fs_refused);
+    e->io.fs = fs;
+    return fs;
+}
+
+/* ---- the net module ------------------------------------------------------------------------- */
+
+static const js_host_class net_class = {"net", NULL, NULL};
+
+static ls_net *as_net(js_value v)
+{
+    return js_host_data(v, &net_class);
+}
+
+/* A Server or a Socket: a host object whose prototype inherits EventEmitter.prototype, set
+ * up by EventEmitter.init as the constructors do (lib/net.js: FunctionPrototypeCall(
+ * EventEmitter, this)). */
+static ls_net *new_net(ls_engine *e, bool server, bool server_end)
+{
+    ls_net *n = arena_alloc(e->arena, sizeof *n);
+    n->server = server;
+    n->server_end = server_end;
+    n->label = arena_printf(e->arena, "%s#%d", server ? "server" : "socket", ++e->io.nnets);
+    n->object = js_new_host_object(e->host.vm, &net_class, n,
+                                   server ? e->io.server_proto : e->io.socket_proto);
+    n->next_all = e->io.nets;
+    e->io.nets = n;
+    host_emitter_init(e, n->object);
+    return n;
+}
+
+static ls_net *this_net(const js_args *a, bool server)
+{
+    ls_net *n = as_net(a->this_value);
+    return n && n->server == server ? n : NULL;
+}
+
+static void emit_listening_nt(ls_engine *e, js_value obj)
+{
+    ls_net *srv = as_net(obj);
+    if (srv && srv->listening)
+        host_emit(e, obj, "listening", NULL, 0);
+}
+
+static void emit_close_nt(ls_engine *e, js_value obj)
+{
+    host_emit(e, obj, "close", NULL, 0);
+}
+
+/* server.listen([port[, host]][, callback]): the port is the next free one, whatever asked
+ * (loopback, port 0 or not) */
+static js_status server_listen(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    ls_net *srv = this_net(a, true);
+    if (!srv) {
+        host_refuse(e, "server.listen() on something that is not a net.Server");
+        return JS_STOP;
+    }
+    if (srv->listening || srv->closed) {
+        /* ERR_SERVER_ALREADY_LISTEN: not modelled */
+        host_refuse(e, "server.listen() on a server that is %s",
+                    srv->listening ? "already listening" : "closed");
+        return JS_STOP;
+    }
+    engine_spend(e, e->costs.api_call);
+    js_value cb = a->argc ? a->argv[a->argc - 1] : js_undefined();
+    if (js_is_callable(cb))
+        host_add_listener(e, srv->object, "listening", cb, true);
+    srv->listening = true;
+    srv->port = 40000 + e->io.nnets;
+    loop_handle_set(e, &srv->handle, true, true);
+    /* setupListenHandle: defaultTriggerAsyncIdScope(..., process.nextTick, emitListeningNT) */
+    host_next_tick_native(e, "emitListeningNT", emit_listening_nt, srv->object);
+    *out = a->this_value;
+    return JS_OK;
+}
+
+/* server.address(): { port, family, address } while listening, else null */
+static js_status server_address(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    ls_net *srv = this_net(a, true);
+    if (!srv || !srv->listening) {
+        *out = js_null();
+        return JS_OK;
+    }
+    js_vm *vm = a->vm;
+    js_value o = js_new_object(vm);
+    js_set(vm, o, "address", js_new_cstring(vm, "::"));
+    js_set(vm, o, "family", js_new_cstring(vm, "IPv6"));
+    js_set(vm, o, "port", js_number(srv->port));
+    (void)e;
+    *out = o;
+    return JS_OK;
+}
+
+/* Server.prototype._emitCloseIfDrained */
+static void emit_close_if_drained(ls_engine *e, ls_net *srv)
+{
+    if (srv->listening || srv->connections > 0 || !srv->closed)
+        return;
+    host_next_tick_native(e, "emitCloseNT", emit_close_nt, srv->object);
+}
+
+static js_status server_close(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    ls_net *srv = this_net(a, true);
+    if (!srv || !srv->listening) {
+        host_refuse(e, "server.close() on a server that is not running (ERR_SERVER_NOT_RUNNING "
+                       "is not modelled)");
+        return JS_STOP;
+    }
+    engine_spend(e, e->costs.api_call);
+    js_value cb = js_arg(a, 0);
+    if (js_is_callable(cb))
+        host_add_listener(e, srv->object, "close", cb, true);
+    srv->listening = false;
+    srv->closed = true;
+    /* this._handle.close(): no JS callback */
+    loop_close(e, &srv->handle, NULL, NULL, srv->label);
+    emit_close_if_drained(e, srv);
+    *out = a->this_value;
+    return JS_OK;
+}
+
+/* ref()/unref() of a server or socket (slot-less: which from the name) */
+static js_status net_ref(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    ls_net *n = as_net(a->this_value);
+    *out = a->this_value;
+    if (!n)
+        return JS_OK;
+    bool ref = strcmp(js_function_label(a->vm, js_obj(a->callee)), "ref") == 0;
+    engine_spend(e, e->costs.api_call);
+    loop_handle_set(e, &n->handle, n->handle.active, ref);
+    return JS_OK;
+}
+
+static ls_net *server_on_port(ls_engine *e, double port)
+{
+    for (ls_net *n = e->io.nets; n; n = n->next_all)
+        if (n->server && n->listening && n->port == port)
+            return n;
+    return NULL;
+}
+
+/* net.connect(port[, host][, cb]) / net.connect({ port, host }[, cb]) / net.createConnection */
+static js_status net_connect(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value first = js_arg(a, 0), portv = first;
+    js_status st;
+    if (first.type == JS_TOBJECT && !js_is_callable(first) &&
+        (st = js_get(a->vm, first, "port", &portv)) != JS_OK)
+        return st;
+    double port = NAN;
+    if ((st = js_to_number(a->vm, portv, &port)) != JS_OK)
+        return st;
+    ls_net *srv = server_on_port(e, port);
+    if (!srv) {
+        /* ECONNREFUSED: not modelled */
+        host_refuse(e, "net.connect() to port %g, where no server of this program listens "
+                       "(loopsim models loopback connections to the program's own servers)",
+                    port);
+        return JS_STOP;
+    }
+    engine_spend(e, e->costs.api_call);
+    ls_net *sock = new_net(e, false, false);
+    sock->peer = srv;
+    js_value cb = a->argc > 1 ? a->argv[a->argc - 1] : js_undefined();
+    if (js_is_callable(cb))
+        host_add_listener(e, sock->object, "connect", cb, true);
+    loop_handle_set(e, &sock->handle, true, true);
+    ls_io_event *ev = arena_alloc(e->arena, sizeof *ev);
+    ev->kind = EV_CONNECT;
+    ev->socket = sock;
+    ev->server = srv;
+    ev->callback = ev->result[0] = ev->result[1] = js_undefined();
+    e->loop.active_reqs++;
+    if (!add_event(e, ev, DBM_NOW, e->costs.net_latency))
+        return JS_STOP;
+    out_queued(e, "net.connect", sock->label);
+    *out = sock->object;
+    return JS_OK;
+}
+
+static void close_socket_done(ls_engine *e, void *data)
+{
+    ls_net *sock = data;
+    /* closeSocketHandle: _handle.close(() => this.emit('close', isException)) */
+    js_value had_error = js_bool(false);
+    emit_in_scope(e, sock, "close", "net.Socket", &had_error, 1);
+}
+
+static js_status socket_destroy(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    ls_net *sock = this_net(a, false);
+    *out = a->this_value;
+    if (!sock)
+        return JS_OK;
+    if (sock->server_end) {
+        host_refuse(e, "socket.destroy() on the server's end of a connection: loopsim models "
+                       "the client closing");
+        return JS_STOP;
+    }
+    engine_spend(e, e->costs.api_call);
+    if (sock->destroyed)
+        return JS_OK;
+    sock->destroyed = true;
+    /* A connect still in flight is cancelled with the handle. */
+    for (ls_io_event *ev = e->io.head, *next; ev; ev = next) {
+        next = ev->next;
+        if (ev->kind == EV_CONNECT && ev->socket == sock) {
+            unlink_event(e, ev);
+            e->loop.active_reqs--;
+        }
+    }
+    loop_close(e, &sock->handle, close_socket_done, sock, sock->label);
+    if (sock->connected) {
+        ls_io_event *ev = arena_alloc(e->arena, sizeof *ev);
+        ev->kind = EV_PEER_EOF;
+        ev->server = sock->peer;
+        ev->callback = ev->result[0] = ev->result[1] = js_undefined();
+        add_event(e, ev, DBM_NOW, cost_point(0)); /* loopback: the FIN is there at once */
+        /* The server's end is a handle too: it keeps the loop alive until it closes. */
+        e->loop.active_reqs++;
+    }
+    return JS_OK;
+}
+
+static js_status net_refused(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    (void)out;
+    host_refuse(e, "loopsim does not model %s (docs/modules.md lists the net calls it does)",
+                js_function_label(a->vm, js_obj(a->callee)));
+    return JS_STOP;
+}
+
+static js_status net_create_server(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    engine_spend(e, e->costs.api_call);
+    ls_net *srv = new_net(e, true, false);
+    js_value cb = a->argc ? a->argv[a->argc - 1] : js_undefined();
+    if (js_is_callable(cb))
+        host_add_listener(e, srv->object, "connection", cb, false);
+    *out = srv->object;
+    return JS_OK;
+}
+
+js_value io_net_module(ls_engine *e)
+{
+    if (e->io.net.type == JS_TOBJECT)
+        return e->io.net;
+    js_vm *vm = e->host.vm;
+    js_value sp = host_new_emitter_proto(e), kp = host_new_emitter_proto(e);
+    js_define_method(vm, sp.u.object, "listen", 2, server_listen, e->host.link);
+    js_define_method(vm, sp.u.object, "address", 0, server_address, e->host.link);
+    js_define_method(vm, sp.u.object, "close", 1, server_close, e->host.link);
+    js_define_method(vm, sp.u.object, "ref", 0, net_ref, e->host.link);
+    js_define_method(vm, sp.u.object, "unref", 0, net_ref, e->host.link);
+    js_define_method(vm, kp.u.object, "destroy", 1, socket_destroy, e->host.link);
+    js_define_method(vm, kp.u.object, "ref", 0, net_ref, e->host.link);
+    js_define_method(vm, kp.u.object, "unref", 0, net_ref, e->host.link);
+    static const char *const refused[] = {"write", "end", "pipe", "setTimeout", "setEncoding",
+                                          "setNoDelay", "setKeepAlive", "pause", "resume"};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        js_define_method(vm, kp.u.object, refused[i], 0, net_refused, e->host.link);
+    e->io.server_proto = sp;
+    e->io.socket_proto = kp;
+    js_value net = js_new_object(vm);
+    host_export(e, net.u.object, "createServer", 2, net_create_server);
+    host_export(e, net.u.object, "connect", 3, net_connect);
+    host_export(e, net.u.object, "createConnection", 3, net_connect);
+    e->io.net = net;
+    return net;
 }

@@ -30,12 +30,18 @@ typedef struct ls_io_event ls_io_event;
 typedef struct {
     ls_io_event *head;                   /* completions in flight, in request order */
     ls_io_event *worker_last[LS_POOL_THREADS]; /* each pool thread's last request, until done */
+    ls_io_event *running;                /* the poll phase's batch being run */
+    ls_net *nets;                        /* every net.Server and net.Socket made */
+    int nnets;
+    js_value fs, net;                    /* the modules, made on first require */
+    js_value server_proto, socket_proto;
 } ls_io;
 
 void io_init(ls_engine *e);
-/* fs.readFile/fs.stat: `trips` pool requests in a row, then `callback(null)`. */
-void io_fs_start(ls_engine *e, const char *api, ls_value callback, int trips, ls_cost latency,
-                 ls_origin origin);
+/* require('fs') and require('net'): what the program sees (the modelled calls; the others
+ * stop the run with a message saying so). */
+js_value io_fs_module(ls_engine *e);
+js_value io_net_module(ls_engine *e);
 /* Calls `fn` from the poll phase as soon as the loop gets there, in a callback scope of its
  * own (an I/O completion of Node's own, e.g. the ES-module loader's). */
 void io_call_from_poll(ls_engine *e, ls_native_fn fn, void *data);
@@ -49,18 +55,15 @@ bool io_in_flight(const ls_engine *e);
  * how many ran. */
 int io_poll(ls_engine *e);
 
-bool io_listen(ls_engine *e, ls_emitter *server, ls_value callback, const char *path);
-bool io_connect(ls_engine *e, ls_emitter *server, ls_emitter *socket, ls_value callback,
-                const char *path);
-void io_destroy(ls_engine *e, ls_emitter *socket);
-bool io_server_close(ls_engine *e, ls_emitter *server, ls_value callback, const char *path);
-void io_handle_ref(ls_engine *e, ls_emitter *handle_owner, bool ref);
 
 /* Writes the first `max` requests in flight, in request order, ", "-separated (then ", ... and
  * N more"); returns how many are in flight. */
 size_t io_describe(ls_engine *e, FILE *f, size_t max);
 
-/* Hashes the I/O state (fingerprint.h): refused while anything is in flight. */
+/* Hashes the I/O state (fingerprint.h): refused while anything is in flight or a socket or
+ * server exists. */
 void io_fingerprint(ls_engine *e, ls_fp *fp);
+/* Marks the callbacks and results in flight and the modules' objects (the VM's collector). */
+void io_mark(ls_engine *e, js_vm *vm);
 
 #endif

@@ -1,15 +1,17 @@
-/* loader.c - reads a scenario (docs/scenario-format.md) and builds the program tree of ast.h.
+/* loader.c - reads a JSON scenario (docs/scenario-format.md) and builds the tree of scenario.h.
  *
  * Four steps, each stopping at the first error (errors leave through longjmp to load(), which
  * frees everything):
  *   1. scan:     our own strict JSON scanner finds the first syntax error, with line, column
  *                and what was expected there; it also records where every JSON value starts, so
  *                nodes get a line and column; nesting is capped at MAX_DEPTH.
- *   2. build:    cJSON parses the text; the tree is walked into ls_nodes (all in the program's
+ *   2. build:    cJSON parses the text; the tree is walked into ls_nodes (all in the scenario's
  *                arena), checking the shape of every operation and noting each function's
  *                declared names and every name that is read, called or assigned.
  *   3. resolve:  every noted name must be in scope (static scoping, closures included).
  *   4. cycles:   no declared function may reach itself through unconditional synchronous calls.
+ * A scenario whose program is JavaScript ends with its top-level keys: the text ("source") or
+ * the path of the file ("script") is kept for program.c, which reads and parses it.
  * cJSON is used only in this file, and its tree is freed before load() returns.
  */
 #include "loader.h"
@@ -364,6 +366,7 @@ typedef struct {
 typedef struct {
     const cJSON *item;
     int line, col;
+    size_t offset; /* in the text, of the value's first byte */
 } pos_entry;
 
 typedef struct {
@@ -371,7 +374,7 @@ typedef struct {
     const char *text;
     size_t len;
     ls_arena *arena;
-    ls_program *prog;
+    ls_scenario *prog;         /* the scenario being built */
     jmp_buf fail;
     char *error;
     cJSON *root;
@@ -570,17 +573,20 @@ static int cmp_pos(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Where the value j starts in the text; NULL if unknown. */
+static const pos_entry *position_of(loader *L, const cJSON *j)
+{
+    if (!j || !L->pos)
+        return NULL;
+    pos_entry key = {j, 0, 0, 0};
+    return bsearch(&key, L->pos, L->npos, sizeof *L->pos, cmp_pos);
+}
+
 static void where(loader *L, const cJSON *j, int *line, int *col)
 {
-    *line = *col = 0;
-    if (!j || !L->pos)
-        return;
-    pos_entry key = {j, 0, 0};
-    const pos_entry *e = bsearch(&key, L->pos, L->npos, sizeof *L->pos, cmp_pos);
-    if (e) {
-        *line = e->line;
-        *col = e->col;
-    }
+    const pos_entry *e = position_of(L, j);
+    *line = e ? e->line : 0;
+    *col = e ? e->col : 0;
 }
 
 static ls_node *new_node(loader *L, ls_kind kind, const char *path, const cJSON *j)
@@ -604,7 +610,8 @@ static const char *const reserved_names[] = {
     /* globals the emitted program uses */
     "undefined", "NaN", "Infinity", "console", "process", "setTimeout", "setInterval",
     "setImmediate", "clearTimeout", "clearInterval", "clearImmediate", "queueMicrotask", "Promise",
-    "fs", "net", "EventEmitter", "require", "module", "exports", "__filename", "__dirname", NULL,
+    "fs", "net", "EventEmitter", "performance", "require", "module", "exports", "__filename",
+    "__dirname", NULL,
 };
 
 static bool is_identifier(const char *s)
@@ -1353,8 +1360,8 @@ static ls_node *parse_expression(loader *L, const cJSON *j, const char *path)
     return chain_and_bind(L, n, j, path);
 }
 
-static const char *const top_keys[] = {"loopsim", "title", "description", "source", "timing", "functions", "main",
-                                       "module", "$schema", NULL};
+static const char *const top_keys[] = {"loopsim", "title", "description", "from", "timing", "functions", "main",
+                                       "source", "script", "module", "$schema", NULL};
 
 static const char *optional_string(loader *L, const cJSON *root, const char *key)
 {
@@ -1420,7 +1427,7 @@ static void parse_functions(loader *L, const cJSON *fns)
         fail(L, "$.functions", "expected an object of function declarations ({\"name\": [...], ...}), found %s",
              describe(L, fns));
     check_duplicate_keys(L, fns, "$.functions");
-    ls_program *p = L->prog;
+    ls_scenario *p = L->prog;
     size_t n = (size_t)cJSON_GetArraySize(fns);
     p->functions = arena_alloc(L->arena, (n ? n : 1) * sizeof *p->functions);
     L->fscopes = arena_alloc(L->arena, (n ? n : 1) * sizeof *L->fscopes);
@@ -1446,7 +1453,7 @@ static void parse_functions(loader *L, const cJSON *fns)
 /* ------------------------------------------------------------------------------------------ */
 /* step 3: names in scope                                                                     */
 
-static const ls_func *find_function(const ls_program *p, const char *name, size_t *index)
+static const ls_func *find_function(const ls_scenario *p, const char *name, size_t *index)
 {
     for (size_t i = 0; i < p->nfunctions; i++)
         if (strcmp(p->functions[i]->name, name) == 0) {
@@ -1459,7 +1466,7 @@ static const ls_func *find_function(const ls_program *p, const char *name, size_
 
 static void resolve_names(loader *L)
 {
-    ls_program *p = L->prog;
+    ls_scenario *p = L->prog;
     for (size_t i = 0; i < L->main_scope->nnames; i++)
         if (find_function(p, L->main_scope->names[i].name, NULL))
             fail(L, L->main_scope->names[i].path, "\"%s\" is already declared in \"functions\"",
@@ -1570,7 +1577,7 @@ static void dfs(loader *L, edge_list *g, unsigned char *color, size_t *stack, si
 
 static void check_cycles(loader *L)
 {
-    ls_program *p = L->prog;
+    ls_scenario *p = L->prog;
     if (p->nfunctions == 0)
         return;
     edge_list *g = arena_alloc(L->arena, p->nfunctions * sizeof *g);
@@ -1585,6 +1592,126 @@ static void check_cycles(loader *L)
     for (size_t i = 0; i < p->nfunctions; i++)
         if (color[i] == 0)
             dfs(L, g, color, stack, 0, i);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* "source" and "script": the program as JavaScript                                           */
+
+/* The keys that give the program, each with what it is for messages: a scenario has one. */
+static const char *const program_keys[][2] = {
+    {"source", "JavaScript text"},
+    {"script", "a path to a JavaScript file"},
+    {"main", "a program written as JSON"},
+    {"functions", "a program written as JSON"},
+};
+enum { NPROGRAM_KEYS = sizeof program_keys / sizeof program_keys[0] };
+
+/* "source" or "script" (program_keys[k][0]) must come alone: none of the keys after it. */
+static void check_alone(loader *L, const cJSON *root, size_t k)
+{
+    const char *key = program_keys[k][0];
+    for (size_t i = k + 1; i < NPROGRAM_KEYS; i++)
+        if (get(root, program_keys[i][0]))
+            fail(L, path_key(L, "$", key), "expected \"%s\" alone as the program (%s), found \"%s\" "
+                 "too (%s); keep one of them%s", key, program_keys[k][1], program_keys[i][0], program_keys[i][1],
+                 k == 0 && i >= 2 ? " (where a scenario comes from, once \"source\", is now \"from\")" : "");
+}
+
+/* The string at `$.KEY`, which cJSON ends at a NUL: a \u0000 escape in it is refused, as it
+ * would cut the text short.  `what` says what the string is, and `expected` what is expected
+ * when it is not a string, for messages. */
+static const char *string_without_nul(loader *L, const cJSON *j, const char *key, const char *what,
+                                      const char *expected)
+{
+    const char *path = path_key(L, "$", key);
+    if (!cJSON_IsString(j))
+        fail(L, path, "expected %s, found %s", expected, describe(L, j));
+    const pos_entry *at = position_of(L, j);
+    if (!at) /* cannot happen: map_positions found every value */
+        fail(L, path, "internal error: expected the place of the string in the file, found none");
+    for (size_t i = at->offset + 1; i < L->len && L->text[i] != '"'; i++) {
+        if (L->text[i] != '\\')
+            continue;
+        if (i + 5 < L->len && memcmp(L->text + i + 1, "u0000", 5) == 0) {
+            int line, col;
+            line_col(L->text, i, &line, &col);
+            fail(L, path, "expected %s without NUL characters, found \"\\u0000\" at %d:%d", what, line,
+                 col);
+        }
+        i++; /* the escaped character: \" does not end the string */
+    }
+    return arena_strdup(L->arena, j->valuestring);
+}
+
+/* "source": the JavaScript is kept as text: program.c parses it, and maps the positions of
+ * its errors back into the JSON text (loader_source_position). */
+static void parse_source(loader *L, const cJSON *root, const cJSON *sourcej)
+{
+    check_alone(L, root, 0);
+    ls_scenario *p = L->prog;
+    p->js_source = string_without_nul(L, sourcej, "source", "the program as JavaScript text",
+                                      "the program as JavaScript text (a string)");
+    p->js_source_len = strlen(p->js_source);
+    p->js_source_at = position_of(L, sourcej)->offset;
+}
+
+/* "script": the path is kept as written; program.c resolves it and reads the file.  Its name
+ * says how Node would run it: .mjs an ES module, .js and .cjs CommonJS (unless "module": "esm"
+ * says module, as `loopsim run --esm` does). */
+static void parse_script_path(loader *L, const cJSON *root, const cJSON *scriptj, const char *module)
+{
+    check_alone(L, root, 1);
+    static const char what[] = "a path to a JavaScript file (.js, .cjs or .mjs)";
+    const char *path = string_without_nul(L, scriptj, "script", what, what);
+    const char *name = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+    const char *dot = strrchr(name, '.');
+    bool mjs = dot && strcmp(dot, ".mjs") == 0;
+    if (!dot || dot == name || (!mjs && strcmp(dot, ".js") != 0 && strcmp(dot, ".cjs") != 0))
+        fail(L, "$.script", "expected %s, found %s", what, describe(L, scriptj));
+    if (mjs && module && strcmp(module, "commonjs") == 0)
+        fail(L, "$.module", "expected \"esm\" or no \"module\" with a .mjs script (Node runs it as an ES "
+             "module), found a string \"commonjs\"");
+    ls_scenario *p = L->prog;
+    p->script = path;
+    if (mjs)
+        p->esm = true;
+}
+
+/* Decodes the escape at text[i] ('\\'); returns its length in the text and sets *bytes to the
+ * length of what it stands for in UTF-8 (a surrogate pair written as two \u escapes is one
+ * 4-byte character, as cJSON decodes it). */
+static size_t escape_length(const char *text, size_t len, size_t i, size_t *bytes)
+{
+    if (i + 1 >= len || text[i + 1] != 'u' || i + 6 > len) {
+        *bytes = 1;
+        return 2;
+    }
+    unsigned cu = 0; /* the scanner checked the four hex digits */
+    for (size_t k = i + 2; k < i + 6; k++)
+        cu = cu * 16 + (unsigned)(is_digit(text[k]) ? text[k] - '0' : lower(text[k]) - 'a' + 10);
+    /* cJSON accepts a high surrogate only with a low one: two escapes, one character */
+    if (cu >= 0xD800 && cu <= 0xDBFF && i + 12 <= len && text[i + 6] == '\\' && text[i + 7] == 'u') {
+        *bytes = 4;
+        return 12;
+    }
+    *bytes = cu < 0x80 ? 1 : cu < 0x800 ? 2 : 3;
+    return 6;
+}
+
+void loader_source_position(const char *text, size_t len, const ls_scenario *s, size_t offset,
+                            int *line, int *col)
+{
+    size_t i = s->js_source_at + 1, decoded = 0;
+    while (i < len && text[i] != '"' && decoded < offset) {
+        size_t bytes = 1, step = 1;
+        if (text[i] == '\\')
+            step = escape_length(text, len, i, &bytes);
+        if (decoded + bytes > offset)
+            break; /* inside the escape: report the escape */
+        decoded += bytes;
+        i += step;
+    }
+    line_col(text, i < len ? i : len, line, col);
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -1616,6 +1743,7 @@ static void map_positions(loader *L, const cJSON *item, size_t *i, size_t *at, i
         L->pos[*i].item = item;
         L->pos[*i].line = *line;
         L->pos[*i].col = *col;
+        L->pos[*i].offset = off;
     }
     (*i)++;
     for (const cJSON *c = item->child; c; c = c->next)
@@ -1682,13 +1810,16 @@ static void load_steps(loader *L)
     if (!cJSON_IsNumber(version) || version->valuedouble != 1)
         fail(L, "$.loopsim", "expected 1 (the only format version), found %s", describe(L, version));
     const cJSON *mainj = get(root, "main");
-    if (!mainj)
-        fail(L, "$", "missing key \"main\" (the main script: a statement list)");
+    const cJSON *sourcej = get(root, "source");
+    const cJSON *scriptj = get(root, "script");
+    if (!mainj && !sourcej && !scriptj)
+        fail(L, "$", "missing key \"main\" (the main script: a statement list; or \"source\": the "
+             "program as JavaScript text; or \"script\": a path to a JavaScript file)");
 
-    ls_program *p = L->prog;
+    ls_scenario *p = L->prog;
     p->title = optional_string(L, root, "title");
     p->description = optional_string(L, root, "description");
-    optional_string(L, root, "source");
+    optional_string(L, root, "from");
     optional_string(L, root, "$schema");
     const char *module = optional_string(L, root, "module");
     if (module) {
@@ -1700,6 +1831,15 @@ static void load_steps(loader *L)
     const cJSON *timing = get(root, "timing");
     if (timing)
         parse_timing(L, timing);
+
+    if (sourcej) {
+        parse_source(L, root, sourcej);
+        return;
+    }
+    if (scriptj) {
+        parse_script_path(L, root, scriptj, module);
+        return;
+    }
 
     ls_func *mainfn = arena_alloc(L->arena, sizeof *mainfn);
     mainfn->label = "main";
@@ -1721,7 +1861,7 @@ static void load_steps(loader *L)
 }
 
 /* The function that calls setjmp has no locals that change afterwards. */
-static ls_program *load(loader *L)
+static ls_scenario *load(loader *L)
 {
     if (setjmp(L->fail))
         return NULL;
@@ -1729,7 +1869,7 @@ static ls_program *load(loader *L)
     return L->prog;
 }
 
-ls_program *loader_load_text(const char *display_name, const char *text, size_t len, char **error)
+ls_scenario *loader_load_text(const char *display_name, const char *text, size_t len, char **error)
 {
     loader L;
     memset(&L, 0, sizeof L);
@@ -1742,7 +1882,7 @@ ls_program *loader_load_text(const char *display_name, const char *text, size_t 
     L.prog->file = arena_strdup(L.arena, L.file);
     costs_defaults(&L.prog->costs);
 
-    ls_program *p = load(&L);
+    ls_scenario *p = load(&L);
 
     cJSON_Delete(L.root);
     free(L.sc.starts);
@@ -1761,15 +1901,17 @@ ls_program *loader_load_text(const char *display_name, const char *text, size_t 
     return p;
 }
 
-ls_program *loader_load_file(const char *path, char **error)
+/* Reads the whole file into a malloc'd buffer with a '\0' after the last byte.  NULL, with
+ * *err = errno and *opened = whether fopen succeeded, if it cannot. */
+static char *read_whole_file(const char *path, size_t *len_out, int *err, bool *opened)
 {
+    *opened = false;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        int e = errno;
-        if (error)
-            *error = xprintf("%s: error: cannot open: %s\n", path, strerror(e));
+        *err = errno;
         return NULL;
     }
+    *opened = true;
     size_t cap = 64 * 1024, len = 0;
     char *buf = xrealloc(NULL, cap);
     for (;;) {
@@ -1787,16 +1929,48 @@ ls_program *loader_load_file(const char *path, char **error)
     fclose(f);
     if (bad) {
         free(buf);
-        if (error)
-            *error = xprintf("%s: error: cannot read: %s\n", path, strerror(e));
+        *err = e;
         return NULL;
     }
-    ls_program *p = loader_load_text(path, buf, len, error);
+    if (len == cap)
+        buf = xrealloc(buf, cap + 1);
+    buf[len] = '\0';
+    *len_out = len;
+    return buf;
+}
+
+char *loader_read_bytes(const char *path, size_t *len, int *err)
+{
+    bool opened;
+    int e = 0;
+    char *buf = read_whole_file(path, len, &e, &opened);
+    if (err)
+        *err = buf ? 0 : e;
+    return buf;
+}
+
+char *loader_read_file(const char *path, size_t *len_out, char **error)
+{
+    bool opened;
+    int e = 0;
+    char *buf = read_whole_file(path, len_out, &e, &opened);
+    if (error)
+        *error = buf ? NULL : xprintf("%s: error: cannot %s: %s\n", path, opened ? "read" : "open", strerror(e));
+    return buf;
+}
+
+ls_scenario *loader_load_file(const char *path, char **error)
+{
+    size_t len;
+    char *buf = loader_read_file(path, &len, error);
+    if (!buf)
+        return NULL;
+    ls_scenario *p = loader_load_text(path, buf, len, error);
     free(buf);
     return p;
 }
 
-void program_free(ls_program *p)
+void scenario_free(ls_scenario *p)
 {
     if (p)
         arena_free(p->arena);

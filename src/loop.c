@@ -6,7 +6,6 @@
 #include <stdlib.h>
 
 #include "engine.h"
-#include "interp.h"
 
 #define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
 

@@ -140,6 +140,16 @@ void out_snapshot(ls_engine *e, const char *text)
 
 void out_line(ls_engine *e, const char *text)
 {
+    out_line_n(e, text, strlen(text), false);
+}
+
+void out_err_line(ls_engine *e, const char *text)
+{
+    out_line_n(e, text, strlen(text), true);
+}
+
+static void add_line(ls_engine *e, const char *text, size_t len)
+{
     ls_output *o = &e->out;
     if (o->nlines == o->lines_cap) {
         size_t cap = o->lines_cap ? o->lines_cap * 2 : 64;
@@ -147,20 +157,61 @@ void out_line(ls_engine *e, const char *text)
         o->lines_cap = cap;
     }
     o->lines[o->nlines].text = text;
+    o->lines[o->nlines].len = len;
     o->lines[o->nlines].record = o->nopen ? o->open[o->nopen - 1] : SIZE_MAX;
     o->nlines++;
 }
 
+static void add_err_line(ls_engine *e, const char *text, size_t len)
+{
+    ls_output *o = &e->out;
+    if (o->nerrs == o->errs_cap) {
+        size_t cap = o->errs_cap ? o->errs_cap * 2 : 16;
+        o->errs = arena_grow(e->arena, o->errs, o->nerrs, cap, sizeof *o->errs);
+        o->errs_cap = cap;
+    }
+    o->errs[o->nerrs].text = text;
+    o->errs[o->nerrs].len = len;
+    o->errs[o->nerrs].record = o->nopen ? o->open[o->nopen - 1] : SIZE_MAX;
+    o->errs[o->nerrs].after = o->nlines;
+    o->nerrs++;
+}
+
+void out_line_n(ls_engine *e, const char *text, size_t len, bool to_stderr)
+{
+    if (to_stderr)
+        add_err_line(e, text, len);
+    else
+        add_line(e, text, len);
+}
+
+/* a line and its newline, NULs included */
+static void put_line(FILE *f, const char *text, size_t len)
+{
+    fwrite(text, 1, len, f);
+    fputc('\n', f);
+}
+
 void out_warning(ls_engine *e, const char *text)
 {
-    (void)e;
-    fprintf(stderr, "(node) %s\n", text);
+    out_err_line(e, arena_printf(e->arena, "(node:4242) %s", text));
+}
+
+void out_render_errs(const ls_engine *e, FILE *f)
+{
+    for (size_t i = 0; i < e->out.nerrs; i++)
+        put_line(f, e->out.errs[i].text, e->out.errs[i].len);
 }
 
 void out_json_string(FILE *f, const char *s)
 {
+    out_json_string_n(f, s, strlen(s));
+}
+
+void out_json_string_n(FILE *f, const char *s, size_t len)
+{
     fputc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    for (const unsigned char *p = (const unsigned char *)s; p < (const unsigned char *)s + len; p++) {
         switch (*p) {
         case '"': fputs("\\\"", f); break;
         case '\\': fputs("\\\\", f); break;
@@ -215,14 +266,23 @@ static void render_trace_text(const ls_engine *e, FILE *f)
             fputc('\n', f);
         }
         for (size_t l = first[r]; l != SIZE_MAX; l = next[l])
-            fprintf(f, "%11s  | %s\n", "", o->lines[l].text);
+        {
+            fprintf(f, "%11s  | ", "");
+            put_line(f, o->lines[l].text, o->lines[l].len);
+        }
+        for (size_t l = 0; l < o->nerrs; l++) /* few: a linear scan */
+            if ((o->errs[l].record == SIZE_MAX ? o->nrecords : o->errs[l].record) == r)
+            {
+                fprintf(f, "%11s  | (stderr) ", "");
+                put_line(f, o->errs[l].text, o->errs[l].len);
+            }
     }
     free(first);
     free(last);
     free(next);
 }
 
-void out_render(const ls_engine *e, FILE *f, ls_format format, bool trace)
+void out_render(const ls_engine *e, FILE *f, ls_out_format format, bool trace)
 {
     const ls_output *o = &e->out;
     if (format == FORMAT_TEXT) {
@@ -231,13 +291,18 @@ void out_render(const ls_engine *e, FILE *f, ls_format format, bool trace)
             return;
         }
         for (size_t i = 0; i < o->nlines; i++)
-            fprintf(f, "%s\n", o->lines[i].text);
+            put_line(f, o->lines[i].text, o->lines[i].len);
         return;
     }
     fputs("{\n  \"output\": [", f);
     for (size_t i = 0; i < o->nlines; i++) {
         fputs(i ? ", " : "", f);
-        out_json_string(f, o->lines[i].text);
+        out_json_string_n(f, o->lines[i].text, o->lines[i].len);
+    }
+    fputs("],\n  \"stderr\": [", f);
+    for (size_t i = 0; i < o->nerrs; i++) {
+        fputs(i ? ", " : "", f);
+        out_json_string_n(f, o->errs[i].text, o->errs[i].len);
     }
     fprintf(f, "],\n  \"exit_code\": %d,\n  \"stopped\": ", e->exit_code);
     if (e->stop == STOP_CALLBACK_LIMIT || e->stop == STOP_TIME_LIMIT || e->stop == STOP_HANG)
@@ -265,7 +330,7 @@ void out_render(const ls_engine *e, FILE *f, ls_format format, bool trace)
                 continue;
             fputs(first ? "" : ", ", f);
             first = false;
-            out_json_string(f, o->lines[l].text);
+            out_json_string_n(f, o->lines[l].text, o->lines[l].len);
         }
         fputs("]}", f);
     }
@@ -287,7 +352,10 @@ bool out_render_ending(const ls_engine *e, int exit_code, bool timed, FILE *f)
                 e->stop_message);
         return true;
     case STOP_FATAL:
-        fprintf(f, "loopsim: node would print on stderr: %s\n", e->stop_message);
+        if (e->fatal_report)
+            fputs(e->fatal_report, f);
+        else
+            fprintf(f, "loopsim: node would print on stderr: %s\n", e->stop_message);
         fprintf(f, "loopsim: the process exits with code %d\n", exit_code);
         return false;
     default:

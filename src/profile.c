@@ -4,16 +4,29 @@
 #include <ctype.h>
 #include <stdlib.h>
 
-const ls_profile ls_profiles[] = {
+#define LS_FEATURE(group, field, first, backport, what)
+
+static ls_profile profiles[] = {
 #define LS_PROFILE(id, first, last, per_callback, per_list, fractional, await_direct, qm, \
                    idle_metrics, timers_at_end, rejections_throw, esm, server_shutdown,  \
                    bootstrap)                                                           \
     {id, first, last, per_callback, per_list, fractional, await_direct, qm, idle_metrics,   \
-     timers_at_end, rejections_throw, esm, server_shutdown, bootstrap},
+     timers_at_end, rejections_throw, esm, server_shutdown, bootstrap, {0}, {0}},
 #include "profile.def"
 #undef LS_PROFILE
 };
-const size_t ls_profile_count = sizeof ls_profiles / sizeof ls_profiles[0];
+#undef LS_FEATURE
+const ls_profile *const ls_profiles = profiles;
+const size_t ls_profile_count = sizeof profiles / sizeof profiles[0];
+
+const ls_feature_info ls_feature_table[] = {
+#define LS_PROFILE(...)
+#define LS_FEATURE(group, field, first, backport, what) {#group, #field, first, backport, what},
+#include "profile.def"
+#undef LS_FEATURE
+#undef LS_PROFILE
+};
+const size_t ls_feature_count = sizeof ls_feature_table / sizeof ls_feature_table[0];
 
 const ls_profile *profile_default(void)
 {
@@ -66,4 +79,37 @@ const ls_profile *profile_for_version(const char *version)
             return &ls_profiles[i];
     }
     return NULL;
+}
+
+int profile_compare_versions(const char *a, const char *b)
+{
+    long va[3], vb[3];
+    bool oka = parse_version(a, 0, va), okb = parse_version(b, 0, vb);
+    if (!oka || !okb)
+        return oka - okb;
+    return compare(va, vb);
+}
+
+static bool has_feature(const char *version, const char *since, const char *backport)
+{
+    if (profile_compare_versions(version, since) >= 0)
+        return true;
+    return *backport && profile_compare_versions(version, backport) >= 0 &&
+           atol(version) == atol(backport);
+}
+
+/* The LS_FEATURE columns of every row, from its first version. */
+__attribute__((constructor)) static void fill_features(void)
+{
+    for (size_t i = 0; i < ls_profile_count; i++) {
+        ls_profile *p = &profiles[i];
+        /* the language layer's copy of the column (V8's await, R8.1) */
+        p->language.await_direct = p->await_direct;
+#define LS_PROFILE(...)
+#define LS_FEATURE(group, field, since, backport, what) \
+        p->group.field = has_feature(p->first, since, backport);
+#include "profile.def"
+#undef LS_FEATURE
+#undef LS_PROFILE
+    }
 }

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "js.h"
+
 typedef enum { ESM_NONE, ESM_IN_POLL, ESM_BEFORE_LOOP } ls_esm_entry;
 
 typedef struct {
@@ -21,9 +23,25 @@ typedef struct {
     ls_esm_entry esm_entry;
     bool server_end_waits_for_shutdown;
     double bootstrap_ms;
+    /* from the LS_FEATURE rows of profile.def, by the profile's first version */
+    js_features language;
+    struct {
+        bool global_performance;
+        bool import_meta_filename;
+        bool node_prefix_require;
+        bool node_prefix_import;
+        bool events_once;
+        bool events_on;
+        bool timers_promises;
+        bool abort_controller;
+        bool fatal_version_trailer;
+        bool trace_uncaught_hint;
+        bool multiple_resolves;
+    } process;
 } ls_profile;
 
-extern const ls_profile ls_profiles[];
+/* Filled once, before main() runs (the LS_FEATURE columns are computed from the versions). */
+extern const ls_profile *const ls_profiles;
 extern const size_t ls_profile_count;
 
 /* The profile of Node 20.3+, what `node` on the machines here is (20.20.2). */
@@ -32,6 +50,16 @@ const ls_profile *profile_default(void);
  * that line's latest release ("20" is 20.x's latest, so 20.3+).  NULL if it is not a version
  * or older than 10.0.0. */
 const ls_profile *profile_for_version(const char *version);
+/* -1, 0 or 1 as version a is before, the same as, or after b ("20.3.0" style); a version
+ * that does not parse sorts first. */
+int profile_compare_versions(const char *a, const char *b);
+
+/* The LS_FEATURE rows, for tests and `loopsim profiles`. */
+typedef struct {
+    const char *group, *field, *first, *backport, *what;
+} ls_feature_info;
+extern const ls_feature_info ls_feature_table[];
+extern const size_t ls_feature_count;
 
 /* fs.readFile of a small file: open, fstat, read, close, each a thread-pool round trip
  * (lib/internal/fs/read_file_context.js, read/context.js) in every version profiled (R7.2). */

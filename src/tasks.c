@@ -2,14 +2,14 @@
 #include "tasks.h"
 
 #include "engine.h"
-#include "interp.h"
+#include "node/host.h"
 
 void tasks_init(ls_engine *e)
 {
     (void)e;
 }
 
-void tasks_next_tick(ls_engine *e, ls_value callback, ls_value *args, size_t nargs,
+void tasks_next_tick(ls_engine *e, js_value callback, js_value *args, size_t nargs,
                      ls_origin origin)
 {
     if (e->exiting) /* lib/internal/process/task_queues.js nextTick: if (process._exiting) return */
@@ -28,18 +28,6 @@ void tasks_next_tick(ls_engine *e, ls_value callback, ls_value *args, size_t nar
     out_queued(e, "process.nextTick", origin.label);
 }
 
-void tasks_enqueue_job(ls_engine *e, ls_job *job)
-{
-    ls_tasks *t = &e->tasks;
-    job->next = NULL;
-    if (t->job_tail)
-        t->job_tail->next = job;
-    else
-        t->job_head = job;
-    t->job_tail = job;
-    out_queued(e, job->origin.api, job->origin.label);
-}
-
 bool tasks_has_tick(const ls_engine *e)
 {
     return e->tasks.tick_head != NULL;
@@ -47,26 +35,12 @@ bool tasks_has_tick(const ls_engine *e)
 
 size_t tasks_microtask_count(const ls_engine *e)
 {
-    size_t n = 0;
-    for (const ls_job *j = e->tasks.job_head; j; j = j->next)
-        n++;
-    return n;
+    return js_microtask_count(e->host.vm);
 }
 
 void tasks_run_microtasks(ls_engine *e)
 {
-    ls_tasks *t = &e->tasks;
-    if (t->running_microtasks)
-        return;
-    t->running_microtasks = true;
-    while (t->job_head && !engine_stopped(e)) {
-        ls_job *job = t->job_head;
-        t->job_head = job->next;
-        if (!t->job_head)
-            t->job_tail = NULL;
-        promise_run_job(e, job);
-    }
-    t->running_microtasks = false;
+    js_run_microtasks(e->host.vm);
 }
 
 static void run_ticks(ls_engine *e)
@@ -77,7 +51,9 @@ static void run_ticks(ls_engine *e)
         t->tick_head = tick->next;
         if (!t->tick_head)
             t->tick_tail = NULL;
-        interp_run_callback(e, tick->origin, tick->callback, tick->args, tick->nargs);
+        t->running = tick;
+        host_run_callback(e, tick->origin, tick->callback, tick->args, tick->nargs);
+        t->running = NULL;
     }
 }
 
@@ -90,10 +66,14 @@ static bool process_promise_rejections(ls_engine *e)
     size_t n = t->npending;
     if (n == 0)
         return false;
-    ls_promise **batch = arena_grow(e->arena, t->pending_rejections, n, n, sizeof *batch);
+    js_value *batch = arena_grow(e->arena, t->pending_rejections, n, n, sizeof *batch);
     t->npending = 0;
+    t->running_batch = batch;
+    t->nbatch = n;
     for (size_t i = 0; i < n && !engine_stopped(e); i++)
-        interp_unhandled_rejection(e, batch[i]);
+        host_unhandled_rejection(e, batch[i]);
+    t->running_batch = NULL;
+    t->nbatch = 0;
     return true;
 }
 
@@ -137,7 +117,7 @@ void tasks_scope_exit(ls_engine *e)
     t->scope_depth--;
 }
 
-void tasks_rejected_without_handler(ls_engine *e, ls_promise *p)
+void tasks_rejected_without_handler(ls_engine *e, js_value p)
 {
     ls_tasks *t = &e->tasks;
     if (t->npending == t->pending_cap) {
@@ -150,11 +130,11 @@ void tasks_rejected_without_handler(ls_engine *e, ls_promise *p)
     t->has_rejection_to_warn = true;
 }
 
-void tasks_handler_added_after_reject(ls_engine *e, ls_promise *p)
+void tasks_handler_added_after_reject(ls_engine *e, js_value p)
 {
     ls_tasks *t = &e->tasks;
     for (size_t i = 0; i < t->npending; i++) {
-        if (t->pending_rejections[i] == p) {
+        if (js_strict_equals(t->pending_rejections[i], p)) {
             for (size_t j = i + 1; j < t->npending; j++)
                 t->pending_rejections[j - 1] = t->pending_rejections[j];
             t->npending--;
@@ -163,15 +143,33 @@ void tasks_handler_added_after_reject(ls_engine *e, ls_promise *p)
     }
 }
 
+void tasks_mark(ls_engine *e, js_vm *vm)
+{
+    const ls_tasks *t = &e->tasks;
+    for (const ls_tick *k = t->tick_head; k; k = k->next) {
+        js_gc_mark_value(vm, k->callback);
+        for (size_t i = 0; i < k->nargs; i++)
+            js_gc_mark_value(vm, k->args[i]);
+    }
+    if (t->running) {
+        js_gc_mark_value(vm, t->running->callback);
+        for (size_t i = 0; i < t->running->nargs; i++)
+            js_gc_mark_value(vm, t->running->args[i]);
+    }
+    for (size_t i = 0; i < t->npending; i++)
+        js_gc_mark_value(vm, t->pending_rejections[i]);
+    for (size_t i = 0; i < t->nbatch; i++)
+        js_gc_mark_value(vm, t->running_batch[i]);
+}
+
 void tasks_fingerprint(ls_engine *e, ls_fp *fp)
 {
     const ls_tasks *t = &e->tasks;
-    if (t->tick_head || t->job_head)
+    if (t->tick_head || js_microtask_count(e->host.vm))
         fp_refuse(fp);
     fp_u64(fp, t->npending);
     for (size_t i = 0; i < t->npending; i++)
-        promise_fingerprint(fp, t->pending_rejections[i]);
+        fp_value(fp, t->pending_rejections[i]);
     fp_bool(fp, t->has_rejection_to_warn);
     fp_i64(fp, t->scope_depth);
-    fp_bool(fp, t->running_microtasks);
 }

@@ -28,49 +28,28 @@
 
 typedef struct ls_tick {
     struct ls_tick *next;
-    ls_value callback;
-    ls_value *args;
+    js_value callback;
+    js_value *args;
     size_t nargs;
     ls_origin origin;
 } ls_tick;
 
-
-typedef enum {
-    JOB_REACTION, /* PromiseReactionJob */
-    JOB_THENABLE, /* PromiseResolveThenableJob */
-    JOB_CALLBACK, /* queueMicrotask(cb) */
-    JOB_MODULE    /* an ES module's evaluation: its body runs in the job */
-} ls_job_kind;
-
-struct ls_job {
-    ls_job *next;
-    ls_job_kind kind;
-    ls_origin origin;
-    ls_reaction *reaction;  /* JOB_REACTION */
-    bool rejected;          /* JOB_REACTION: which handler */
-    ls_value argument;      /* JOB_REACTION: the settled value */
-    ls_promise *promise;    /* JOB_THENABLE: the promise to resolve */
-    ls_value thenable;      /* JOB_THENABLE */
-    ls_value callback;      /* JOB_THENABLE: its then; JOB_CALLBACK: the callback */
-};
-
 typedef struct {
     ls_tick *tick_head, *tick_tail;
-    ls_job *job_head, *job_tail;
-    ls_promise **pending_rejections; /* pendingUnhandledRejections, in rejection order */
+    ls_tick *running;                /* the tick being run (its values stay roots) */
+    js_value *pending_rejections;    /* pendingUnhandledRejections, in rejection order */
     size_t npending, pending_cap;
+    js_value *running_batch;         /* the batch processPromiseRejections is going through */
+    size_t nbatch;
     bool has_rejection_to_warn;
     int scope_depth;                 /* async_callback_scope_depth */
-    bool running_microtasks;
 } ls_tasks;
 
 void tasks_init(ls_engine *e);
 
 /* process.nextTick(cb, ...args); dropped once the process is exiting (process._exiting). */
-void tasks_next_tick(ls_engine *e, ls_value callback, ls_value *args, size_t nargs,
+void tasks_next_tick(ls_engine *e, js_value callback, js_value *args, size_t nargs,
                      ls_origin origin);
-/* EnqueueMicrotask */
-void tasks_enqueue_job(ls_engine *e, ls_job *job);
 bool tasks_has_tick(const ls_engine *e);
 size_t tasks_microtask_count(const ls_engine *e);
 
@@ -84,11 +63,13 @@ void tasks_scope_enter(ls_engine *e);
 void tasks_scope_exit(ls_engine *e);
 
 /* V8's PromiseRejectCallback events. */
-void tasks_rejected_without_handler(ls_engine *e, ls_promise *p);
-void tasks_handler_added_after_reject(ls_engine *e, ls_promise *p);
+void tasks_rejected_without_handler(ls_engine *e, js_value promise);
+void tasks_handler_added_after_reject(ls_engine *e, js_value promise);
+/* Marks the ticks and the pending rejections (the VM's collector). */
+void tasks_mark(ls_engine *e, js_vm *vm);
 
 /* Hashes the task queues (fingerprint.h); refused unless both are empty, as they are between
- * callbacks. */
+ * callbacks (the microtask queue is the VM's: js_fingerprint_vm). */
 void tasks_fingerprint(ls_engine *e, ls_fp *fp);
 
 #endif

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "engine.h"
-#include "interp.h"
+#include "node/host.h"
 
 #define TIMEOUT_MAX 2147483647.0 /* 2 ** 31 - 1 */
 
@@ -272,7 +272,7 @@ static bool n10_ontimeout(ls_engine *e, ls_timer *timer, bool have_start, uint64
     timer->called = true;
     if (!have_start && timer->repeat != 0)
         start = clock_get_now(&e->clock, "the restart of an interval");
-    if (!interp_run_callback(e, timer->origin, timer->callback, timer->args, timer->nargs))
+    if (!host_run_callback(e, timer->origin, timer->callback, timer->args, timer->nargs))
         return engine_stopped(e);
     if (timer->repeat != 0)
         n10_rearm(e, timer, start);
@@ -398,110 +398,8 @@ static uint64_t start_now(ls_engine *e, const ls_timer *timer)
     return clock_get_now_of(&e->clock, timer->origin.api, timer->origin.label);
 }
 
-static double string_to_number(const char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && isspace((unsigned char)s[n - 1]))
-        n--;
-    if (n == 0)
-        return 0;
-    char buf[128];
-    if (n >= sizeof buf)
-        return NAN;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    const char *p = buf;
-    if (strcmp(p, "Infinity") == 0 || strcmp(p, "+Infinity") == 0)
-        return INFINITY;
-    if (strcmp(p, "-Infinity") == 0)
-        return -INFINITY;
-    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X' || p[1] == 'o' || p[1] == 'O' || p[1] == 'b' ||
-                        p[1] == 'B')) {
-        int base = (p[1] == 'x' || p[1] == 'X') ? 16 : (p[1] == 'o' || p[1] == 'O') ? 8 : 2;
-        if (!p[2])
-            return NAN;
-        double v = 0;
-        for (const char *q = p + 2; *q; q++) {
-            int d = isdigit((unsigned char)*q) ? *q - '0'
-                    : isxdigit((unsigned char)*q) ? tolower((unsigned char)*q) - 'a' + 10
-                                                  : 99;
-            if (d >= base)
-                return NAN;
-            v = v * base + d;
-        }
-        return v;
-    }
-    /* StrDecimalLiteral: [+-] (digits [. digits] | . digits) [e [+-] digits] */
-    const char *q = p;
-    if (*q == '+' || *q == '-')
-        q++;
-    int digits = 0;
-    while (isdigit((unsigned char)*q))
-        q++, digits++;
-    if (*q == '.') {
-        q++;
-        while (isdigit((unsigned char)*q))
-            q++, digits++;
-    }
-    if (digits == 0)
-        return NAN;
-    if (*q == 'e' || *q == 'E') {
-        q++;
-        if (*q == '+' || *q == '-')
-            q++;
-        if (!isdigit((unsigned char)*q))
-            return NAN;
-        while (isdigit((unsigned char)*q))
-            q++;
-    }
-    if (*q)
-        return NAN;
-    return strtod(p, NULL);
-}
 
-/* ToNumber of a JSON literal, as `after *= 1` does it. */
-static double literal_to_number(const ls_lit *lit)
-{
-    switch (lit->kind) {
-    case LS_LIT_UNDEFINED:
-        return NAN;
-    case LS_LIT_NULL:
-        return 0;
-    case LS_LIT_BOOL:
-        return lit->boolean ? 1 : 0;
-    case LS_LIT_NUMBER:
-        return lit->number;
-    case LS_LIT_STRING:
-        return string_to_number(lit->string);
-    case LS_LIT_ARRAY: {
-        /* ToPrimitive(array) is array.join(','): [] -> "" -> 0, [3] -> "3" -> 3, [1,2] -> NaN */
-        if (lit->nelems == 0)
-            return 0;
-        if (lit->nelems > 1)
-            return NAN;
-        const ls_lit *el = &lit->elems[0];
-        if (el->kind == LS_LIT_UNDEFINED || el->kind == LS_LIT_NULL)
-            return 0;
-        if (el->kind == LS_LIT_BOOL)
-            return NAN; /* "true" / "false" */
-        return literal_to_number(el);
-    }
-    }
-    return NAN;
-}
-
-double timers_coerce_delay(const ls_lit *delay, bool has_delay)
-{
-    /* Timeout constructor: after *= 1; if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1 */
-    double after = has_delay ? literal_to_number(delay) : NAN;
-    if (!(after >= 1 && after <= TIMEOUT_MAX))
-        after = 1;
-    return after;
-}
-
-ls_timer *timers_create(ls_engine *e, ls_value callback, ls_value *args, size_t nargs,
+ls_timer *timers_create(ls_engine *e, js_value callback, js_value *args, size_t nargs,
                         double delay, bool repeat, ls_origin origin)
 {
     ls_timer *timer = arena_alloc(e->arena, sizeof *timer);
@@ -512,6 +410,9 @@ ls_timer *timers_create(ls_engine *e, ls_value callback, ls_value *args, size_t 
     timer->args = args;
     timer->nargs = nargs;
     timer->origin = origin;
+    timer->object = js_undefined();
+    timer->all_next = e->timers.all; /* for the collector: every timer made, live or not */
+    e->timers.all = timer;
     timer->refed = true;
     if (e->profile->timer_per_list) {
         n10_insert(e, timer, start_now(e, timer)); /* active(timeout) */
@@ -633,7 +534,7 @@ static bool list_on_timeout(ls_engine *e, ls_timer_list *list, ls_reading *now)
         uint64_t start = 0;
         if (timer->repeat != 0)
             start = clock_get_now(&e->clock, "the restart of an interval"); /* an interval restarts from the callback's start */
-        bool ok = interp_run_callback(e, timer->origin, timer->callback, timer->args,
+        bool ok = host_run_callback(e, timer->origin, timer->callback, timer->args,
                                       timer->nargs);
         if (engine_stopped(e))
             return true;
@@ -715,6 +616,16 @@ static void run_timers(ls_engine *e, ls_uv_timer *handle)
         }
     }
     tasks_scope_exit(e);
+}
+
+void timers_mark(ls_engine *e, js_vm *vm)
+{
+    for (ls_timer *t = e->timers.all; t; t = t->all_next) {
+        js_gc_mark_value(vm, t->callback);
+        js_gc_mark_value(vm, t->object);
+        for (size_t i = 0; i < t->nargs; i++)
+            js_gc_mark_value(vm, t->args[i]);
+    }
 }
 
 void timers_init(ls_engine *e)

@@ -51,10 +51,12 @@ struct ls_timer {                 /* a Timeout object */
     bool has_callback;            /* _onTimeout !== null */
     bool called;                  /* _called: it has run (Node 10's unref checks it) */
     ls_uv_timer *own;             /* Node 10: the TimerWrap of an unref'd timer (_handle) */
-    ls_value callback;
-    ls_value *args;
+    js_value callback;
+    js_value *args;
     size_t nargs;
     ls_origin origin;
+    js_value object;              /* the Timeout object the program sees (host.c), once made */
+    ls_timer *all_next;           /* every timer made in this run (marked for the collector) */
 };
 
 struct ls_timer_list {            /* a TimersList */
@@ -75,15 +77,17 @@ typedef struct {
     int64_t ref_count;            /* timeoutInfo[0] */
     double next_expiry;           /* nextExpiry; INFINITY when none */
     ls_uv_timer handle;           /* Environment::timer_handle */
+    ls_timer *all;                /* every timer made, newest first */
 } ls_timers;
 
 void timers_init(ls_engine *e);
+/* Marks the callbacks, arguments and Timeout objects of every timer (the VM's collector). */
+void timers_mark(ls_engine *e, js_vm *vm);
 
 /* new Timeout(...) + insert(): setTimeout/setInterval.  `delay` is the already coerced delay. */
-ls_timer *timers_create(ls_engine *e, ls_value callback, ls_value *args, size_t nargs,
+ls_timer *timers_create(ls_engine *e, js_value callback, js_value *args, size_t nargs,
                         double delay, bool repeat, ls_origin origin);
 /* The Timeout constructor's coercion: after *= 1; 1 unless 1 <= after <= 2^31-1 (R3.1). */
-double timers_coerce_delay(const ls_lit *delay, bool has_delay);
 /* clearTimeout/clearInterval */
 void timers_clear(ls_engine *e, ls_timer *t);
 void timers_unref(ls_engine *e, ls_timer *t);

@@ -36,6 +36,7 @@ CANNOT_EXPRESS = [
     ("*recursion*", "a cycle of synchronous calls"),
     ("*duplicate*", "repeated keys"),
     ("*malformed*", "not JSON"),
+    ("script-file-missing", "whether a file exists"),
 ]
 
 try:

@@ -10,15 +10,13 @@
 #include <string.h>
 
 #include "engine.h"
-#include "interp.h"
-#include "loader.h"
 #include "profile.h"
 #include "engine_harness.h"
 
 static ls_immediate *add(ls_engine *e)
 {
     ls_origin o = {"setImmediate", "i", engine_next_seq(e)};
-    return immediates_create(e, value_undefined(), NULL, 0, o);
+    return immediates_create(e, js_undefined(), NULL, 0, o);
 }
 
 #define EMPTY "{\"loopsim\": 1, \"main\": []}"

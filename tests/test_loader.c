@@ -10,10 +10,10 @@
 
 /* ---- helpers ---- */
 
-static ls_program *load_ok(const char *json)
+static ls_scenario *load_ok(const char *json)
 {
     char *err = NULL;
-    ls_program *p = loader_load_text("t.json", json, strlen(json), &err);
+    ls_scenario *p = loader_load_text("t.json", json, strlen(json), &err);
     ck_assert_msg(p != NULL, "expected success, got: %s", err ? err : "(no message)");
     ck_assert_ptr_null(err);
     return p;
@@ -23,7 +23,7 @@ static ls_program *load_ok(const char *json)
 static void load_fails(const char *json, const char *want)
 {
     char *err = NULL;
-    ls_program *p = loader_load_text("t.json", json, strlen(json), &err);
+    ls_scenario *p = loader_load_text("t.json", json, strlen(json), &err);
     ck_assert_msg(p == NULL, "expected an error containing '%s', but it loaded", want);
     ck_assert_ptr_nonnull(err);
     ck_assert_msg(strstr(err, want) != NULL, "error\n  %s\ndoes not contain\n  %s", err, want);
@@ -37,7 +37,7 @@ static void load_fails(const char *json, const char *want)
 #define MAIN(stmts) "{\"loopsim\": 1, \"main\": [" stmts "]}"
 #define WITH_FUNCS(funcs, stmts) "{\"loopsim\": 1, \"functions\": {" funcs "}, \"main\": [" stmts "]}"
 
-static const ls_node *stmt(const ls_program *p, size_t i)
+static const ls_node *stmt(const ls_scenario *p, size_t i)
 {
     ck_assert_uint_gt(p->main->body.len, i);
     return p->main->body.items[i];
@@ -121,7 +121,7 @@ START_TEST(test_nesting_deeper_than_200_levels_is_rejected)
             strcat(buf, "}");
         strcat(buf, "]}");
         if (depth < 200) {
-            program_free(load_ok(buf));
+            scenario_free(load_ok(buf));
         } else {
             load_fails(buf, "error: nesting deeper than 200 levels");
         }
@@ -150,7 +150,7 @@ END_TEST
 
 START_TEST(test_minimal_scenario_loads)
 {
-    ls_program *p = load_ok("{\"loopsim\": 1, \"title\": \"t\", \"description\": \"d\", \"source\": \"s\", \"main\": []}");
+    ls_scenario *p = load_ok("{\"loopsim\": 1, \"title\": \"t\", \"description\": \"d\", \"from\": \"s\", \"main\": []}");
     ck_assert_str_eq(p->file, "t.json");
     ck_assert_str_eq(p->title, "t");
     ck_assert_str_eq(p->description, "d");
@@ -164,7 +164,7 @@ START_TEST(test_minimal_scenario_loads)
     ck_assert(p->costs.first_log.ms == first_log->def); /* costs.def's defaults */
     ck_assert(p->costs.first_log.lo == first_log->lo && p->costs.first_log.hi == first_log->hi);
     ck_assert(p->costs.first_log.lo < p->costs.first_log.hi); /* a range */
-    program_free(p);
+    scenario_free(p);
 }
 END_TEST
 
@@ -301,14 +301,14 @@ END_TEST
 
 START_TEST(test_await_in_async_function_is_accepted)
 {
-    ls_program *p = load_ok(WITH_FUNCS(
+    ls_scenario *p = load_ok(WITH_FUNCS(
         "\"f\": {\"async\": true, \"body\": [{\"await\": 1, \"as\": \"v\"},"
         " {\"if\": {\"equals\": [{\"var\": \"v\"}, 1]}, \"do\": [{\"await\": 2}]}]}",
         "{\"call\": \"f\"}"));
     ck_assert(p->functions[0]->is_async);
     ck_assert_int_eq(p->functions[0]->body.items[0]->kind, LS_N_AWAIT);
     ck_assert_str_eq(p->functions[0]->body.items[0]->bind, "v");
-    program_free(p);
+    scenario_free(p);
 }
 END_TEST
 
@@ -368,20 +368,20 @@ END_TEST
 
 START_TEST(test_closures_see_enclosing_names)
 {
-    ls_program *p = load_ok(MAIN(
+    ls_scenario *p = load_ok(MAIN(
         "{\"let\": \"n\", \"value\": 0},"
         "{\"setTimeout\": {\"params\": [\"x\"], \"body\": ["
         "  {\"process.nextTick\": [{\"console.log\": [{\"var\": \"x\"}, {\"var\": \"n\"}, {\"var\": \"later\"}]}]}"
         "]}},"
         "{\"Promise.resolve\": 1, \"as\": \"later\"}"));
-    program_free(p);
+    scenario_free(p);
 }
 END_TEST
 
 START_TEST(test_let_inside_if_is_visible_in_the_whole_function)
 {
-    ls_program *p = load_ok(MAIN("{\"if\": {\"less\": [1, 2]}, \"do\": [{\"let\": \"k\", \"value\": 1}]}, {\"increment\": \"k\"}"));
-    program_free(p);
+    ls_scenario *p = load_ok(MAIN("{\"if\": {\"less\": [1, 2]}, \"do\": [{\"let\": \"k\", \"value\": 1}]}, {\"increment\": \"k\"}"));
+    scenario_free(p);
 }
 END_TEST
 
@@ -394,29 +394,29 @@ END_TEST
 
 START_TEST(test_declared_functions_are_visible_everywhere)
 {
-    ls_program *p = load_ok(WITH_FUNCS("\"a\": [{\"call\": \"b\"}], \"b\": [{\"setTimeout\": \"a\"}]",
+    ls_scenario *p = load_ok(WITH_FUNCS("\"a\": [{\"call\": \"b\"}], \"b\": [{\"setTimeout\": \"a\"}]",
                                        "{\"call\": \"b\"}, {\"setImmediate\": \"a\"}"));
     ck_assert_uint_eq(p->nfunctions, 2);
-    program_free(p);
+    scenario_free(p);
 }
 END_TEST
 
 START_TEST(test_declared_functions_see_main_variables)
 {
-    ls_program *p = load_ok(WITH_FUNCS("\"f\": [{\"increment\": \"hits\"}]", "{\"let\": \"hits\", \"value\": 0}, {\"call\": \"f\"}"));
-    program_free(p);
+    ls_scenario *p = load_ok(WITH_FUNCS("\"f\": [{\"increment\": \"hits\"}]", "{\"let\": \"hits\", \"value\": 0}, {\"call\": \"f\"}"));
+    scenario_free(p);
 }
 END_TEST
 
 START_TEST(test_executor_params_are_in_scope)
 {
-    ls_program *p = load_ok(MAIN("{\"new Promise\": {\"params\": [\"resolve\", \"reject\"], \"body\": [{\"call\": \"resolve\", \"args\": [1]}]}}"));
+    ls_scenario *p = load_ok(MAIN("{\"new Promise\": {\"params\": [\"resolve\", \"reject\"], \"body\": [{\"call\": \"resolve\", \"args\": [1]}]}}"));
     const ls_node *n = stmt(p, 0);
     ck_assert_int_eq(n->kind, LS_N_NEW_PROMISE);
     ck_assert_int_eq(n->cb->kind, LS_N_FUNCTION);
     ck_assert_uint_eq(n->cb->fn->nparams, 2);
     ck_assert_str_eq(n->cb->fn->params[1], "reject");
-    program_free(p);
+    scenario_free(p);
     load_fails(MAIN("{\"new Promise\": [{\"call\": \"resolve\"}]}"), "unknown function \"resolve\"");
 }
 END_TEST
@@ -451,33 +451,33 @@ END_TEST
 
 START_TEST(test_guarded_recursion_is_not_a_cycle)
 {
-    ls_program *p = load_ok(WITH_FUNCS(
+    ls_scenario *p = load_ok(WITH_FUNCS(
         "\"f\": [{\"increment\": \"n\"}, {\"if\": {\"less\": [{\"var\": \"n\"}, 3]}, \"do\": [{\"call\": \"f\"}]}]",
         "{\"let\": \"n\", \"value\": 0}, {\"call\": \"f\"}"));
-    program_free(p);
+    scenario_free(p);
 }
 END_TEST
 
 START_TEST(test_calls_through_callbacks_are_not_cycles)
 {
-    ls_program *p = load_ok(WITH_FUNCS("\"f\": [{\"setTimeout\": [{\"call\": \"f\"}]}, {\"process.nextTick\": \"f\"}]", ""));
-    program_free(p);
+    ls_scenario *p = load_ok(WITH_FUNCS("\"f\": [{\"setTimeout\": [{\"call\": \"f\"}]}, {\"process.nextTick\": \"f\"}]", ""));
+    scenario_free(p);
 }
 END_TEST
 
 START_TEST(test_calls_after_await_or_return_are_not_cycles)
 {
-    ls_program *p = load_ok(WITH_FUNCS(
+    ls_scenario *p = load_ok(WITH_FUNCS(
         "\"f\": {\"async\": true, \"body\": [{\"await\": null}, {\"call\": \"f\"}]},"
         "\"g\": [{\"return\": 1}, {\"call\": \"g\"}]", ""));
-    program_free(p);
+    scenario_free(p);
 }
 END_TEST
 
 START_TEST(test_shadowed_function_name_is_not_a_cycle)
 {
-    ls_program *p = load_ok(WITH_FUNCS("\"f\": {\"params\": [\"g\"], \"body\": [{\"call\": \"g\"}]}, \"g\": [{\"call\": \"f\", \"args\": [1]}]", ""));
-    program_free(p);
+    ls_scenario *p = load_ok(WITH_FUNCS("\"f\": {\"params\": [\"g\"], \"body\": [{\"call\": \"g\"}]}, \"g\": [{\"call\": \"f\", \"args\": [1]}]", ""));
+    scenario_free(p);
 }
 END_TEST
 
@@ -485,16 +485,16 @@ END_TEST
 
 START_TEST(test_timing_overrides_costs)
 {
-    ls_program *p = load_ok("{\"loopsim\": 1, \"timing\": {\"clock_phase_ms\": 0.9, \"first_log_ms\": 5}, \"main\": []}");
+    ls_scenario *p = load_ok("{\"loopsim\": 1, \"timing\": {\"clock_phase_ms\": 0.9, \"first_log_ms\": 5}, \"main\": []}");
     ck_assert(p->costs.clock_phase.ms == 0.9);
     ck_assert(p->costs.clock_phase.lo == 0.9 && p->costs.clock_phase.hi == 0.9); /* pinned */
     ck_assert(p->costs.first_log.ms == 5.0);
     ck_assert(p->costs.log.ms == 0.10);
-    program_free(p);
+    scenario_free(p);
     p = load_ok("{\"loopsim\": 1, \"timing\": {\"log_ms\": [0.05, 0.5]}, \"main\": []}");
     ck_assert(p->costs.log.lo == 0.05 && p->costs.log.hi == 0.5);
     ck_assert(p->costs.log.ms == 0.10); /* the default, inside the range */
-    program_free(p);
+    scenario_free(p);
 }
 END_TEST
 
@@ -519,7 +519,7 @@ END_TEST
 
 START_TEST(test_function_labels_and_paths)
 {
-    ls_program *p = load_ok(WITH_FUNCS(
+    ls_scenario *p = load_ok(WITH_FUNCS(
         "\"decl\": [], \"obj\": {\"body\": [], \"async\": true}",
         "{\"setTimeout\": []},"
         "{\"setImmediate\": {\"name\": \"imm1\", \"body\": []}},"
@@ -540,13 +540,13 @@ START_TEST(test_function_labels_and_paths)
     ck_assert(!f1->is_arrow);
     ck_assert_str_eq(stmt(p, 2)->cb->fn->path, "$.main[2]['new Promise']");
     ck_assert_str_eq(stmt(p, 2)->path, "$.main[2]");
-    program_free(p);
+    scenario_free(p);
 }
 END_TEST
 
 START_TEST(test_chain_desugars_left_to_right)
 {
-    ls_program *p = load_ok(MAIN(
+    ls_scenario *p = load_ok(MAIN(
         "{\"Promise.reject\": 1, \"as\": \"p\", \"chain\": ["
         " {\"then\": [], \"onRejected\": \"h\"}, {\"catch\": \"h\"}, {\"finally\": []}]},"
         "{\"let\": \"h\", \"value\": null}"));
@@ -568,7 +568,7 @@ START_TEST(test_chain_desugars_left_to_right)
     ck_assert_int_eq(recv->kind, LS_N_PROMISE_REJECT);
     ck_assert_ptr_null(recv->bind);
     ck_assert_str_eq(recv->path, "$.main[0]");
-    program_free(p);
+    scenario_free(p);
     load_fails(MAIN("{\"Promise.resolve\": 1, \"chain\": [{\"then\": [], \"catch\": []}]}"),
                "t.json: $.main[0].chain[0]: error: two operations in one object: \"then\" and \"catch\"");
     load_fails(MAIN("{\"Promise.resolve\": 1, \"chain\": [{\"thn\": []}]}"), "unknown key \"thn\"; did you mean \"then\"?");
@@ -577,7 +577,7 @@ END_TEST
 
 START_TEST(test_callback_forms)
 {
-    ls_program *p = load_ok(WITH_FUNCS("\"f\": []",
+    ls_scenario *p = load_ok(WITH_FUNCS("\"f\": []",
         "{\"setTimeout\": [{\"console.log\": 1}]},"
         "{\"setTimeout\": {\"params\": [\"a\"], \"async\": true, \"body\": []}},"
         "{\"setTimeout\": \"f\"},"
@@ -595,7 +595,7 @@ START_TEST(test_callback_forms)
     ck_assert_int_eq(stmt(p, 3)->cb->kind, LS_N_LOG);
     ck_assert_str_eq(stmt(p, 3)->cb->path, "$.main[3].chain[0].then.expr");
     ck_assert_int_eq(stmt(p, 4)->cb->kind, LS_N_VAR);
-    program_free(p);
+    scenario_free(p);
     load_fails(MAIN("{\"setTimeout\": [], \"extra\": {\"body\": [], \"bdy\": 1}}"), "unknown key \"extra\"");
     load_fails(MAIN("{\"setTimeout\": {\"body\": [], \"parms\": []}}"), "t.json: $.main[0].setTimeout: error: unknown key \"parms\"; did you mean \"params\"?");
 }
@@ -603,7 +603,7 @@ END_TEST
 
 START_TEST(test_values)
 {
-    ls_program *p = load_ok(MAIN(
+    ls_scenario *p = load_ok(MAIN(
         "{\"console.log\": [\"s\", 1.5, true, null, {\"undefined\": true}, {\"Promise.resolve\": 1, \"as\": \"q\"}, {\"var\": \"q\"}]}"));
     const ls_node *n = stmt(p, 0);
     ck_assert_uint_eq(n->nargs, 7);
@@ -619,23 +619,23 @@ START_TEST(test_values)
     ck_assert_int_eq(n->args[5]->kind, LS_N_PROMISE_RESOLVE);
     ck_assert_str_eq(n->args[5]->bind, "q");
     ck_assert_int_eq(n->args[6]->kind, LS_N_VAR);
-    program_free(p);
+    scenario_free(p);
     load_fails(MAIN("{\"console.log\": {\"undefined\": false}}"), "t.json: $.main[0].console.log.undefined: error: expected true, found false");
 }
 END_TEST
 
 START_TEST(test_console_log_single_value_is_one_argument)
 {
-    ls_program *p = load_ok(MAIN("{\"console.log\": \"a\"}, {\"console.log\": [\"a\", \"b\"]}"));
+    ls_scenario *p = load_ok(MAIN("{\"console.log\": \"a\"}, {\"console.log\": [\"a\", \"b\"]}"));
     ck_assert_uint_eq(stmt(p, 0)->nargs, 1);
     ck_assert_uint_eq(stmt(p, 1)->nargs, 2);
-    program_free(p);
+    scenario_free(p);
 }
 END_TEST
 
 START_TEST(test_delay_is_kept_raw)
 {
-    ls_program *p = load_ok(MAIN(
+    ls_scenario *p = load_ok(MAIN(
         "{\"setTimeout\": [], \"delay\": 1.7},"
         "{\"setTimeout\": [], \"delay\": \"2\"},"
         "{\"setInterval\": [], \"delay\": [[3]]},"
@@ -654,14 +654,14 @@ START_TEST(test_delay_is_kept_raw)
     ck_assert(!stmt(p, 4)->has_delay);
     ck_assert(stmt(p, 4)->unref);
     ck_assert_uint_eq(stmt(p, 4)->nargs, 2);
-    program_free(p);
+    scenario_free(p);
     load_fails(MAIN("{\"setTimeout\": [], \"delay\": {\"ms\": 1}}"), "t.json: $.main[0].delay: error: expected a delay");
 }
 END_TEST
 
 START_TEST(test_busy_and_fs_options)
 {
-    ls_program *p = load_ok(MAIN(
+    ls_scenario *p = load_ok(MAIN(
         "{\"busy\": 2.5}, {\"fs.readFile\": []}, {\"fs.stat\": [], \"trips\": 2, \"latency_ms\": 0.5}"));
     ck_assert(stmt(p, 0)->number == 2.5);
     ck_assert_int_eq(stmt(p, 1)->fs_op, LS_FS_READ_FILE);
@@ -670,7 +670,7 @@ START_TEST(test_busy_and_fs_options)
     ck_assert_int_eq(stmt(p, 2)->fs_op, LS_FS_STAT);
     ck_assert_int_eq(stmt(p, 2)->fs_trips, 2);
     ck_assert(stmt(p, 2)->fs_latency_ms == 0.5);
-    program_free(p);
+    scenario_free(p);
     load_fails(MAIN("{\"busy\": -1}"), "t.json: $.main[0].busy: error: expected a number of milliseconds");
     load_fails(MAIN("{\"fs.readFile\": [], \"trips\": 0}"), "t.json: $.main[0].trips: error: expected an integer from 1 to 1000, found a number (0)");
     load_fails(MAIN("{\"fs.readFile\": [], \"latency_ms\": -2}"), "t.json: $.main[0].latency_ms: error:");
@@ -679,7 +679,7 @@ END_TEST
 
 START_TEST(test_events_and_process)
 {
-    ls_program *p = load_ok(MAIN(
+    ls_scenario *p = load_ok(MAIN(
         "{\"new EventEmitter\": null, \"as\": \"e\"},"
         "{\"on\": \"ping\", \"emitter\": \"e\", \"listener\": {\"params\": [\"x\"], \"body\": []}},"
         "{\"emit\": \"ping\", \"emitter\": {\"var\": \"e\"}, \"args\": [1]},"
@@ -697,7 +697,7 @@ START_TEST(test_events_and_process)
     ck_assert_ptr_null(stmt(p, 3)->a);
     ck_assert_str_eq(stmt(p, 3)->name, "exit");
     ck_assert_int_eq(stmt(p, 4)->kind, LS_N_PROCESS_EXIT);
-    program_free(p);
+    scenario_free(p);
 }
 END_TEST
 
@@ -711,7 +711,7 @@ END_TEST
 
 START_TEST(test_net_operations)
 {
-    ls_program *p = load_ok(MAIN(
+    ls_scenario *p = load_ok(MAIN(
         "{\"net.createServer\": null, \"as\": \"srv\"},"
         "{\"listen\": \"srv\", \"callback\": [{\"net.connect\": \"srv\", \"as\": \"sock\", \"callback\": [{\"destroy\": \"sock\"}]}]},"
         "{\"close\": \"srv\"},"
@@ -726,14 +726,14 @@ START_TEST(test_net_operations)
     ck_assert_int_eq(stmt(p, 2)->kind, LS_N_SERVER_CLOSE);
     ck_assert_ptr_null(stmt(p, 2)->cb);
     ck_assert_ptr_nonnull(stmt(p, 3)->cb);
-    program_free(p);
+    scenario_free(p);
     load_fails(MAIN("{\"net.createServer\": null, \"as\": \"s\"}, {\"listen\": 5}"), "t.json: $.main[1].listen: error: expected a variable name (a string), found a number (5)");
 }
 END_TEST
 
 START_TEST(test_if_conditions)
 {
-    ls_program *p = load_ok(MAIN(
+    ls_scenario *p = load_ok(MAIN(
         "{\"if\": {\"equals\": [1, 2]}, \"do\": [{\"console.log\": 1}], \"else\": [{\"console.log\": 2}, {\"console.log\": 3}]},"
         "{\"if\": {\"less\": [1, 2]}, \"do\": []}"));
     const ls_node *a = stmt(p, 0), *b = stmt(p, 1);
@@ -743,7 +743,7 @@ START_TEST(test_if_conditions)
     ck_assert_int_eq(b->cond, LS_COND_LESS);
     ck_assert(b->a->lit.number == 1 && b->b->lit.number == 2);
     ck_assert_uint_eq(b->else_block.len, 0);
-    program_free(p);
+    scenario_free(p);
     load_fails(MAIN("{\"if\": {\"equal\": [1, 2]}, \"do\": []}"), "unknown key \"equal\"; did you mean \"equals\"?");
     load_fails(MAIN("{\"if\": {\"less\": [1]}, \"do\": []}"), "t.json: $.main[0].if.less: error: expected an array of two values, found an array of 1 element");
 }
@@ -751,7 +751,7 @@ END_TEST
 
 START_TEST(test_promise_operations)
 {
-    ls_program *p = load_ok(MAIN(
+    ls_scenario *p = load_ok(MAIN(
         "{\"Promise.all\": [1, {\"Promise.resolve\": 2}]},"
         "{\"Promise.race\": []},"
         "{\"thenable\": {\"params\": [\"res\"], \"body\": [{\"call\": \"res\", \"args\": [1]}]}},"
@@ -763,20 +763,20 @@ START_TEST(test_promise_operations)
     ck_assert_ptr_eq(stmt(p, 2)->fn, stmt(p, 2)->cb->fn);
     ck_assert_int_eq(stmt(p, 3)->kind, LS_N_QUEUE_MICROTASK);
     ck_assert_int_eq(stmt(p, 4)->a->lit.kind, LS_LIT_UNDEFINED);
-    program_free(p);
+    scenario_free(p);
     load_fails(MAIN("{\"thenable\": {\"expr\": 1}}"), "t.json: $.main[0].thenable: error: expected a function");
 }
 END_TEST
 
 START_TEST(test_nodes_record_line_and_column)
 {
-    ls_program *p = load_ok("{\"loopsim\": 1,\n \"main\": [\n   {\"console.log\": \"x\"},\n  {\"busy\": 1}]}");
+    ls_scenario *p = load_ok("{\"loopsim\": 1,\n \"main\": [\n   {\"console.log\": \"x\"},\n  {\"busy\": 1}]}");
     ck_assert_int_eq(stmt(p, 0)->line, 3);
     ck_assert_int_eq(stmt(p, 0)->col, 4);
     ck_assert_int_eq(stmt(p, 0)->args[0]->col, 20);
     ck_assert_int_eq(stmt(p, 1)->line, 4);
     ck_assert_int_eq(stmt(p, 1)->col, 3);
-    program_free(p);
+    scenario_free(p);
 }
 END_TEST
 
@@ -792,11 +792,177 @@ START_TEST(test_load_file)
     FILE *f = fdopen(fd, "w");
     fputs(MAIN("{\"console.log\": \"hi\"}"), f);
     fclose(f);
-    ls_program *p = loader_load_file(path, &err);
+    ls_scenario *p = loader_load_file(path, &err);
     ck_assert_ptr_nonnull(p);
     ck_assert_str_eq(p->file, path);
-    program_free(p);
+    scenario_free(p);
     remove(path);
+}
+END_TEST
+
+/* ---- "from": where a scenario comes from ---- */
+
+START_TEST(test_from_is_a_string_for_people)
+{
+    ls_scenario *p = load_ok("{\"loopsim\": 1, \"from\": \"reference p2a\", \"main\": []}");
+    ck_assert_ptr_null(p->js_source);
+    ck_assert_ptr_null(p->script);
+    scenario_free(p);
+    load_fails("{\"loopsim\": 1, \"from\": 1, \"main\": []}",
+               "t.json: $.from: error: expected a string, found a number (1)");
+}
+END_TEST
+
+/* ---- "source": the program as JavaScript text ---- */
+
+START_TEST(test_source_is_kept_as_text_without_a_main)
+{
+    ls_scenario *p = load_ok("{\"loopsim\": 1, \"module\": \"esm\", \"timing\": {\"first_log_ms\": 2}, "
+                             "\"source\": \"console.log('a');\\nlet x = 1;\"}");
+    ck_assert_ptr_null(p->main);
+    ck_assert_uint_eq(p->nfunctions, 0);
+    ck_assert_str_eq(p->js_source, "console.log('a');\nlet x = 1;");
+    ck_assert_uint_eq(p->js_source_len, strlen(p->js_source));
+    ck_assert_ptr_null(p->script);
+    ck_assert(p->esm);
+    ck_assert(p->costs.first_log.ms == 2);
+    scenario_free(p);
+}
+END_TEST
+
+START_TEST(test_source_excludes_script_main_and_functions)
+{
+    load_fails("{\"loopsim\": 1, \"source\": \"1\", \"main\": []}",
+               "t.json: $.source: error: expected \"source\" alone as the program (JavaScript text), "
+               "found \"main\" too (a program written as JSON); keep one of them (where a scenario comes from, once "
+               "\"source\", is now \"from\")");
+    load_fails("{\"loopsim\": 1, \"functions\": {}, \"source\": \"1\"}",
+               "t.json: $.source: error: expected \"source\" alone as the program (JavaScript text), "
+               "found \"functions\" too (a program written as JSON); keep one of them (where a scenario comes from, "
+               "once \"source\", is now \"from\")");
+}
+END_TEST
+
+START_TEST(test_script_and_source_together_are_an_error)
+{
+    load_fails("{\"loopsim\": 1, \"script\": \"q.js\", \"source\": \"1\"}",
+               "t.json: $.source: error: expected \"source\" alone as the program (JavaScript text), "
+               "found \"script\" too (a path to a JavaScript file); keep one of them");
+}
+END_TEST
+
+START_TEST(test_source_must_be_a_string_without_nul)
+{
+    load_fails("{\"loopsim\": 1, \"source\": [\"a\"]}",
+               "t.json: $.source: error: expected the program as JavaScript text (a string), found an array of 1 element");
+    /* the first is an escaped backslash and "u0000"; the second a NUL */
+    load_fails("{\"loopsim\": 1, \"source\": \"a\\\\u0000\\u0000\"}",
+               "t.json: $.source: error: expected the program as JavaScript text without NUL characters, found "
+               "\"\\u0000\" at 1:35");
+}
+END_TEST
+
+START_TEST(test_missing_main_names_source_and_script_too)
+{
+    load_fails("{\"loopsim\": 1}", "t.json: $: error: missing key \"main\" (the main script: a statement list; "
+                                   "or \"source\": the program as JavaScript text; or \"script\": a path to a "
+                                   "JavaScript file)");
+}
+END_TEST
+
+START_TEST(test_source_position_counts_escapes_in_the_json_text)
+{
+    /* the source "a\n\u00e9\"b" decodes to a, newline, é (2 bytes), quote, b */
+    const char *json = "{\"loopsim\": 1,\n \"source\": \"a\\n\\u00e9\\\"b\"}";
+    ls_scenario *p = load_ok(json);
+    ck_assert_str_eq(p->js_source, "a\n\xc3\xa9\"b");
+    int line, col;
+    size_t len = strlen(json);
+    loader_source_position(json, len, p, 0, &line, &col); /* a */
+    ck_assert_int_eq(line, 2);
+    ck_assert_int_eq(col, 13);
+    loader_source_position(json, len, p, 2, &line, &col); /* é: its \u escape */
+    ck_assert_int_eq(col, 16);
+    loader_source_position(json, len, p, 3, &line, &col); /* inside é: the same escape */
+    ck_assert_int_eq(col, 16);
+    loader_source_position(json, len, p, 5, &line, &col); /* b, after \" */
+    ck_assert_int_eq(col, 24);
+    scenario_free(p);
+}
+END_TEST
+
+/* ---- "script": the path of a JavaScript file ---- */
+
+START_TEST(test_script_is_kept_as_the_path_written)
+{
+    ls_scenario *p = load_ok("{\"loopsim\": 1, \"title\": \"q\", \"timing\": {\"first_log_ms\": 2}, "
+                             "\"script\": \"../quizzes/q.cjs\"}");
+    ck_assert_ptr_null(p->main);
+    ck_assert_str_eq(p->script, "../quizzes/q.cjs");
+    ck_assert_ptr_null(p->script_path); /* program.c resolves and reads it */
+    ck_assert_ptr_null(p->js_source);
+    ck_assert(!p->esm);
+    ck_assert(p->costs.first_log.ms == 2);
+    scenario_free(p);
+}
+END_TEST
+
+START_TEST(test_mjs_script_is_an_es_module)
+{
+    ls_scenario *p = load_ok("{\"loopsim\": 1, \"script\": \"q.mjs\"}");
+    ck_assert(p->esm);
+    scenario_free(p);
+    p = load_ok("{\"loopsim\": 1, \"module\": \"esm\", \"script\": \"q.mjs\"}");
+    ck_assert(p->esm);
+    scenario_free(p);
+    /* "module": "esm" makes a .js script a module, as --esm does */
+    p = load_ok("{\"loopsim\": 1, \"module\": \"esm\", \"script\": \"q.js\"}");
+    ck_assert(p->esm);
+    scenario_free(p);
+    load_fails("{\"loopsim\": 1, \"module\": \"commonjs\", \"script\": \"q.mjs\"}",
+               "t.json: $.module: error: expected \"esm\" or no \"module\" with a .mjs script (Node runs it as "
+               "an ES module), found a string \"commonjs\"");
+}
+END_TEST
+
+START_TEST(test_script_must_name_a_javascript_file)
+{
+    static const char *const bad[][2] = {
+        {"\"q.json\"", "a string \"q.json\""},
+        {"\"q\"", "a string \"q\""},
+        {"\"dir.js/q\"", "a string \"dir.js/q\""},
+        {"\"dir/.js\"", "a string \"dir/.js\""},
+        {"\"\"", "a string \"\""},
+        {"[\"q.js\"]", "an array of 1 element"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char json[128], want[256];
+        snprintf(json, sizeof json, "{\"loopsim\": 1, \"script\": %s}", bad[i][0]);
+        snprintf(want, sizeof want, "t.json: $.script: error: expected a path to a JavaScript file (.js, .cjs or "
+                 ".mjs), found %s", bad[i][1]);
+        load_fails(json, want);
+    }
+    load_fails("{\"loopsim\": 1, \"script\": \"q\\u0000.js\"}",
+               "t.json: $.script: error: expected a path to a JavaScript file (.js, .cjs or .mjs) without NUL "
+               "characters, found \"\\u0000\" at 1:28");
+}
+END_TEST
+
+START_TEST(test_script_excludes_main_and_functions)
+{
+    load_fails("{\"loopsim\": 1, \"script\": \"q.js\", \"main\": []}",
+               "t.json: $.script: error: expected \"script\" alone as the program (a path to a JavaScript file), "
+               "found \"main\" too (a program written as JSON); keep one of them");
+    load_fails("{\"loopsim\": 1, \"functions\": {}, \"script\": \"q.js\"}",
+               "t.json: $.script: error: expected \"script\" alone as the program (a path to a JavaScript file), "
+               "found \"functions\" too (a program written as JSON); keep one of them");
+}
+END_TEST
+
+START_TEST(test_performance_is_reserved_for_busy_waits)
+{
+    load_fails(MAIN("{\"let\": \"performance\", \"value\": 1}"),
+               "t.json: $.main[0].let: error: expected a name that is not a JavaScript keyword or a global the program uses, found a string \"performance\"");
 }
 END_TEST
 
@@ -890,6 +1056,18 @@ static Suite *loader_suite(void)
     tcase_add_test(tc, test_promise_operations);
     tcase_add_test(tc, test_nodes_record_line_and_column);
     tcase_add_test(tc, test_load_file);
+    tcase_add_test(tc, test_from_is_a_string_for_people);
+    tcase_add_test(tc, test_source_is_kept_as_text_without_a_main);
+    tcase_add_test(tc, test_source_excludes_script_main_and_functions);
+    tcase_add_test(tc, test_script_and_source_together_are_an_error);
+    tcase_add_test(tc, test_source_must_be_a_string_without_nul);
+    tcase_add_test(tc, test_missing_main_names_source_and_script_too);
+    tcase_add_test(tc, test_source_position_counts_escapes_in_the_json_text);
+    tcase_add_test(tc, test_script_is_kept_as_the_path_written);
+    tcase_add_test(tc, test_mjs_script_is_an_es_module);
+    tcase_add_test(tc, test_script_must_name_a_javascript_file);
+    tcase_add_test(tc, test_script_excludes_main_and_functions);
+    tcase_add_test(tc, test_performance_is_reserved_for_busy_waits);
     tcase_add_test(tc, test_kind_names);
     suite_add_tcase(s, tc);
     return s;

@@ -4,6 +4,8 @@
 #include <check.h>
 
 #include "check_main.h"
+#include <stdio.h>
+
 #include "engine_harness.h"
 
 #define SCENARIO(...) "{\"loopsim\": 1, \"main\": [" __VA_ARGS__ "]}"
@@ -16,28 +18,111 @@
 START_TEST(test_versions_map_to_the_profile_of_their_range)
 {
     ck_assert_str_eq(profile_for_version("10.7.0")->id, "node10");
-    ck_assert_str_eq(profile_for_version("v10.24.1")->id, "node10");
-    ck_assert_str_eq(profile_for_version("11.3.0")->id, "node11.0");
+    ck_assert_str_eq(profile_for_version("v10.24.1")->id, "node10.16");
+    ck_assert_str_eq(profile_for_version("11.3.0")->id, "node11");
     ck_assert_str_eq(profile_for_version("11.9.0")->id, "node11.9");
-    ck_assert_str_eq(profile_for_version("11.15.0")->id, "node11.9");
-    ck_assert_str_eq(profile_for_version("12.22.12")->id, "node12.19");
+    ck_assert_str_eq(profile_for_version("11.15.0")->id, "node11.13");
+    ck_assert_str_eq(profile_for_version("12.22.12")->id, "node12.20");
     ck_assert_str_eq(profile_for_version("12.0.0")->id, "node12");
-    ck_assert_str_eq(profile_for_version("14")->id, "node14.10");
-    ck_assert_str_eq(profile_for_version("16.20.2")->id, "node15");
+    ck_assert_str_eq(profile_for_version("14")->id, "node14.18");
+    ck_assert_str_eq(profile_for_version("16.20.2")->id, "node16.9");
     ck_assert_str_eq(profile_for_version("18.20.8")->id, "node18");
-    ck_assert_str_eq(profile_for_version("20.2")->id, "node18");
+    ck_assert_str_eq(profile_for_version("20.2")->id, "node20");
     ck_assert_str_eq(profile_for_version("20.3.0")->id, "node20.3");
-    ck_assert_str_eq(profile_for_version("21.7.3")->id, "node20.3");
+    ck_assert_str_eq(profile_for_version("20.20.2")->id, "node20.11");
+    ck_assert_str_eq(profile_for_version("21.7.3")->id, "node21.2");
     ck_assert_str_eq(profile_for_version("24.21.0")->id, "node22");
 }
 END_TEST
 
 START_TEST(test_partial_version_means_the_latest_of_its_line)
 {
-    ck_assert_str_eq(profile_for_version("20")->id, "node20.3");
-    ck_assert_str_eq(profile_for_version("11")->id, "node11.9");
+    ck_assert_str_eq(profile_for_version("20")->id, "node20.11");
+    ck_assert_str_eq(profile_for_version("11")->id, "node11.13");
     ck_assert_str_eq(profile_for_version("22")->id, "node22");
     ck_assert_ptr_eq(profile_for_version("20"), profile_default());
+}
+END_TEST
+
+/* The version after `v` in the rows' notation: a last part of 99 means "and every later one",
+ * so 10.15.99 is followed by 10.16.0 and 17.99.99 by 18.0.0. */
+static void next_version(const long v[3], long out[3])
+{
+    out[0] = v[0];
+    out[1] = v[1];
+    out[2] = v[2] + 1;
+    if (v[2] == 99) {
+        out[1] = v[1] + 1;
+        out[2] = 0;
+        if (v[1] == 99) {
+            out[0] = v[0] + 1;
+            out[1] = 0;
+        }
+    }
+}
+
+static void parse3(const char *s, long out[3])
+{
+    char extra;
+    ck_assert_msg(sscanf(s, "%ld.%ld.%ld%c", &out[0], &out[1], &out[2], &extra) == 3,
+                  "\"%s\" is not a version MAJOR.MINOR.PATCH", s);
+}
+
+START_TEST(test_profile_rows_cover_every_version_from_10_in_order)
+{
+    /* profile.def: the rows are in order and cover every version from 10.0.0 on, without gaps
+     * or overlaps, up to 99.99.99. */
+    ck_assert_uint_gt(ls_profile_count, 0);
+    ck_assert_str_eq(ls_profiles[0].first, "10.0.0");
+    ck_assert_str_eq(ls_profiles[ls_profile_count - 1].last, "99.99.99");
+    for (size_t i = 0; i < ls_profile_count; i++) {
+        const ls_profile *p = &ls_profiles[i];
+        long first[3], last[3];
+        parse3(p->first, first);
+        parse3(p->last, last);
+        ck_assert_msg(profile_compare_versions(p->first, p->last) <= 0, "%s: %s after %s", p->id,
+                      p->first, p->last);
+        ck_assert_ptr_eq(profile_for_version(p->first), p);
+        ck_assert_ptr_eq(profile_for_version(p->last), p);
+        if (i + 1 < ls_profile_count) {
+            long next[3], following[3];
+            next_version(last, next);
+            parse3(ls_profiles[i + 1].first, following);
+            ck_assert_msg(next[0] == following[0] && next[1] == following[1] &&
+                              next[2] == following[2],
+                          "%s ends at %s but %s starts at %s", p->id, p->last,
+                          ls_profiles[i + 1].id, ls_profiles[i + 1].first);
+        }
+    }
+}
+END_TEST
+
+static bool is_first_version_of_a_row(const char *version)
+{
+    for (size_t i = 0; i < ls_profile_count; i++)
+        if (profile_compare_versions(ls_profiles[i].first, version) == 0)
+            return true;
+    return false;
+}
+
+START_TEST(test_no_profile_spans_a_feature_boundary)
+{
+    /* LS_FEATURE: a profile has a feature by its first version, so every version a feature (or
+     * its backport) starts at must start a row: then every version of a row agrees. */
+    ck_assert_uint_gt(ls_feature_count, 0);
+    for (size_t i = 0; i < ls_feature_count; i++) {
+        const ls_feature_info *f = &ls_feature_table[i];
+        ck_assert_msg(is_first_version_of_a_row(f->first), "%s.%s starts at %s, inside a row",
+                      f->group, f->field, f->first);
+        if (*f->backport) {
+            ck_assert_msg(is_first_version_of_a_row(f->backport),
+                          "%s.%s is backported to %s, inside a row", f->group, f->field,
+                          f->backport);
+            ck_assert_msg(profile_compare_versions(f->backport, f->first) < 0,
+                          "%s.%s: backport %s is not before %s", f->group, f->field,
+                          f->backport, f->first);
+        }
+    }
 }
 END_TEST
 
@@ -257,6 +342,8 @@ static Suite *profiles_suite(void)
     tcase_add_test(tc, test_versions_map_to_the_profile_of_their_range);
     tcase_add_test(tc, test_partial_version_means_the_latest_of_its_line);
     tcase_add_test(tc, test_bad_or_too_old_versions_have_no_profile);
+    tcase_add_test(tc, test_profile_rows_cover_every_version_from_10_in_order);
+    tcase_add_test(tc, test_no_profile_spans_a_feature_boundary);
     tcase_add_test(tc, test_versions_map_to_the_idle_metrics_rows);
     suite_add_tcase(s, tc);
     tc = tcase_create("columns");

@@ -10,8 +10,6 @@
 #include <string.h>
 
 #include "engine.h"
-#include "interp.h"
-#include "loader.h"
 #include "profile.h"
 #include "engine_harness.h"
 
@@ -21,20 +19,30 @@ static void tick(ls_engine *e, const char *fn)
     tasks_next_tick(e, global_fn(e, fn), NULL, 0, o);
 }
 
+/* queueMicrotask(fn) */
 static void microtask(ls_engine *e, const char *fn)
 {
-    ls_job *j = arena_alloc(e->arena, sizeof *j);
-    memset(j, 0, sizeof *j);
-    j->kind = JOB_CALLBACK;
-    j->callback = global_fn(e, fn);
-    j->origin = (ls_origin){"queueMicrotask", fn, engine_next_seq(e)};
-    tasks_enqueue_job(e, j);
+    js_origin o = {"queueMicrotask", fn, engine_next_seq(e)};
+    js_enqueue_callback_job(e->host.vm, global_fn(e, fn), &o);
 }
 
-/* Two functions that log their name. */
+/* Two functions that log their name, on the global object once the main script has run. */
 #define LOGGERS                                                                              \
-    "{\"loopsim\": 1, \"functions\": {\"T\": [{\"console.log\": \"T\"}], "                 \
-    "\"M\": [{\"console.log\": \"M\"}]}, \"main\": []}"
+    "globalThis.T = function T() { console.log('T'); };\n"                                  \
+    "globalThis.M = function M() { console.log('M'); };\n"
+
+/* An engine whose main script (LOGGERS) has run, with its drain: every queue is empty. */
+static ls_engine *engine_with_loggers(ls_program *p)
+{
+    ls_engine *e = engine_for(p);
+    host_run_main(e);
+    ck_assert_int_eq(e->stop, STOP_NONE);
+    ck_assert_str_eq(output_of(e), "");
+    ck_assert(!tasks_has_tick(e));
+    ck_assert_uint_eq(tasks_microtask_count(e), 0);
+    ck_assert_int_eq(e->tasks.scope_depth, 0);
+    return e;
+}
 
 /* ---- the module, driven directly -------------------------------------------------------- */
 
@@ -42,7 +50,7 @@ START_TEST(test_ticks_run_before_microtasks_queued_earlier)
 {
     /* R1.1: Close() with a tick queued goes to processTicksAndRejections: ticks first. */
     ls_program *p = load(LOGGERS);
-    ls_engine *e = engine_for(p);
+    ls_engine *e = engine_with_loggers(p);
     tasks_scope_enter(e);
     microtask(e, "M");
     tick(e, "T");
@@ -64,7 +72,7 @@ START_TEST(test_nested_callback_scope_does_not_drain)
     /* R1.1: InternalCallbackScope::Close of a nested scope (depth > 1) returns early; only the
      * outermost one drains. */
     ls_program *p = load(LOGGERS);
-    ls_engine *e = engine_for(p);
+    ls_engine *e = engine_with_loggers(p);
     tasks_scope_enter(e);
     tasks_scope_enter(e);
     tick(e, "T");
@@ -84,7 +92,7 @@ START_TEST(test_run_next_ticks_with_no_tick_runs_only_microtasks)
 {
     /* runNextTicks(): with no tick and no rejection it is just runMicrotasks(). */
     ls_program *p = load(LOGGERS);
-    ls_engine *e = engine_for(p);
+    ls_engine *e = engine_with_loggers(p);
     microtask(e, "M");
     microtask(e, "M");
     ck_assert_uint_eq(tasks_microtask_count(e), 2);
@@ -102,7 +110,7 @@ START_TEST(test_next_tick_is_dropped_while_exiting)
 {
     /* R9.3: nextTick returns early once process._exiting is set. */
     ls_program *p = load(LOGGERS);
-    ls_engine *e = engine_for(p);
+    ls_engine *e = engine_with_loggers(p);
     e->exiting = true;
     tick(e, "T");
     ck_assert(!tasks_has_tick(e));
@@ -116,18 +124,18 @@ START_TEST(test_handler_added_before_drain_cancels_pending_rejection)
     /* R8.3 / HostPromiseRejectionTracker: a rejection with no handler is pending until the
      * drain; a handler added before then removes it. */
     ls_program *p = load(LOGGERS);
-    ls_engine *e = engine_for(p);
-    ls_promise *a = promise_new(e);
-    ls_promise *b = promise_new(e);
-    promise_reject(e, a, value_string("x"));
-    promise_reject(e, b, value_string("y"));
+    ls_engine *e = engine_with_loggers(p);
+    js_vm *vm = e->host.vm;
+    js_value a = js_new_promise(vm);
+    js_value b = js_new_promise(vm);
+    js_reject_promise(vm, a, js_new_cstring(vm, "x"));
+    js_reject_promise(vm, b, js_new_cstring(vm, "y"));
     ck_assert_uint_eq(e->tasks.npending, 2);
     ck_assert(e->tasks.has_rejection_to_warn);
-    ls_handler none = {H_EMPTY, value_undefined(), NULL, 0};
-    ls_origin o = {"catch", "c", engine_next_seq(e)};
-    promise_then(e, a, none, none, true, o);
+    js_origin o = {"catch", "c", engine_next_seq(e)};
+    js_promise_then(vm, a, js_undefined(), js_undefined(), &o);
     ck_assert_uint_eq(e->tasks.npending, 1);
-    ck_assert_ptr_eq(e->tasks.pending_rejections[0], b);
+    ck_assert(js_strict_equals(e->tasks.pending_rejections[0], b));
     engine_free(e);
     program_free(p);
 }

@@ -13,8 +13,6 @@
 #include <string.h>
 
 #include "engine.h"
-#include "interp.h"
-#include "loader.h"
 #include "profile.h"
 #include "engine_harness.h"
 
@@ -34,7 +32,7 @@ static void expect_run_code(const char *json, const char *want, int want_code)
 static ls_timer *add(ls_engine *e, double delay)
 {
     ls_origin o = {"setTimeout", "t", engine_next_seq(e)};
-    return timers_create(e, value_undefined(), NULL, 0, delay, false, o);
+    return timers_create(e, js_undefined(), NULL, 0, delay, false, o);
 }
 
 static ls_timer_list *list_of(const ls_heap_node *n)
@@ -53,38 +51,31 @@ static void advance_ms(ls_engine *e, double ms)
 
 START_TEST(test_delay_coercion_matches_node)
 {
-    /* R3.1: after *= 1; if (!(after >= 1 && after <= 2**31-1)) after = 1 */
-    ls_lit three = {.kind = LS_LIT_NUMBER, .number = 3};
-    ls_lit one_two[2] = {{.kind = LS_LIT_NUMBER, .number = 1}, {.kind = LS_LIT_NUMBER, .number = 2}};
-    struct {
-        ls_lit lit;
-        double want;
-    } cases[] = {
-        {{.kind = LS_LIT_NUMBER, .number = 0}, 1},
-        {{.kind = LS_LIT_NUMBER, .number = -1}, 1},
-        {{.kind = LS_LIT_NUMBER, .number = NAN}, 1},
-        {{.kind = LS_LIT_STRING, .string = "abc"}, 1},
-        {{.kind = LS_LIT_NULL}, 1},
-        {{.kind = LS_LIT_BOOL, .boolean = true}, 1},
-        {{.kind = LS_LIT_STRING, .string = "2"}, 2},
-        {{.kind = LS_LIT_ARRAY, .elems = &three, .nelems = 1}, 3},
-        {{.kind = LS_LIT_NUMBER, .number = 1.7}, 1.7},
-        {{.kind = LS_LIT_NUMBER, .number = 2147483648.0}, 1}, /* 2**31 */
-        {{.kind = LS_LIT_NUMBER, .number = 2147483647.0}, 2147483647.0},
-        {{.kind = LS_LIT_NUMBER, .number = INFINITY}, 1},
-        {{.kind = LS_LIT_UNDEFINED}, 1},
-        {{.kind = LS_LIT_STRING, .string = " 25 "}, 25},
-        {{.kind = LS_LIT_STRING, .string = "0x10"}, 16},
-        {{.kind = LS_LIT_STRING, .string = ""}, 1},
-        {{.kind = LS_LIT_ARRAY, .elems = one_two, .nelems = 2}, 1},
-        {{.kind = LS_LIT_BOOL, .boolean = false}, 1},
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        double got = timers_coerce_delay(&cases[i].lit, true);
-        ck_assert_msg(got == cases[i].want, "case %zu: got %g, want %g", i, got, cases[i].want);
+    /* R3.1: after *= 1; if (!(after >= 1 && after <= 2**31-1)) after = 1.  Node 20 and 10.7.0
+     * give these _idleTimeout values: [1,1,1,1,1,1,2,3,1.7,1,2147483647,1,1,25,16,1,1,1,1]. */
+    static const double want[] = {1, 1, 1, 1, 1, 1, 2, 3, 1.7, 1, 2147483647.0, 1, 1, 25, 16, 1,
+                                  1, 1, 1};
+    ls_program *p = load("const f = () => {};\n"
+                         "const delays = [0, -1, NaN, 'abc', null, true, '2', [3], 1.7, 2 ** 31,\n"
+                         "  2 ** 31 - 1, Infinity, undefined, ' 25 ', '0x10', '', [1, 2], false];\n"
+                         "for (const d of delays) setTimeout(f, d);\n"
+                         "setTimeout(f); // no delay argument: undefined\n");
+    ls_engine *e = engine_for(p);
+    host_run_main(e);
+    ck_assert_int_eq(e->stop, STOP_NONE);
+    size_t n = sizeof want / sizeof want[0];
+    const ls_timer *got[sizeof want / sizeof want[0]];
+    size_t k = 0;
+    for (const ls_timer *t = e->timers.all; t; t = t->all_next) { /* newest first */
+        ck_assert_uint_lt(k, n);
+        got[n - 1 - k++] = t;
     }
-    ls_lit ignored = {.kind = LS_LIT_NUMBER, .number = 50};
-    ck_assert(timers_coerce_delay(&ignored, false) == 1); /* no delay argument: undefined */
+    ck_assert_uint_eq(k, n);
+    for (size_t i = 0; i < n; i++)
+        ck_assert_msg(got[i]->idle_timeout == want[i], "case %zu: got %g, want %g", i,
+                      got[i]->idle_timeout, want[i]);
+    engine_free(e);
+    program_free(p);
 }
 END_TEST
 
@@ -277,10 +268,13 @@ START_TEST(test_rescheduled_list_gets_new_id)
     /* R3.5, probe p3n: B0 (2 ms) starts at 0, B1 (2 ms) at 1, A (1 ms) at 2.  A timers phase at
      * 2 runs B0; B1 is not due, so the 2 ms list moves to expiry 3 with a NEW id (2), behind the
      * 1 ms list (expiry 3, id 1): at 3, A runs before B1. */
-    ls_program *p = load("{\"loopsim\": 1, " ZERO_TIMING ", \"functions\": {"
-                         "\"B0\": [{\"console.log\": \"B0\"}], \"B1\": [{\"console.log\": \"B1\"}],"
-                         "\"A\": [{\"console.log\": \"A\"}]}, \"main\": []}");
+    ls_program *p = load("{\"loopsim\": 1, " ZERO_TIMING ", \"source\": "
+                         "\"globalThis.B0 = function B0() { console.log('B0'); };\\n"
+                         "globalThis.B1 = function B1() { console.log('B1'); };\\n"
+                         "globalThis.A = function A() { console.log('A'); };\\n\"}");
     ls_engine *e = engine_for(p);
+    host_run_main(e);
+    ck_assert_uint_eq(clock_now(&e->clock), 0);
     ls_origin o = {"setTimeout", "t", 0};
     timers_create(e, global_fn(e, "B0"), NULL, 0, 2, false, o);
     advance_ms(e, 1);

@@ -799,6 +799,13 @@ static bool unsigned_decimal(const unsigned char *s, size_t i, size_t len, doubl
     return true;
 }
 
+void js_string_trim(const char *str, size_t len, size_t *from, size_t *to)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    *from = skip_space(s, 0, len);
+    *to = trim_end(s, *from, len);
+}
+
 /* "Infinity" at s[i]? */
 static bool infinity_at(const unsigned char *s, size_t i, size_t len)
 {

@@ -61,6 +61,10 @@ size_t js_number_to_precision(double x, int precision, char *buf, size_t size);
  * anything else is NaN. */
 double js_string_to_number(const char *s, size_t len);
 
+/* The bounds [*from, *to) of s without its leading and trailing white space and line
+ * terminators, as StringToNumber trims them (StringToBigInt trims the same way). */
+void js_string_trim(const char *s, size_t len, size_t *from, size_t *to);
+
 /* parseInt(string, radix) (ECMA-262 19.2.5), radix already converted by ToInt32: 0 means
  * undefined (10, or 16 after "0x"); outside 2..36 gives NaN.  The longest prefix of digits
  * counts; radix 10 and the powers of two are correctly rounded, other radixes round as V8

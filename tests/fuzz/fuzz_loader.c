@@ -1,7 +1,8 @@
 /* fuzz_loader.c - libFuzzer target: arbitrary bytes as a scenario (tools/fuzz runs it).
  *
- * The bytes go to loader_load_text, whose errors (the usual result) are expected: the message
- * is freed and the input is done.  A document that loads is then run the way `loopsim run`
+ * The bytes go to program_load_text as a JSON scenario (the loader, then the JavaScript it
+ * stands for, compiled), whose errors (the usual result) are expected: the message is freed
+ * and the input is done.  A document that loads is then run the way `loopsim run`
  * runs it (engine_new/engine_run with the trace recorded, then rendered as JSON with the trace,
  * and the ending), translated by `loopsim emit-js`, and searched by `loopsim orders`
  * (explore_orders), all under small limits so that one input stays far below libFuzzer's
@@ -27,8 +28,8 @@
 #include "emit_js.h"
 #include "engine.h"
 #include "explore.h"
-#include "loader.h"
 #include "output.h"
+#include "program.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -50,7 +51,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *error = NULL;
-    ls_program *program = loader_load_text("fuzz.json", (const char *)data, size, &error);
+    ls_program *program = program_load_text("fuzz.json", (const char *)data, size, true, &error);
     if (!program) {
         free(error);
         return 0;
@@ -68,7 +69,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     engine_free(e);
 
-    emit_js(program, sink);
+    if (program->scenario)
+        emit_js(program->scenario, sink);
 
     ls_budget budget;
     budget_start(&budget, 2.0, 256.0);

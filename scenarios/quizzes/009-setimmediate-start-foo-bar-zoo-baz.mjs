@@ -1,0 +1,23 @@
+// Source: https://nodejs.org/en/learn/asynchronous-work/understanding-setimmediate (the same program; the page says that in ES modules (.mjs) the order is different)
+// Repository: nodejs/nodejs.org, path apps/site/pages/en/learn/asynchronous-work/understanding-setimmediate.md, commit 197b9893fbe62b53e27e142acd07aaebe1a2ce92
+// (stored as .mjs: the program text is the page's, unchanged)
+// Claimed answer: start bar foo zoo baz (the page's answer for ES modules)
+const baz = () => console.log('baz');
+const foo = () => console.log('foo');
+const zoo = () => console.log('zoo');
+
+const start = () => {
+  console.log('start');
+  setImmediate(baz);
+  new Promise((resolve, reject) => {
+    resolve('bar');
+  }).then(resolve => {
+    console.log(resolve);
+    process.nextTick(zoo);
+  });
+  process.nextTick(foo);
+};
+
+start();
+
+// start foo bar zoo baz

@@ -1,0 +1,106 @@
+/* cli.h - what loopsim's subcommands share: the exit codes, the options of run and of the
+ * commands built on it (orders, sweep, explain, check), and their parsing.
+ *
+ * The command line is one file per subcommand (cmd_*.c), as git's builtin/ is, and main.c's
+ * table maps a command's name to its function and usage: the commands sit on the search
+ * (src/explore.h, answer.h, explain.h) and the simulated process (src/engine.h), and nothing
+ * below includes this folder.
+ */
+#ifndef LOOPSIM_CLI_H
+#define LOOPSIM_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "budget.h"
+#include "engine.h"
+#include "explore.h"
+#include "program.h"
+
+#ifndef LOOPSIM_VERSION
+#define LOOPSIM_VERSION "0.0.0"
+#endif
+
+enum { EXIT_OK = 0, EXIT_BAD_INPUT = 2, EXIT_LIMIT = 3 };
+
+#define DEFAULT_MAX_CALLBACKS 1000000ULL
+/* loopsim run's note on other orders: its search's runs, seconds and megabytes */
+#define RUN_NOTE_RUNS 500
+#define RUN_NOTE_SECONDS 1.0
+#define RUN_NOTE_MB 256.0
+/* orders, explain, check, sweep: default seconds and megabytes */
+#define SEARCH_SECONDS 10.0
+#define CHECK_SECONDS 30.0
+#define SEARCH_MB 2048.0
+#define DEFAULT_MAX_TIME_MS 3600000.0
+
+typedef struct {
+    const char *file;
+    bool trace;
+    ls_out_format format;
+    ls_limits limits;
+    const ls_profile *profile; /* NULL with --node all */
+    bool esm;                  /* --esm: run the main script as an ES module */
+    struct {
+        const ls_cost_info *info;
+        ls_cost cost;
+    } costs[64];
+    size_t ncosts;
+    /* orders */
+    uint64_t max_paths;
+    uint64_t samples;
+    bool no_merge;
+    /* the budget of the command's search (budget.h); < 0: the command's default */
+    double max_seconds;
+    double max_memory_mb;
+    /* sweep */
+    const ls_cost_info *vary;
+    double vary_from, vary_to, vary_step;
+    bool csv;
+} run_options;
+
+/* The subcommand being parsed, for "Try 'loopsim CMD --help'". */
+extern const char *current_command;
+
+/* A usage error: "loopsim: " fmt (with arg), the help hint; returns EXIT_BAD_INPUT. */
+int bad_usage(const char *fmt, const char *arg);
+bool parse_double(const char *s, double *out);
+size_t edit_distance(const char *a, const char *b);
+/* --node VERSION|all (all: *out = NULL) */
+int parse_node_option(const char *value, const ls_profile **out);
+/* The options of run, orders, sweep, explain and check (current_command says which apply);
+ * 0, -1 after --help, or an exit status. */
+int parse_run_options(int argc, char **argv, run_options *o);
+/* The program; `esm` (--esm) runs it as an ES module whatever its file's name says; NULL
+ * after printing why. */
+ls_program *load(const char *file, bool esm);
+/* The costs runs of `program` start from, with the --cost options. */
+ls_costs options_costs(const ls_program *program, const ls_profile *profile, const run_options *o);
+/* The command's search budget: --max-seconds/--max-memory, else the defaults. */
+void start_budget(const run_options *o, double default_seconds, double default_mb, ls_budget *b);
+/* What stopped a search, in the words of its option. */
+const char *stopped_words(ls_stopped_by by, const ls_budget *b, char *buf, size_t size);
+/* orders, sweep, explain and check: run's options, one profile, the program and its costs. */
+ls_program *setup_command(int argc, char **argv, run_options *o, bool text_only, ls_costs *costs,
+                          int *rc);
+/* The usage of a command (main.c's table), for --help. */
+void command_usage(const char *name, FILE *f);
+/* Whether explain and check colour their output (a terminal, NO_COLOR unset). */
+bool use_color(void);
+
+/* the commands (cmd_*.c) */
+int cmd_run(int argc, char **argv);
+int cmd_orders(int argc, char **argv);
+int cmd_sweep(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_emit_js(int argc, char **argv);
+int cmd_gen(int argc, char **argv);
+int cmd_profiles(int argc, char **argv);
+void run_usage(FILE *f);
+void orders_usage(FILE *f);
+void sweep_usage(FILE *f);
+void explain_usage(FILE *f);
+void check_usage(FILE *f);
+
+#endif

@@ -1,0 +1,57 @@
+/* cmd_profiles.c - loopsim profiles: the Node version profiles and how they differ. */
+#include "cli.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* loopsim profiles */
+int cmd_profiles(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    static const struct {
+        const char *name;
+        size_t offset;
+        const char *yes, *no;
+    } columns[] = {
+        {"drains", offsetof(ls_profile, drain_per_callback), "after each timer and immediate",
+         "after a whole batch (a duration list, the immediate queue)"},
+        {"timer handles", offsetof(ls_profile, timer_per_list), "one libuv timer per list",
+         "one libuv timer for all"},
+        {"fractional delay", offsetof(ls_profile, fractional_lists), "its own list",
+         "truncated (1.7 is in the 1 ms list)"},
+        {"await of a promise", offsetof(ls_profile, await_direct), "1 job", "3 jobs"},
+        {"queueMicrotask", offsetof(ls_profile, has_queue_microtask), "yes", "not defined"},
+        {"poll wait", offsetof(ls_profile, poll_idle_metrics),
+         "counted from the loop time it was computed with (UV_METRICS_IDLE_TIME)",
+         "in full, from when the poll phase starts"},
+        {"timers phase", offsetof(ls_profile, loop_timers_at_end),
+         "before the loop and at the end of each iteration (libuv >= 1.45)",
+         "at the start of each iteration (libuv < 1.45)"},
+        {"unhandled rejection", offsetof(ls_profile, unhandled_rejections_throw),
+         "uncaught exception, exit code 1", "a warning, the process goes on"},
+    };
+    static const char *esm_entry[] = {"needs --experimental-modules (refused)",
+                                      "evaluated from the first poll phase",
+                                      "evaluated before the loop"};
+    for (size_t i = 0; i < ls_profile_count; i++) {
+        const ls_profile *p = &ls_profiles[i];
+        printf("%s%s: Node %s to %s%s\n", i ? "\n" : "", p->id, p->first, p->last,
+               p == profile_default() ? " (the default)" : "");
+        for (size_t c = 0; c < sizeof columns / sizeof columns[0]; c++) {
+            bool v = *(const bool *)((const char *)p + columns[c].offset);
+            printf("  %-20s %s\n", columns[c].name, v ? columns[c].yes : columns[c].no);
+        }
+        printf("  %-20s %s\n", "ES-module entry", esm_entry[p->esm_entry]);
+    }
+    /* the LS_FEATURE rows: the profiles above split at each of these versions */
+    puts("\nwhat exists from a version on (the profiles above split at each):");
+    for (size_t i = 0; i < ls_feature_count; i++) {
+        const ls_feature_info *f = &ls_feature_table[i];
+        char since[48];
+        snprintf(since, sizeof since, "%s%s%s", f->first, *f->backport ? ", " : "", f->backport);
+        printf("  %-18s %s\n", since, f->what);
+    }
+    puts("\ndocs/node-versions.md gives the source of each difference and a scenario that shows it.");
+    return EXIT_OK;
+}

@@ -1,0 +1,225 @@
+/* cmd_run.c - loopsim run: a scenario's output under one profile, or every profile grouped by what they
+ * print; and the note on stderr when other orders are possible. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char *range_text(const ls_cost_info *info)
+{
+    static char buf[64];
+    snprintf(buf, sizeof buf, "[%g, %g]", info->lo, info->hi);
+    return buf;
+}
+
+void run_usage(FILE *f)
+{
+    fputs("usage: loopsim run [options] PROGRAM\n"
+          "\n"
+          "options:\n"
+          "  --trace              print one line per callback run instead: the clock (ms; its\n"
+          "                       whole ms are libuv's loop time), the loop iteration (0:\n"
+          "                       before the loop; timers end an iteration), the phase, the API\n"
+          "                       that queued it, its label, and what it queued; the lines it\n"
+          "                       printed follow it, marked '|'\n"
+          "  --format text|json   text (default), or one JSON document with the output lines,\n"
+          "                       the exit code and the trace\n"
+          "  --esm                run the main script as an ES module (as \"module\": \"esm\")\n"
+          "  --seed N             Math.random's seed (default 0): the same numbers in every run\n"
+          "  --node VERSION|all   the Node version to model: 10.7.0, 12, 20.2 (default 20); a\n"
+          "                       partial version is that line's latest release; 'all' runs\n"
+          "                       every profile and groups the versions by what they print\n"
+          "                       (with --trace or json, each group shows its first profile's)\n"
+          "  --cost KEY=MS        override a timing parameter (may be repeated); KEY is one of\n"
+          "                       the keys below\n"
+          "  --max-callbacks N    stop after N callbacks (default 1000000)\n"
+          "  --max-time MS        stop when the virtual clock passes MS ms (default 3600000)\n"
+          "  --max-seconds S, --max-memory MB\n"
+          "                       the budget of the search behind the note on stderr that other\n"
+          "                       orders are possible (default 1 s, 256 MB; the output is printed\n"
+          "                       first, and the note says \"at least\" when the budget ran out)\n"
+          "\n"
+          "timing parameters (ms; a scenario's \"timing\" object sets them too):\n",
+          f);
+    for (size_t i = 0; i < ls_cost_count; i++)
+        fprintf(f, "  %-16s %6g  %-12s %s\n", ls_cost_table[i].key, ls_cost_table[i].def,
+                range_text(&ls_cost_table[i]), ls_cost_table[i].doc);
+    fputs("\n"
+          "exit status: 0 the run reached the end (a non-zero exit code of the simulated\n"
+          "process is reported on stderr), 2 bad input, 3 stopped at a limit or the loop would\n"
+          "wait forever (the output so far is printed first)\n",
+          f);
+}
+
+/* One run of the program under `profile`: its output (text or JSON) and what stderr says. */
+typedef struct {
+    char *out;
+    size_t out_len;
+    char *err;
+    size_t err_len;
+    char *lines;     /* the printed lines alone: what --node all groups versions by */
+    size_t lines_len;
+    int status;
+} run_result;
+
+static void run_once(const ls_program *program, const ls_profile *profile, const run_options *o,
+                     run_result *r)
+{
+    ls_costs run_costs = engine_default_costs(program, profile);
+    for (size_t i = 0; i < o->ncosts; i++)
+        *costs_field(&run_costs, o->costs[i].info) = o->costs[i].cost;
+    const ls_costs *costs = &run_costs;
+    FILE *out = open_memstream(&r->out, &r->out_len);
+    FILE *err = open_memstream(&r->err, &r->err_len);
+    FILE *lines = open_memstream(&r->lines, &r->lines_len);
+    if (!out || !err || !lines) {
+        fputs("loopsim: out of memory\n", stderr);
+        abort();
+    }
+    ls_engine *e = engine_new(program, costs, profile, &o->limits);
+    e->out.recording = e->out.queued = o->trace || o->format == FORMAT_JSON;
+    int node_exit = engine_run(e);
+    r->status = EXIT_OK;
+    if (e->stop == STOP_BAD_INPUT) {
+        fprintf(err, "%s\n", e->stop_message);
+        r->status = EXIT_BAD_INPUT;
+    } else {
+        out_render(e, out, o->format, o->trace);
+        out_render(e, lines, FORMAT_TEXT, false);
+        if (o->format == FORMAT_TEXT && !o->trace)
+            out_render_errs(e, err); /* (the trace and JSON have them) */
+        if (e->host.used_random)
+            fprintf(err, "loopsim: the program called Math.random(): its numbers come from seed "
+                         "%llu (--seed N for others), the same in every run\n",
+                    (unsigned long long)o->limits.random_seed);
+        if (out_render_ending(e, node_exit, true, err))
+            r->status = EXIT_LIMIT;
+    }
+    engine_free(e);
+    fclose(out);
+    fclose(err);
+    fclose(lines);
+}
+
+/* Same printed lines, same ending (what stderr says: exit code, limits). */
+static bool same_result(const run_result *a, const run_result *b)
+{
+    return a->status == b->status && a->lines_len == b->lines_len &&
+           a->err_len == b->err_len && memcmp(a->lines, b->lines, a->lines_len) == 0 &&
+           memcmp(a->err, b->err, a->err_len) == 0;
+}
+
+/* --node all: one run per profile; profiles that print the same are shown together, as the
+ * version ranges they cover. */
+static int run_all_profiles(const ls_program *program, const run_options *o)
+{
+    run_result results[64];
+    size_t n = ls_profile_count < 64 ? ls_profile_count : 64;
+    for (size_t i = 0; i < n; i++)
+        run_once(program, &ls_profiles[i], o, &results[i]);
+    bool shown[64] = {false};
+    int status = EXIT_OK;
+    bool json = o->format == FORMAT_JSON; /* one JSON array: [{"versions": [...], "run": {...}}] */
+    if (json)
+        printf("[");
+    for (size_t i = 0; i < n; i++) {
+        if (shown[i])
+            continue;
+        printf(json ? "%s\n{\"versions\": [" : "== Node ", i ? (json ? "," : "") : "");
+        const char *sep = "";
+        for (size_t j = i; j < n; j++) {
+            if (shown[j] || !same_result(&results[i], &results[j]))
+                continue;
+            shown[j] = true;
+            /* merge a run of adjacent profiles into one range */
+            size_t k = j;
+            while (k + 1 < n && !shown[k + 1] && same_result(&results[i], &results[k + 1]))
+                shown[++k] = true;
+            printf(json ? "%s\"%s to %s\"" : "%s%s to %s", sep, ls_profiles[j].first,
+                   ls_profiles[k].last);
+            sep = ", ";
+            j = k;
+        }
+        printf(json ? "], \"run\": " : ":\n");
+        fwrite(results[i].out, 1, results[i].out_len, stdout);
+        if (json)
+            printf("}");
+        if (results[i].err_len) {
+            fflush(stdout);
+            fwrite(results[i].err, 1, results[i].err_len, stderr);
+        }
+        if (results[i].status > status)
+            status = results[i].status;
+    }
+    if (json)
+        printf("\n]\n");
+    for (size_t i = 0; i < n; i++) {
+        free(results[i].out);
+        free(results[i].err);
+        free(results[i].lines);
+    }
+    return status;
+}
+
+/* A racy program: say on stderr that the order printed is one of several (loopsim orders). */
+static void note_other_orders(const ls_program *program, const ls_profile *profile,
+                              const run_options *o)
+{
+    ls_costs costs = options_costs(program, profile, o);
+    ls_budget budget;
+    start_budget(o, RUN_NOTE_SECONDS, RUN_NOTE_MB, &budget);
+    ls_explore_options eo = {RUN_NOTE_RUNS, 0, &budget, false, true};
+    ls_orders r;
+    explore_orders(program, &costs, profile, &o->limits, &eo, &r);
+    char why[96];
+    if (r.bad_input) {
+        /* the run itself went through: nothing to say */
+    } else if (r.count > 1) {
+        fprintf(stderr, "loopsim: other orders are possible (%s%llu under the timing model); "
+                        "loopsim orders %s lists them\n",
+                r.complete && !r.count_capped ? "" : "at least ", (unsigned long long)r.count,
+                o->file);
+    } else if (!r.complete && r.stopped_by != STOPPED_MAX_PATHS) {
+        fprintf(stderr, "loopsim: the search for other orders stopped at %s after %llu run%s; "
+                        "loopsim orders %s searches further\n",
+                stopped_words(r.stopped_by, &budget, why, sizeof why),
+                (unsigned long long)r.runs, r.runs == 1 ? "" : "s", o->file);
+    }
+    explore_free(&r);
+}
+
+int cmd_run(int argc, char **argv)
+{
+    run_options o;
+    memset(&o, 0, sizeof o);
+    int rc = parse_run_options(argc, argv, &o);
+    if (rc != 0)
+        return rc < 0 ? EXIT_OK : rc;
+    ls_program *program = load(o.file, o.esm);
+    if (!program)
+        return EXIT_BAD_INPUT;
+
+    int status;
+    if (!o.profile) {
+        status = run_all_profiles(program, &o);
+    } else {
+        run_result r;
+        run_once(program, o.profile, &o, &r);
+        if (r.status != EXIT_BAD_INPUT)
+            fwrite(r.out, 1, r.out_len, stdout);
+        fflush(stdout);
+        fwrite(r.err, 1, r.err_len, stderr);
+        if (r.status == EXIT_OK)
+            note_other_orders(program, o.profile, &o);
+        status = r.status;
+        free(r.out);
+        free(r.err);
+        free(r.lines);
+    }
+    program_free(program);
+    return status;
+}

@@ -1,0 +1,1837 @@
+/* host.c - the process's side of its JavaScript; see host.h.
+ *
+ * The globals Node gives a program are native functions here, each a thin layer over the
+ * modules that model the mechanism: setTimeout over timers.c, setImmediate over immediates.c,
+ * process.nextTick over tasks.c, fs and net over io.c.  What Node writes in JavaScript
+ * (EventEmitter, the modules' wrappers) is JavaScript here too, in src/node/prelude/, run in
+ * each VM when it starts, so that its observable behaviour (which listener runs when, what is
+ * queued) is the language's own.
+ *
+ * Costs: a call of an API (setTimeout, nextTick, then, emit, ...) charges api_call_ms; the
+ * first console.log of a process first_log_ms and the others log_ms; entering a callback
+ * callback_ms; every bytecode instruction op_ms (costs.def).
+ */
+#include "host.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "node/inspect.h"
+#include "parse.h"
+#include "node/prelude.h"
+
+/* Date.now() of the virtual clock's 0: 2026-01-01T00:00:00Z (a fixed date: runs are
+ * reproducible) */
+#define DATE_EPOCH_MS 1767225600000.0
+
+/* Every native's data is the VM's link (host.h): the engine whose run the VM serves now. */
+static ls_engine *engine_of(const js_args *a)
+{
+    return ((ls_host_link *)js_native_data(a->callee))->e;
+}
+
+static ls_engine *engine_at(void *ctx)
+{
+    return ((ls_host_link *)ctx)->e;
+}
+
+/* ---- the VM's hooks ------------------------------------------------------------------------- */
+
+static void hook_charge(void *ctx, uint64_t ops)
+{
+    if (!((ls_host_link *)ctx)->making)
+        engine_spend_ops(engine_at(ctx), ops);
+}
+
+static bool hook_interrupt(void *ctx)
+{
+    return engine_stopped(engine_at(ctx));
+}
+
+static uint64_t hook_next_seq(void *ctx)
+{
+    return engine_next_seq(engine_at(ctx));
+}
+
+static bool hook_job_begin(void *ctx, const js_origin *o)
+{
+    ls_engine *e = engine_at(ctx);
+    if (!engine_count_callback(e))
+        return false;
+    out_begin(e, *o);
+    engine_spend(e, e->costs.callback);
+    return true;
+}
+
+static void hook_job_end(void *ctx)
+{
+    out_end(engine_at(ctx));
+}
+
+static void hook_rejection(void *ctx, js_object *p, js_rejection_event ev)
+{
+    ls_engine *e = engine_at(ctx);
+    if (ev == JS_REJECT_UNHANDLED)
+        tasks_rejected_without_handler(e, js_obj(p));
+    else
+        tasks_handler_added_after_reject(e, js_obj(p));
+}
+
+static void hook_uncaught(void *ctx, js_value error)
+{
+    host_uncaught(engine_at(ctx), error, "uncaughtException");
+}
+
+static void hook_mark(void *ctx, js_vm *vm)
+{
+    ls_engine *e = engine_at(ctx);
+    ls_host *h = &e->host;
+    js_gc_mark_value(vm, h->process);
+    js_gc_mark_value(vm, h->module);
+    js_gc_mark_value(vm, h->exports);
+    js_gc_mark_value(vm, h->emitter_ctor);
+    js_gc_mark_value(vm, h->timeout_proto);
+    js_gc_mark_value(vm, h->immediate_proto);
+    js_gc_mark_value(vm, h->modules);
+    js_gc_mark_value(vm, h->buffer_proto);
+    timers_mark(e, vm);
+    immediates_mark(e, vm);
+    tasks_mark(e, vm);
+    io_mark(e, vm);
+}
+
+static double hook_time(void *ctx)
+{
+    ls_engine *e = engine_at(ctx);
+    return DATE_EPOCH_MS + (double)clock_now_ns(&e->clock) / 1e6;
+}
+
+static double hook_random(void *ctx)
+{
+    ls_engine *e = engine_at(ctx);
+    uint64_t x = e->host.random_state; /* xorshift64*, seeded per run (loopsim run --seed) */
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    e->host.random_state = x;
+    e->host.used_random = true;
+    return (double)((x * UINT64_C(2685821657736338717)) >> 11) / 9007199254740992.0;
+}
+
+static void hook_api(void *ctx)
+{
+    if (((ls_host_link *)ctx)->making)
+        return;
+    ls_engine *e = engine_at(ctx);
+    engine_spend(e, e->costs.api_call);
+}
+
+static void hook_queued(void *ctx, const js_origin *o)
+{
+    out_queued(engine_at(ctx), o->api, o->label);
+}
+
+/* ---- helpers -------------------------------------------------------------------------------- */
+
+void host_refuse(ls_engine *e, const char *fmt, ...)
+{
+    if (engine_stopped(e))
+        return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    e->stop = STOP_BAD_INPUT;
+    e->stop_message = arena_printf(e->arena, "%s: error: %s", e->program->file, msg);
+}
+
+const char *host_label(ls_engine *e, js_value fn)
+{
+    return js_function_label(e->host.vm, fn);
+}
+
+static js_status type_error(js_vm *vm, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A TypeError with Node's `code` (ERR_INVALID_ARG_TYPE, ...) */
+static js_status type_error(js_vm *vm, const char *code, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    js_value err = js_new_error(vm, "TypeError", msg);
+    js_set(vm, err, "code", js_new_cstring(vm, code));
+    return js_throw(vm, err);
+}
+
+/* util.inspect(v) into the arena, for messages: a throw while inspecting gives "?" */
+static const char *inspect_text(ls_engine *e, js_value v)
+{
+    char *s = NULL;
+    js_status st = ls_inspect(e->host.vm, &e->host.inspect, v, &s, NULL);
+    if (st == JS_THROW)
+        js_take_exception(e->host.vm);
+    const char *r = arena_strdup(e->arena, st == JS_OK && s ? s : "?");
+    free(s);
+    return r;
+}
+
+/* Node's description of a received value in ERR_INVALID_ARG_TYPE */
+static const char *received(ls_engine *e, js_value v)
+{
+    js_vm *vm = e->host.vm;
+    switch (v.type) {
+    case JS_TUNDEFINED: return "undefined";
+    case JS_TNULL: return "null";
+    case JS_TOBJECT:
+        if (js_is_callable(v))
+            return arena_printf(e->arena, "function %s", host_label(e, v));
+        {
+            js_value ctor, name;
+            if (js_get(vm, v, "constructor", &ctor) == JS_OK && ctor.type == JS_TOBJECT &&
+                js_get(vm, ctor, "name", &name) == JS_OK && name.type == JS_TSTRING)
+                return arena_printf(e->arena, "an instance of %s",
+                                    js_string_chars(name.u.string, NULL));
+            js_take_exception(vm);
+            return "an instance of Object";
+        }
+    default:
+        return arena_printf(e->arena, "type %s (%s)", js_typeof(v), inspect_text(e, v));
+    }
+}
+
+js_status host_invalid_arg_type(ls_engine *e, const char *name, const char *expected, js_value v)
+{
+    return type_error(e->host.vm, "ERR_INVALID_ARG_TYPE",
+                      "The \"%s\" argument must be %s. Received %s", name, expected,
+                      received(e, v));
+}
+
+js_status host_require_callback(ls_engine *e, js_value cb)
+{
+    if (js_is_callable(cb))
+        return JS_OK;
+    return type_error(e->host.vm, "ERR_INVALID_ARG_TYPE",
+                      "The \"callback\" argument must be of type function. Received %s",
+                      received(e, cb));
+}
+
+static js_value *copy_args(ls_engine *e, const js_args *a, int from, size_t *n)
+{
+    *n = a->argc > from ? (size_t)(a->argc - from) : 0;
+    if (!*n)
+        return NULL;
+    js_value *v = arena_alloc(e->arena, *n * sizeof *v);
+    memcpy(v, a->argv + from, *n * sizeof *v);
+    return v;
+}
+
+/* A function of a module's exports or of process: an enumerable property, as Node's own
+ * JavaScript assigns them (`module.exports = { readFile, ... }`, `process.nextTick = ...`), so
+ * that an ES module's named imports (their keys) find them. */
+void host_export(ls_engine *e, js_object *on, const char *name, int length, js_native_fn fn)
+{
+    js_value f = js_new_native(e->host.vm, name, length, fn, e->host.link, 0);
+    js_define_value(e->host.vm, on, name, f, true);
+}
+
+static void define(ls_engine *e, js_object *on, const char *name, int length, js_native_fn fn)
+{
+    js_define_method(e->host.vm, on, name, length, fn, e->host.link);
+}
+
+/* ---- for the process's other modules (io.c) -------------------------------------------------- */
+
+void host_emitter_init(ls_engine *e, js_value object)
+{
+    js_vm *vm = e->host.vm;
+    js_value init, r;
+    if (js_get(vm, e->host.emitter_ctor, "init", &init) == JS_OK &&
+        js_call(vm, init, object, 0, NULL, &r) == JS_THROW)
+        js_take_exception(vm);
+}
+
+js_value host_new_emitter_proto(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    js_value proto, object_ctor, create, p = js_undefined();
+    js_get(vm, e->host.emitter_ctor, "prototype", &proto);
+    js_get(vm, js_obj(js_global(vm)), "Object", &object_ctor);
+    js_get(vm, object_ctor, "create", &create);
+    if (js_call(vm, create, object_ctor, 1, &proto, &p) != JS_OK)
+        js_take_exception(vm);
+    return p;
+}
+
+void host_add_listener(ls_engine *e, js_value emitter, const char *event, js_value fn, bool once)
+{
+    js_vm *vm = e->host.vm;
+    js_value add, r;
+    js_value args[2] = {js_new_cstring(vm, event), fn};
+    if (js_get(vm, emitter, once ? "once" : "on", &add) == JS_OK &&
+        js_call(vm, add, emitter, 2, args, &r) == JS_THROW)
+        host_uncaught(e, js_take_exception(vm), "uncaughtException");
+}
+
+typedef struct {
+    ls_engine *e;
+    void (*fn)(ls_engine *e, js_value arg);
+} native_tick;
+
+static js_status native_tick_call(const js_args *a, js_value *out)
+{
+    native_tick *t = js_native_data(a->callee);
+    t->fn(t->e, *js_native_slot(a->callee, 0));
+    *out = js_undefined();
+    return engine_stopped(t->e) ? JS_STOP : JS_OK;
+}
+
+void host_next_tick_native(ls_engine *e, const char *name, void (*fn)(ls_engine *e, js_value arg),
+                           js_value arg)
+{
+    native_tick *t = arena_alloc(e->arena, sizeof *t);
+    t->e = e;
+    t->fn = fn;
+    js_value f = js_new_native(e->host.vm, name, 0, native_tick_call, t, 1);
+    *js_native_slot(f.u.object, 0) = arg;
+    ls_origin o = {"process.nextTick", name, engine_next_seq(e)};
+    tasks_next_tick(e, f, NULL, 0, o);
+}
+
+ls_fs_site host_fs_site(ls_engine *e)
+{
+    ls_fs_site none = {0, 0, -1};
+    const ls_program *p = e->program;
+    uint32_t line, col;
+    if (!p->nfs_sites || !js_current_position(e->host.vm, &line, &col))
+        return none;
+    for (size_t i = 0; i < p->nfs_sites; i++)
+        if (p->fs_sites[i].line == line)
+            return p->fs_sites[i];
+    return none;
+}
+
+/* Buffer: what fs.readFile gives without an encoding.  Only what a program may do with the
+ * contents of a file it read is modelled: length, toString(). */
+typedef struct {
+    char *bytes;
+    size_t len;
+} buffer_data;
+
+static void fingerprint_buffer(js_vm *vm, ls_fp *fp, void *data)
+{
+    (void)vm;
+    const buffer_data *b = data;
+    fp_bytes(fp, b->bytes, b->len);
+}
+
+static const js_host_class buffer_class = {"Buffer", NULL, fingerprint_buffer};
+
+static js_status buffer_to_string(const js_args *a, js_value *out)
+{
+    buffer_data *b = js_host_data(a->this_value, &buffer_class);
+    *out = b ? js_new_string(a->vm, b->bytes, b->len) : js_new_cstring(a->vm, "");
+    return JS_OK;
+}
+
+js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len)
+{
+    js_vm *vm = e->host.vm;
+    if (e->host.buffer_proto.type != JS_TOBJECT) {
+        js_value proto = js_new_object(vm);
+        define(e, proto.u.object, "toString", 1, buffer_to_string);
+        e->host.buffer_proto = proto;
+    }
+    buffer_data *b = arena_alloc(e->arena, sizeof *b);
+    b->bytes = arena_alloc(e->arena, len + 1);
+    memcpy(b->bytes, bytes, len);
+    b->len = len;
+    js_value o = js_new_host_object(vm, &buffer_class, b, e->host.buffer_proto);
+    js_define_value(vm, o.u.object, "length", js_number((double)len), false);
+    return o;
+}
+
+/* ---- console -------------------------------------------------------------------------------- */
+
+/* the stream's afterWriteTick: its cost (costs.def after_log_ms) */
+static void after_write_tick(ls_engine *e, js_value arg)
+{
+    (void)arg;
+    engine_spend(e, e->costs.after_log);
+}
+
+/* The first write of the process sets up its stream (first_log_ms), and, as every write to a
+ * stdio stream completes synchronously (a file, a pipe or a terminal on Linux), the stream's
+ * onwrite queues afterWriteTick with process.nextTick (lib/internal/streams/writable.js
+ * onwrite: `process.nextTick(afterWriteTick, ...)`).  That first tick is slow: measured on
+ * Node 20 as the time from a main script's last statement to its first check phase, 0.33 ms
+ * (p50) without a console.log before it and 0.76 ms with one.  The ticks of later writes
+ * are cheap and not modelled.  The tick prints nothing, so it orders nothing: it only moves
+ * time, before whatever is queued after it (a timer set in a later microtask starts later). */
+static void spend_print(ls_engine *e)
+{
+    if (e->printed_once) {
+        engine_spend(e, e->costs.log);
+        return;
+    }
+    engine_spend(e, e->costs.first_log);
+    e->printed_once = true;
+    host_next_tick_native(e, "afterWriteTick", after_write_tick, js_undefined());
+}
+
+static void print(ls_engine *e, bool to_stderr, const char *text, size_t len)
+{
+    spend_print(e);
+    /* one record per line: a line is what an answer lists */
+    const char *p = text, *end = text + len;
+    for (;;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        char *line = arena_alloc(e->arena, n + 1);
+        memcpy(line, p, n);
+        out_line_n(e, line, n, to_stderr);
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+}
+
+static js_status console_print(const js_args *a, bool to_stderr)
+{
+    ls_engine *e = engine_of(a);
+    char *s = NULL;
+    size_t len = 0;
+    js_status st = ls_format(a->vm, &e->host.inspect, a->argc, a->argv, &s, &len);
+    if (st == JS_OK)
+        print(e, to_stderr, s, len);
+    free(s);
+    return st;
+}
+
+static js_status console_log(const js_args *a, js_value *out)
+{
+    *out = js_undefined();
+    return console_print(a, false);
+}
+
+static js_status console_error(const js_args *a, js_value *out)
+{
+    *out = js_undefined();
+    return console_print(a, true);
+}
+
+/* process.stdout.write(chunk): what it writes is output, a line at each newline */
+static js_status stream_write(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_string *s;
+    js_status st = js_to_string(a->vm, js_arg(a, 0), &s);
+    if (st != JS_OK)
+        return st;
+    size_t len;
+    const char *text = js_string_chars(s, &len);
+    bool err = js_native_slot(a->callee, 0)->type == JS_TBOOLEAN;
+    ls_host *h = &e->host;
+    size_t i = 0;
+    while (i < len) {
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t n = nl ? (size_t)(nl - (text + i)) : len - i;
+        /* what is pending, then this chunk up to the newline */
+        size_t have = (size_t)h->pending_write_len;
+        char *grown = arena_alloc(e->arena, have + n + 1);
+        if (have)
+            memcpy(grown, h->pending_write, have);
+        memcpy(grown + have, text + i, n);
+        i += n;
+        if (!nl) {
+            h->pending_write = grown;
+            h->pending_write_len = have + n;
+            break;
+        }
+        i++; /* the newline */
+        h->pending_write_len = 0;
+        spend_print(e);
+        out_line_n(e, grown, have + n, err);
+    }
+    *out = js_bool(true);
+    return JS_OK;
+}
+
+/* ---- timers ---------------------------------------------------------------------------------- */
+
+static js_value timer_object(ls_engine *e, ls_timer *t);
+static ls_timer *as_timer(js_value v);
+static js_value immediate_object(ls_engine *e, ls_immediate *im);
+static ls_immediate *as_immediate(js_value v);
+
+/* Timeout constructor: after *= 1; if (!(after >= 1 && after <= TIMEOUT_MAX)) after = 1 */
+static js_status coerce_delay(ls_engine *e, const js_args *a, double *after)
+{
+    *after = NAN;
+    if (a->argc > 1) {
+        js_status st = js_to_number(e->host.vm, a->argv[1], after);
+        if (st != JS_OK)
+            return st;
+    }
+    if (!(*after >= 1 && *after <= 2147483647.0))
+        *after = 1;
+    return JS_OK;
+}
+
+static js_status set_timer(const js_args *a, js_value *out, bool repeat)
+{
+    ls_engine *e = engine_of(a);
+    js_value cb = js_arg(a, 0);
+    js_status st = host_require_callback(e, cb);
+    if (st != JS_OK)
+        return st;
+    double delay;
+    if ((st = coerce_delay(e, a, &delay)) != JS_OK)
+        return st;
+    engine_spend(e, e->costs.api_call);
+    size_t nargs;
+    js_value *args = copy_args(e, a, 2, &nargs);
+    ls_origin o = {repeat ? "setInterval" : "setTimeout", host_label(e, cb), engine_next_seq(e)};
+    ls_timer *t = timers_create(e, cb, args, nargs, delay, repeat, o);
+    if (e->out.recording && e->out.queued) {
+        char d[40];
+        out_format_number(delay, d, sizeof d);
+        out_queued(e, o.api, arena_printf(e->arena, "%s, %s ms, start %llu", o.label, d,
+                                          (unsigned long long)t->idle_start));
+    }
+    *out = timer_object(e, t);
+    return JS_OK;
+}
+
+static js_status g_set_timeout(const js_args *a, js_value *out)
+{
+    return set_timer(a, out, false);
+}
+
+static js_status g_set_interval(const js_args *a, js_value *out)
+{
+    return set_timer(a, out, true);
+}
+
+static js_status g_set_immediate(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value cb = js_arg(a, 0);
+    js_status st = host_require_callback(e, cb);
+    if (st != JS_OK)
+        return st;
+    engine_spend(e, e->costs.api_call);
+    size_t nargs;
+    js_value *args = copy_args(e, a, 1, &nargs);
+    ls_origin o = {"setImmediate", host_label(e, cb), engine_next_seq(e)};
+    ls_immediate *im = immediates_create(e, cb, args, nargs, o);
+    out_queued(e, o.api, o.label);
+    *out = immediate_object(e, im);
+    return JS_OK;
+}
+
+static js_status g_clear_timeout(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    engine_spend(e, e->costs.api_call);
+    ls_timer *t = as_timer(js_arg(a, 0));
+    if (t)
+        timers_clear(e, t);
+    *out = js_undefined();
+    return JS_OK;
+}
+
+static js_status g_clear_immediate(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    engine_spend(e, e->costs.api_call);
+    ls_immediate *im = as_immediate(js_arg(a, 0));
+    if (im)
+        immediates_clear(e, im);
+    *out = js_undefined();
+    return JS_OK;
+}
+
+/* Timeout and Immediate objects: host objects whose data is the timer; a state's fingerprint
+ * meets the timer here or in the timer lists, the same walk (timers.c, immediates.c) */
+static void fingerprint_timeout(js_vm *vm, ls_fp *fp, void *data)
+{
+    (void)vm;
+    timers_fingerprint_timer(fp, data);
+}
+
+static void fingerprint_immediate(js_vm *vm, ls_fp *fp, void *data)
+{
+    (void)vm;
+    immediates_fingerprint_immediate(fp, data);
+}
+
+static const js_host_class timeout_class = {"Timeout", NULL, fingerprint_timeout};
+static const js_host_class immediate_class = {"Immediate", NULL, fingerprint_immediate};
+
+static js_value timer_object(ls_engine *e, ls_timer *t)
+{
+    if (t->object.type != JS_TOBJECT)
+        t->object = js_new_host_object(e->host.vm, &timeout_class, t, e->host.timeout_proto);
+    return t->object;
+}
+
+static ls_timer *as_timer(js_value v)
+{
+    return js_host_data(v, &timeout_class);
+}
+
+static js_value immediate_object(ls_engine *e, ls_immediate *im)
+{
+    if (im->object.type != JS_TOBJECT)
+        im->object = js_new_host_object(e->host.vm, &immediate_class, im, e->host.immediate_proto);
+    return im->object;
+}
+
+static ls_immediate *as_immediate(js_value v)
+{
+    return js_host_data(v, &immediate_class);
+}
+
+/* ref/unref/hasRef/refresh of Timeout, ref/unref/hasRef of Immediate (slot 0: which) */
+enum { M_REF, M_UNREF, M_HAS_REF, M_REFRESH, M_CLOSE };
+
+static js_status timeout_method(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    int which = (int)js_native_slot(a->callee, 0)->u.number;
+    ls_timer *t = as_timer(a->this_value);
+    ls_immediate *im = as_immediate(a->this_value);
+    *out = a->this_value;
+    if (!t && !im)
+        return JS_OK;
+    if (which != M_HAS_REF)
+        engine_spend(e, e->costs.api_call);
+    switch (which) {
+    case M_REF:
+        if (t)
+            timers_ref(e, t);
+        else
+            immediates_ref(e, im);
+        break;
+    case M_UNREF:
+        if (t)
+            timers_unref(e, t);
+        else
+            immediates_unref(e, im);
+        break;
+    case M_HAS_REF:
+        *out = js_bool(t ? t->refed : im->refed);
+        break;
+    case M_REFRESH:
+        if (t)
+            timers_refresh(e, t);
+        break;
+    case M_CLOSE:
+        if (t)
+            timers_clear(e, t);
+        break;
+    }
+    return JS_OK;
+}
+
+static js_value make_proto_with_methods(ls_engine *e, const char *const *names, const int *which,
+                                        size_t n)
+{
+    js_vm *vm = e->host.vm;
+    js_value proto = js_new_object(vm);
+    for (size_t i = 0; i < n; i++) {
+        js_value f = js_new_native(vm, names[i], 0, timeout_method, e->host.link, 1);
+        *js_native_slot(f.u.object, 0) = js_number(which[i]);
+        js_define_value(vm, proto.u.object, names[i], f, false);
+    }
+    return proto;
+}
+
+/* ---- process ---------------------------------------------------------------------------------- */
+
+static js_status p_next_tick(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value cb = js_arg(a, 0);
+    js_status st = host_require_callback(e, cb);
+    if (st != JS_OK)
+        return st;
+    engine_spend(e, e->costs.api_call);
+    size_t nargs;
+    js_value *args = copy_args(e, a, 1, &nargs);
+    ls_origin o = {"process.nextTick", host_label(e, cb), engine_next_seq(e)};
+    tasks_next_tick(e, cb, args, nargs, o);
+    *out = js_undefined();
+    return JS_OK;
+}
+
+static js_status g_queue_microtask(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value cb = js_arg(a, 0);
+    js_status st = host_require_callback(e, cb);
+    if (st != JS_OK)
+        return st;
+    engine_spend(e, e->costs.api_call);
+    js_origin o = {"queueMicrotask", host_label(e, cb), engine_next_seq(e)};
+    js_enqueue_callback_job(a->vm, cb, &o);
+    *out = js_undefined();
+    return JS_OK;
+}
+
+static js_status p_exit(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    engine_spend(e, e->costs.api_call);
+    js_value code = js_arg(a, 0);
+    if (!js_is_undefined(code)) {
+        double d;
+        js_status st = js_to_number(a->vm, code, &d);
+        if (st != JS_OK)
+            return st;
+        e->exit_code = (int)d;
+    } else {
+        e->exit_code = host_exit_code(e);
+    }
+    /* process.reallyExit after emitting 'exit' (lib/internal/process/per_thread.js) */
+    if (!e->exiting) {
+        e->exiting = true;
+        js_value c = js_number(e->exit_code);
+        host_emit_process(e, "exit", &c, 1);
+    }
+    if (e->stop == STOP_NONE) {
+        e->stop = STOP_PROCESS_EXIT;
+        e->stop_message = "process.exit()";
+    }
+    *out = js_undefined();
+    return JS_STOP;
+}
+
+static js_status p_hrtime(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    int64_t ns = clock_now_ns(&e->clock) + INT64_C(1000000000) * 3600;
+    js_value prev = js_arg(a, 0);
+    if (prev.type == JS_TOBJECT) {
+        js_value s, n;
+        double ds = 0, dn = 0;
+        if (js_get(a->vm, prev, "0", &s) == JS_OK && js_get(a->vm, prev, "1", &n) == JS_OK &&
+            js_to_number(a->vm, s, &ds) == JS_OK && js_to_number(a->vm, n, &dn) == JS_OK)
+            ns -= (int64_t)ds * INT64_C(1000000000) + (int64_t)dn;
+    }
+    js_value parts[2] = {js_number((double)(ns / INT64_C(1000000000))),
+                         js_number((double)(ns % INT64_C(1000000000)))};
+    *out = js_new_array(a->vm, 2, parts);
+    return JS_OK;
+}
+
+static js_status p_hrtime_bigint(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    /* the same clock as process.hrtime(), in nanoseconds */
+    *out = js_new_bigint_from_i64(a->vm, clock_now_ns(&e->clock) + INT64_C(1000000000) * 3600);
+    return JS_OK;
+}
+
+static js_status p_memory_usage(const js_args *a, js_value *out)
+{
+    js_vm *vm = a->vm;
+    js_value o = js_new_object(vm);
+    double heap = (double)js_heap_bytes(vm);
+    js_define_value(vm, o.u.object, "rss", js_number(heap + 30e6), true);
+    js_define_value(vm, o.u.object, "heapTotal", js_number(heap + 4e6), true);
+    js_define_value(vm, o.u.object, "heapUsed", js_number(heap), true);
+    js_define_value(vm, o.u.object, "external", js_number(1e6), true);
+    js_define_value(vm, o.u.object, "arrayBuffers", js_number(1e4), true);
+    *out = o;
+    return JS_OK;
+}
+
+static js_status p_cwd(const js_args *a, js_value *out)
+{
+    *out = js_new_cstring(a->vm, "/");
+    return JS_OK;
+}
+
+static js_status p_uptime(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    *out = js_number(0.03 + (double)clock_elapsed_ns(&e->clock) / 1e9);
+    return JS_OK;
+}
+
+/* process.emitWarning(warning): printed on stderr from a nextTick, as Node does
+ * (lib/internal/process/warning.js: process.nextTick(doEmitWarning, warning)) */
+static js_status emit_warning_nt(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value w = js_arg(a, 0);
+    js_value args[1] = {w};
+    if (!host_emit_process(e, "warning", args, 1) || true) {
+        js_string *s = js_to_string_safe(a->vm, w);
+        out_err_line(e, arena_printf(e->arena, "(node:%d) %s", 4242, js_string_chars(s, NULL)));
+    }
+    *out = js_undefined();
+    return JS_OK;
+}
+
+/* process.emit('multipleResolves', type, promise, value), from the nextTick resolveError
+ * queues (lib/internal/process/promises.js: "We have to wrap this in a next tick. Otherwise
+ * the error could be caught by the executed promise.") */
+static js_status multiple_resolves_nt(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value emit, args[4] = {js_new_cstring(a->vm, "multipleResolves"), js_arg(a, 0),
+                              js_arg(a, 1), js_arg(a, 2)};
+    js_status st = js_get(a->vm, e->host.process, "emit", &emit);
+    if (st != JS_OK)
+        return st;
+    return js_call(a->vm, emit, e->host.process, 4, args, out);
+}
+
+/* V8 reported a resolve or reject after the promise was resolved (js_host.resolved_twice):
+ * Node's promiseRejectHandler calls resolveError('resolve' or 'reject', promise, value) */
+static void hook_resolved_twice(void *ctx, js_object *p, bool reject, js_value value)
+{
+    ls_engine *e = engine_at(ctx);
+    if (!e->profile->process.multiple_resolves || e->host.link->making)
+        return;
+    js_vm *vm = e->host.vm;
+    js_value fn = js_new_native(vm, "", 3, multiple_resolves_nt, e->host.link, 0);
+    js_value *args = arena_alloc(e->arena, 3 * sizeof *args);
+    args[0] = js_new_cstring(vm, reject ? "reject" : "resolve");
+    args[1] = js_obj(p);
+    args[2] = value;
+    ls_origin o = {"process.nextTick", "resolveError", engine_next_seq(e)};
+    tasks_next_tick(e, fn, args, 3, o);
+}
+
+static js_status p_emit_warning(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_vm *vm = a->vm;
+    js_value w = js_arg(a, 0);
+    if (w.type != JS_TOBJECT) {
+        js_string *s;
+        js_status st = js_to_string(vm, w, &s);
+        if (st != JS_OK)
+            return st;
+        js_value type = js_arg(a, 1);
+        const char *t = type.type == JS_TSTRING ? js_string_chars(type.u.string, NULL) : "Warning";
+        w = js_new_error(vm, "Error", js_string_chars(s, NULL));
+        js_set(vm, w, "name", js_new_cstring(vm, t));
+    }
+    engine_spend(e, e->costs.api_call);
+    js_value fn = js_new_native(vm, "doEmitWarning", 1, emit_warning_nt, e->host.link, 0);
+    js_value *args = arena_alloc(e->arena, sizeof *args);
+    args[0] = w;
+    ls_origin o = {"process.nextTick", "doEmitWarning", engine_next_seq(e)};
+    tasks_next_tick(e, fn, args, 1, o);
+    *out = js_undefined();
+    return JS_OK;
+}
+
+static js_status api_fn(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    if (!e->host.link->making)
+        engine_spend(e, e->costs.api_call);
+    *out = js_undefined();
+    return JS_OK;
+}
+
+static js_status inspect_fn(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    char *s = NULL;
+    js_status st = ls_inspect(a->vm, &e->host.inspect, js_arg(a, 0), &s, NULL);
+    if (st == JS_OK)
+        *out = js_new_cstring(a->vm, s);
+    free(s);
+    return st;
+}
+
+static js_status format_fn(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    char *s = NULL;
+    js_status st = ls_format(a->vm, &e->host.inspect, a->argc, a->argv, &s, NULL);
+    if (st == JS_OK)
+        *out = js_new_cstring(a->vm, s);
+    free(s);
+    return st;
+}
+
+static js_status performance_now(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    /* performance.now() is about 25 ms into the process when the main script starts */
+    *out = js_number(25.0 + (double)clock_elapsed_ns(&e->clock) / 1e6);
+    return JS_OK;
+}
+
+/* ---- modules ---------------------------------------------------------------------------------
+ *
+ * require() and import of Node's builtin modules, from a table: each is made in C (over the
+ * process's mechanisms) or is a prelude module (src/node/prelude/NAME.js, '/' written '_'),
+ * made once per VM and cached.  A module that appeared in a later Node than the profile's is
+ * not found there, as on that Node.  Anything else is refused: loopsim runs one file against
+ * the builtins it models.
+ */
+
+static js_status require_in(ls_engine *e, const char *name, bool import, bool internal,
+                            js_value *out);
+
+static js_status g_require(const js_args *a, js_value *out);
+static js_status g_require_internal(const js_args *a, js_value *out);
+
+/* Runs a prelude module in this VM: its module.exports.  Its require() reaches the process's
+ * bindings too (require('internal')). */
+static js_status run_prelude(ls_engine *e, const char *name, js_value *out)
+{
+    js_vm *vm = e->host.vm;
+    char file[64];
+    snprintf(file, sizeof file, "%s", name);
+    for (char *c = file; *c; c++)
+        if (*c == '/')
+            *c = '_';
+    const js_program *p = prelude_program(file);
+    if (!p) {
+        host_refuse(e, "internal error: there is no prelude module %s", file);
+        return JS_STOP;
+    }
+    js_value fn = js_program_function(vm, p);
+    js_value module = js_new_object(vm), exports = js_new_object(vm);
+    js_set(vm, module, "exports", exports);
+    js_value req = js_new_native(vm, "require", 1, g_require_internal, e->host.link, 0);
+    js_value args[5] = {exports, req, module, js_new_cstring(vm, name),
+                        js_new_cstring(vm, "node:internal")};
+    js_value r;
+    js_status st = js_call(vm, fn, exports, 5, args, &r);
+    if (st != JS_OK)
+        return st;
+    return js_get(vm, module, "exports", out);
+}
+
+/* what the prelude learns of the profile: the LS_FEATURE rows of the process group */
+static js_value features_object(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    js_value o = js_new_object(vm);
+    const ls_profile *p = e->profile;
+    struct {
+        const char *name;
+        bool on;
+    } f[] = {
+        {"events_once", p->process.events_once},
+        {"events_on", p->process.events_on},
+        {"timers_promises", p->process.timers_promises},
+        {"abort_controller", p->process.abort_controller},
+        {"queue_microtask", p->has_queue_microtask},
+        {"promise_any", p->language.promise_any},
+    };
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        js_define_value(vm, o.u.object, f[i].name, js_bool(f[i].on), true);
+    js_define_value(vm, o.u.object, "major", js_number(atoi(p->first)), true);
+    return o;
+}
+
+/* the process layer's bindings for the prelude: require('internal') */
+static js_value internal_bindings(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    js_value o = js_new_object(vm);
+    define(e, o.u.object, "api", 0, api_fn);
+    define(e, o.u.object, "inspect", 1, inspect_fn);
+    if (e->host.inspect.legacy_custom.type == JS_TSYMBOL)
+        js_define_value(vm, o.u.object, "inspectCustom", e->host.inspect.legacy_custom, true);
+    define(e, o.u.object, "format", 1, format_fn);
+    js_define_value(vm, o.u.object, "features", features_object(e), true);
+    return o;
+}
+
+static js_value timers_module(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    js_value o = js_new_object(vm);
+    static const char *const names[] = {"setTimeout", "setInterval", "setImmediate",
+                                        "clearTimeout", "clearInterval", "clearImmediate"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        js_value f;
+        js_get(vm, js_obj(js_global(vm)), names[i], &f);
+        js_define_value(vm, o.u.object, names[i], f, true);
+    }
+    return o;
+}
+
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+/* url.fileURLToPath(string): the path of a file: URL (lib/internal/url.js getPathFromURLPosix:
+ * percent-decoded, "%2F" refused), what an ES module quiz needs for its __filename; a URL
+ * object is not modelled. */
+static js_status url_file_url_to_path(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value v = js_arg(a, 0);
+    if (v.type != JS_TSTRING)
+        return type_error(a->vm, "ERR_INVALID_ARG_TYPE", "The \"path\" argument must be of type "
+                                                         "string or an instance of URL. Received %s",
+                          received(e, v));
+    size_t len;
+    const char *s = js_string_chars(v.u.string, &len);
+    if (len < 7 || strncmp(s, "file://", 7) != 0)
+        return type_error(a->vm, "ERR_INVALID_URL_SCHEME", "The URL must be of scheme file");
+    const char *p = s + 7;
+    if (*p != '/') /* file://host/...: only an empty host (or localhost) on POSIX */
+        return type_error(a->vm, "ERR_INVALID_FILE_URL_HOST", "File URL host must be "
+                                                              "\"localhost\" or empty on linux");
+    size_t n = len - 7;
+    char *path = arena_alloc(e->arena, n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '%' && i + 2 < n && hex_digit(p[i + 1]) >= 0 && hex_digit(p[i + 2]) >= 0) {
+            int c = hex_digit(p[i + 1]) * 16 + hex_digit(p[i + 2]);
+            if (c == '/')
+                return type_error(a->vm, "ERR_INVALID_FILE_URL_PATH", "File URL path must not "
+                                                                      "include encoded / characters");
+            path[k++] = (char)c;
+            i += 2;
+        } else if (p[i] == '?' || p[i] == '#') {
+            break;
+        } else {
+            path[k++] = p[i];
+        }
+    }
+    *out = js_new_string(a->vm, path, k);
+    return JS_OK;
+}
+
+static js_value url_module(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    js_value o = js_new_object(vm);
+    host_export(e, o.u.object, "fileURLToPath", 1, url_file_url_to_path);
+    return o;
+}
+
+static js_value perf_hooks_module(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    js_value o = js_new_object(vm);
+    js_value perf = js_new_object(vm);
+    host_export(e, perf.u.object, "now", 0, performance_now);
+    js_define_value(vm, o.u.object, "performance", perf, true);
+    return o;
+}
+
+static js_value events_module(ls_engine *e)
+{
+    return e->host.emitter_ctor;
+}
+
+static js_value process_module(ls_engine *e)
+{
+    return e->host.process;
+}
+
+typedef struct {
+    const char *name;
+    js_value (*make)(ls_engine *e); /* NULL: the prelude module */
+    size_t feature;                 /* offsetof a bool of ls_profile; 0: every version */
+} module_info;
+
+#define FEATURE(f) offsetof(ls_profile, process.f)
+
+static const module_info module_table[] = {
+    {"events", events_module, 0},
+    {"process", process_module, 0},
+    {"timers", timers_module, 0},
+    {"timers/promises", NULL, FEATURE(timers_promises)},
+    {"perf_hooks", perf_hooks_module, 0},
+    {"fs", io_fs_module, 0},
+    {"net", io_net_module, 0},
+    {"util", NULL, 0},
+    {"url", url_module, 0},
+};
+
+/* Node's other builtins, refused by name (node -p "require('module').builtinModules") */
+static bool is_node_builtin(const char *name)
+{
+    static const char *const names[] = {
+        "assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants",
+        "crypto", "dgram", "diagnostics_channel", "dns", "domain", "fs/promises", "http",
+        "http2", "https", "inspector", "module", "os", "path", "punycode", "querystring",
+        "readline", "repl", "stream", "string_decoder", "sys", "tls", "trace_events", "tty",
+        "util/types", "v8", "vm", "wasi", "worker_threads", "zlib", "stream/promises",
+        "dns/promises", "assert/strict", "path/posix", "path/win32", "readline/promises",
+        "test", "sqlite", "sea",
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(names[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* Node's MODULE_NOT_FOUND, as the profile's Node throws it */
+static js_status not_found(ls_engine *e, const char *name)
+{
+    js_vm *vm = e->host.vm;
+    js_value err = js_new_error(vm, "Error", arena_printf(e->arena, "Cannot find module '%s'",
+                                                          name));
+    js_set(vm, err, "code", js_new_cstring(vm, "MODULE_NOT_FOUND"));
+    return js_throw(vm, err);
+}
+
+static js_status require_in(ls_engine *e, const char *name, bool import, bool internal,
+                            js_value *out)
+{
+    js_vm *vm = e->host.vm;
+    const char *bare = name;
+    if (strncmp(name, "node:", 5) == 0) {
+        bool scheme = import ? e->profile->process.node_prefix_import
+                             : e->profile->process.node_prefix_require;
+        if (!scheme)
+            return not_found(e, name);
+        bare = name + 5;
+    }
+    if (internal && strcmp(bare, "internal") == 0) {
+        *out = internal_bindings(e);
+        return JS_OK;
+    }
+    /* the cache: one module object per VM */
+    if (js_get(vm, e->host.modules, bare, out) == JS_OK && !js_is_undefined(*out))
+        return JS_OK;
+    for (size_t i = 0; i < sizeof module_table / sizeof module_table[0]; i++) {
+        const module_info *m = &module_table[i];
+        if (strcmp(m->name, bare) != 0)
+            continue;
+        if (m->feature && !*(const bool *)((const char *)e->profile + m->feature))
+            return not_found(e, name);
+        js_status st = JS_OK;
+        if (m->make)
+            *out = m->make(e);
+        else
+            st = run_prelude(e, m->name, out);
+        if (st == JS_OK)
+            js_set(vm, e->host.modules, bare, *out);
+        return st;
+    }
+    if (is_node_builtin(bare))
+        host_refuse(e, "loopsim does not model require('%s') (docs/modules.md lists the modules "
+                       "it does)", name);
+    else
+        host_refuse(e, "loopsim runs one file: it does not load require('%s') (only Node's "
+                       "builtin modules, those docs/modules.md lists)", name);
+    return JS_STOP;
+}
+
+static js_status module_arg(const js_args *a, const char **name)
+{
+    ls_engine *e = engine_of(a);
+    js_value v = js_arg(a, 0);
+    if (v.type != JS_TSTRING)
+        return type_error(a->vm, "ERR_INVALID_ARG_TYPE", "The \"id\" argument must be of type "
+                                                         "string. Received %s",
+                          received(e, v));
+    *name = js_string_chars(v.u.string, NULL);
+    return JS_OK;
+}
+
+static js_status g_require(const js_args *a, js_value *out)
+{
+    const char *name;
+    js_status st = module_arg(a, &name);
+    return st == JS_OK ? require_in(engine_of(a), name, false, false, out) : st;
+}
+
+static js_status g_require_internal(const js_args *a, js_value *out)
+{
+    const char *name;
+    js_status st = module_arg(a, &name);
+    return st == JS_OK ? require_in(engine_of(a), name, false, true, out) : st;
+}
+
+/* import declarations: the namespace of a builtin module: its exports' enumerable own keys
+ * (what Node's builtin ES-module facades export), their statics for a class (events), and
+ * `default` (module.exports) */
+static js_status g_import(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    const char *name;
+    js_value m;
+    js_status st = module_arg(a, &name);
+    if (st == JS_OK)
+        st = require_in(e, name, true, false, &m);
+    if (st != JS_OK)
+        return st;
+    js_vm *vm = a->vm;
+    js_value ns = js_new_object(vm);
+    if (m.type == JS_TOBJECT) {
+        js_value keys, fn;
+        js_value object_ctor;
+        js_get(vm, js_obj(js_global(vm)), "Object", &object_ctor);
+        js_get(vm, object_ctor, "keys", &fn);
+        if (js_call(vm, fn, object_ctor, 1, &m, &keys) == JS_OK) {
+            js_value len;
+            js_get(vm, keys, "length", &len);
+            for (int i = 0; i < (int)len.u.number; i++) {
+                js_value k, v;
+                char idx[16];
+                snprintf(idx, sizeof idx, "%d", i);
+                js_get(vm, keys, idx, &k);
+                const char *kn = js_string_chars(k.u.string, NULL);
+                js_get(vm, m, kn, &v);
+                js_define_value(vm, ns.u.object, kn, v, true);
+            }
+        }
+    }
+    js_define_value(vm, ns.u.object, "default", m, true);
+    *out = ns;
+    return JS_OK;
+}
+
+static js_status g_dynamic_import(const js_args *a, js_value *out)
+{
+    js_value ns;
+    js_status st = g_import(a, &ns);
+    js_value p = js_new_promise(a->vm);
+    if (st == JS_THROW)
+        js_reject_promise(a->vm, p, js_take_exception(a->vm));
+    else if (st == JS_OK)
+        js_resolve_promise(a->vm, p, ns);
+    else
+        return st;
+    *out = p;
+    return JS_OK;
+}
+
+/* ---- the process object and the globals ------------------------------------------------------ */
+
+static js_value make_process(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    js_value proto;
+    js_get(vm, e->host.emitter_ctor, "prototype", &proto);
+    js_value object_ctor, create, p;
+    js_get(vm, js_obj(js_global(vm)), "Object", &object_ctor);
+    js_get(vm, object_ctor, "create", &create);
+    js_call(vm, create, object_ctor, 1, &proto, &p);
+    js_value init;
+    js_get(vm, e->host.emitter_ctor, "init", &init);
+    js_value r;
+    js_call(vm, init, p, 0, NULL, &r);
+    js_object *o = p.u.object;
+    host_export(e, o, "nextTick", 1, p_next_tick);
+    host_export(e, o, "exit", 1, p_exit);
+    host_export(e, o, "cwd", 0, p_cwd);
+    host_export(e, o, "uptime", 0, p_uptime);
+    host_export(e, o, "memoryUsage", 0, p_memory_usage);
+    host_export(e, o, "emitWarning", 1, p_emit_warning);
+    js_value hr = js_new_native(vm, "hrtime", 1, p_hrtime, e->host.link, 0);
+    define(e, hr.u.object, "bigint", 0, p_hrtime_bigint);
+    js_define_value(vm, o, "hrtime", hr, true);
+    js_define_value(vm, o, "argv", js_undefined(), true); /* set by each run (set_up_run) */
+    js_define_value(vm, o, "env", js_new_object(vm), true);
+    js_define_value(vm, o, "platform", js_new_cstring(vm, "linux"), true);
+    js_define_value(vm, o, "pid", js_number(4242), true);
+    js_define_value(vm, o, "exitCode", js_undefined(), true);
+    char version[32];
+    snprintf(version, sizeof version, "v%s", e->profile->first);
+    js_define_value(vm, o, "version", js_new_cstring(vm, version), true);
+    js_value versions = js_new_object(vm);
+    js_define_value(vm, versions.u.object, "node", js_new_cstring(vm, e->profile->first), true);
+    js_define_value(vm, o, "versions", versions, true);
+    for (int i = 0; i < 2; i++) {
+        js_value stream = js_new_object(vm);
+        js_value w = js_new_native(vm, "write", 1, stream_write, e->host.link, 1);
+        *js_native_slot(w.u.object, 0) = i ? js_bool(true) : js_undefined();
+        js_define_value(vm, stream.u.object, "write", w, false);
+        js_define_value(vm, o, i ? "stderr" : "stdout", stream, true);
+    }
+    return p;
+}
+
+/* The program's file as an absolute path (what Node's module loader resolves it to). */
+static const char *absolute_file(ls_engine *e)
+{
+    const char *f = e->program->file;
+    if (f[0] == '/')
+        return f;
+    char cwd[4096];
+    if (!getcwd(cwd, sizeof cwd))
+        return f;
+    while (strncmp(f, "./", 2) == 0)
+        f += 2;
+    return arena_printf(e->arena, "%s/%s", cwd, f);
+}
+
+/* import.meta of the entry module: url, and from 20.11/21.2 filename and dirname */
+static js_value import_meta(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    const char *file = absolute_file(e);
+    js_value meta = js_new_object(vm);
+    js_define_value(vm, meta.u.object, "url",
+                    js_new_cstring(vm, arena_printf(e->arena, "file://%s", file)), true);
+    if (e->profile->process.import_meta_filename) {
+        const char *slash = strrchr(file, '/');
+        js_define_value(vm, meta.u.object, "dirname",
+                        js_new_cstring(vm, arena_printf(e->arena, "%.*s",
+                                                        (int)(slash - file), file)), true);
+        js_define_value(vm, meta.u.object, "filename", js_new_cstring(vm, file), true);
+    }
+    return meta;
+}
+
+static void make_globals(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    js_object *g = js_global(vm);
+    js_value console = js_new_object(vm);
+    define(e, console.u.object, "log", 0, console_log);
+    define(e, console.u.object, "info", 0, console_log);
+    define(e, console.u.object, "debug", 0, console_log);
+    define(e, console.u.object, "error", 0, console_error);
+    define(e, console.u.object, "warn", 0, console_error);
+    define(e, console.u.object, "trace", 0, console_error);
+    js_define_value(vm, g, "console", console, false);
+    define(e, g, "setTimeout", 2, g_set_timeout);
+    define(e, g, "setInterval", 2, g_set_interval);
+    define(e, g, "setImmediate", 1, g_set_immediate);
+    define(e, g, "clearTimeout", 1, g_clear_timeout);
+    define(e, g, "clearInterval", 1, g_clear_timeout);
+    define(e, g, "clearImmediate", 1, g_clear_immediate);
+    if (e->profile->has_queue_microtask)
+        define(e, g, "queueMicrotask", 1, g_queue_microtask);
+    define(e, g, "%import", 1, g_import);
+    define(e, g, "%dynamic_import", 1, g_dynamic_import);
+    js_define_value(vm, g, "global", js_obj(g), false);
+    if (e->profile->process.global_performance) {
+        js_value perf = js_new_object(vm);
+        define(e, perf.u.object, "now", 0, performance_now);
+        js_define_value(vm, g, "performance", perf, false);
+    }
+    static const char *const tnames[] = {"ref", "unref", "hasRef", "refresh", "close"};
+    static const int twhich[] = {M_REF, M_UNREF, M_HAS_REF, M_REFRESH, M_CLOSE};
+    e->host.timeout_proto = make_proto_with_methods(e, tnames, twhich, 5);
+    e->host.immediate_proto = make_proto_with_methods(e, tnames, twhich, 3);
+}
+
+/* console.log of a Timeout, an Immediate or a Buffer: Node prints their internal fields
+ * (_idleTimeout, _onTimeout, ...) or bytes (<Buffer 2f 2f ...>); loopsim prints `Timeout {}`
+ * and its like (a limitation docs/modules.md states). */
+static bool inspect_host_object(void *ctx, js_vm *vm, struct js_object *host, js_value *out)
+{
+    (void)ctx;
+    (void)vm;
+    (void)host;
+    (void)out;
+    return false;
+}
+
+/* ---- the VMs: made once per profile, reset between runs --------------------------------------
+ *
+ * A VM with Node's globals costs several times a small program's run to make (the builtins, the
+ * prelude, the process object), and `loopsim orders` runs a program thousands of times.  So the
+ * VM of a profile is made once, snapshotted (js_snapshot) when its globals are ready, and reset
+ * (js_reset) when a run ends: the next run of that profile finds it as new.  What depends on the
+ * program (process.argv, import.meta) is set after the snapshot, in each run.  A VM that cannot
+ * be reset, or a second one wanted while the first serves a run, is made and freed as before.
+ */
+
+typedef struct {
+    const ls_profile *profile;
+    js_vm *vm;
+    ls_host_link *link;
+    ls_host made;                /* the host's values as the VM was made (its globals) */
+    bool in_use;
+} vm_slot;
+
+enum { VM_CACHE = 64 };
+static vm_slot vm_cache[VM_CACHE];
+
+/* Makes a VM with Node's globals for `e`'s profile into *h (h->link set); false if the prelude
+ * failed (the run is stopped then). */
+static bool make_vm(ls_engine *e, ls_host *h)
+{
+    js_host hooks = {
+        .ctx = h->link,
+        .charge = hook_charge,
+        .interrupt = hook_interrupt,
+        .next_seq = hook_next_seq,
+        .job_begin = hook_job_begin,
+        .job_end = hook_job_end,
+        .rejection = hook_rejection,
+        .uncaught = hook_uncaught,
+        .mark = hook_mark,
+        .current_time_ms = hook_time,
+        .random = hook_random,
+        .api_call = hook_api,
+        .job_queued = hook_queued,
+        .resolved_twice = hook_resolved_twice,
+    };
+    h->process = h->module = h->exports = h->emitter_ctor = js_undefined();
+    h->timeout_proto = h->immediate_proto = h->modules = h->buffer_proto = js_undefined();
+    /* console.log's formatting: by major version, as inspect.c compares them (its flags name
+     * the versions), with this process's printer for Timeout, Immediate and Buffer */
+    h->inspect = ls_inspect_style_for_major(atoi(e->profile->first));
+    h->inspect.host.fn = inspect_host_object;
+    h->inspect.host.ctx = h->link;
+    h->link->making = true;
+    h->vm = js_new(&hooks, &e->profile->language);
+    js_vm *vm = h->vm;
+    js_set_building(vm, true);
+    h->modules = js_new_object(vm);
+    make_globals(e);
+    if (h->inspect.legacy_inspect) { /* Node 10's util.inspect.custom (inspect.h) */
+        js_value sym, name = js_new_cstring(vm, "util.inspect.custom");
+        if (js_get(vm, js_obj(js_global(vm)), "Symbol", &sym) == JS_OK)
+            js_call(vm, sym, js_undefined(), 1, &name, &h->inspect.legacy_custom);
+    }
+    js_value ee;
+    if (run_prelude(e, "events", &ee) != JS_OK) {
+        if (!engine_stopped(e))
+            host_refuse(e, "internal error: the prelude (events) failed");
+        js_set_building(vm, false);
+        h->link->making = false;
+        return false;
+    }
+    h->emitter_ctor = ee;
+    h->process = make_process(e);
+    js_define_value(vm, js_global(vm), "process", h->process, false);
+    /* AbortController and its kin (src/node/prelude/abort.js): globals of the versions that
+     * have them (profile.def's abort_controller row; DOMException and CustomEvent come later,
+     * the prelude exports them where the version has them) */
+    if (e->profile->process.abort_controller) {
+        js_value ab;
+        if (run_prelude(e, "abort", &ab) != JS_OK) {
+            if (!engine_stopped(e))
+                host_refuse(e, "internal error: the prelude (abort) failed");
+            js_set_building(vm, false);
+            h->link->making = false;
+            return false;
+        }
+        static const char *const names[] = {"AbortController", "AbortSignal", "EventTarget",
+                                            "Event", "DOMException", "CustomEvent"};
+        for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+            js_value v;
+            if (js_get(vm, ab, names[i], &v) == JS_OK && !js_is_undefined(v))
+                js_define_value(vm, js_global(vm), names[i], v, false);
+        }
+    }
+    js_set_building(vm, false);
+    js_snapshot(vm);
+    h->link->making = false;
+    return true;
+}
+
+/* What a run sets after the snapshot: the values that depend on its program. */
+static void set_up_run(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    js_value argv[2] = {js_new_cstring(vm, "/usr/local/bin/node"),
+                        js_new_cstring(vm, absolute_file(e))};
+    js_set(vm, e->host.process, "argv", js_new_array(vm, 2, argv));
+    if (e->program->esm)
+        js_define_value(vm, js_global(vm), "%import.meta", import_meta(e), false);
+}
+
+void host_init(ls_engine *e)
+{
+    ls_host *h = &e->host;
+    h->random_state = fp_mix64(UINT64_C(0x9E3779B97F4A7C15) ^ e->limits.random_seed);
+    if (!h->random_state)
+        h->random_state = 1;
+    /* this profile's VM, if one is free */
+    vm_slot *slot = NULL, *empty = NULL;
+    for (int i = 0; i < VM_CACHE; i++) {
+        if (vm_cache[i].vm && vm_cache[i].profile == e->profile && !vm_cache[i].in_use) {
+            slot = &vm_cache[i];
+            break;
+        }
+        if (!vm_cache[i].vm && !empty)
+            empty = &vm_cache[i];
+    }
+    uint64_t random_state = h->random_state;
+    if (slot) {
+        *h = slot->made;
+        h->random_state = random_state;
+        h->link->e = e;
+        h->cache_slot = (int)(slot - vm_cache);
+        slot->in_use = true;
+    } else {
+        h->link = calloc(1, sizeof *h->link);
+        if (!h->link)
+            abort();
+        h->link->e = e;
+        h->cache_slot = -1;
+        if (!make_vm(e, h))
+            return;
+        if (empty) {
+            empty->profile = e->profile;
+            empty->vm = h->vm;
+            empty->link = h->link;
+            empty->made = *h;
+            empty->in_use = true;
+            h->cache_slot = (int)(empty - vm_cache);
+        }
+    }
+    set_up_run(e);
+}
+
+void host_free(ls_engine *e)
+{
+    ls_host *h = &e->host;
+    if (!h->vm)
+        return;
+    if (h->cache_slot >= 0) {
+        vm_slot *slot = &vm_cache[h->cache_slot];
+        slot->in_use = false;
+        slot->link->e = NULL;
+        if (js_reset(slot->vm)) {
+            h->vm = NULL;
+            return;
+        }
+        memset(slot, 0, sizeof *slot); /* it cannot be reset: freed below */
+    }
+    js_free(h->vm);
+    free(h->link);
+    h->vm = NULL;
+    h->link = NULL;
+}
+
+/* ---- running ----------------------------------------------------------------------------------- */
+
+/* A throw nobody caught: what Node prints first ("Uncaught Error: boom"). */
+static const char *describe_thrown(ls_engine *e, js_value v)
+{
+    js_vm *vm = e->host.vm;
+    if (v.type == JS_TOBJECT && js_object_class(v) == 5 /* CLASS_ERROR */) {
+        js_value stack;
+        if (js_get(vm, v, "stack", &stack) == JS_OK && stack.type == JS_TSTRING) {
+            const char *s = js_string_chars(stack.u.string, NULL);
+            const char *nl = strchr(s, '\n');
+            return nl ? arena_printf(e->arena, "%.*s", (int)(nl - s), s) : arena_strdup(e->arena, s);
+        }
+    }
+    return inspect_text(e, v);
+}
+
+/* The line `line` (1-based) of the program's source, without its newline. */
+static const char *source_line(ls_engine *e, uint32_t line)
+{
+    const char *s = e->program->source, *end = s + e->program->source_len;
+    for (uint32_t l = 1; l < line && s < end; l++) {
+        const char *nl = memchr(s, '\n', (size_t)(end - s));
+        if (!nl)
+            return NULL;
+        s = nl + 1;
+    }
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    return arena_printf(e->arena, "%.*s", (int)((nl ? nl : end) - s), s);
+}
+
+/* What Node prints on stderr when a throw kills the process (src/node_errors.cc
+ * PrintException and TriggerUncaughtException, lib/internal/process/execution.js): where it
+ * was thrown (FILE:LINE, the line, a caret under the column), then the error's stack, or the
+ * value inspected with, from 12.16/13.1, a hint about --trace-uncaught; from 17, the Node
+ * version.  Node's own frames (listOnTimeout, Module._compile, ...) are not in the stack: the
+ * VM has only the program's. */
+static const char *fatal_report(ls_engine *e, js_value error, bool from_promise)
+{
+    js_vm *vm = e->host.vm;
+    const char *text = "";
+    const char *file;
+    uint32_t line, col;
+    if (!from_promise && js_exception_site(vm, &file, &line, &col) &&
+        strcmp(file, e->program->file) == 0) {
+        const char *src = source_line(e, line);
+        if (src)
+            text = arena_printf(e->arena, "%s:%u\n%s\n%*s^\n", file, line, src,
+                                (int)(col > 0 ? col - 1 : 0), "");
+    }
+    js_value stack;
+    bool is_error = error.type == JS_TOBJECT && js_object_class(error) == 5 /* CLASS_ERROR */;
+    if (is_error && js_get(vm, error, "stack", &stack) == JS_OK && stack.type == JS_TSTRING) {
+        text = arena_printf(e->arena, "%s%s%s\n", text, *text ? "\n" : "",
+                            js_string_chars(stack.u.string, NULL));
+    } else {
+        if (is_error)
+            js_take_exception(vm);
+        /* a string as it is, anything else inspected */
+        text = arena_printf(e->arena, "%s%s\n", text,
+                            error.type == JS_TSTRING ? js_string_chars(error.u.string, NULL)
+                                                     : inspect_text(e, error));
+        if (!from_promise && e->profile->process.trace_uncaught_hint)
+            text = arena_printf(e->arena, "%s(Use `node --trace-uncaught ...` to show where the "
+                                          "exception was thrown)\n", text);
+    }
+    if (e->profile->process.fatal_version_trailer)
+        text = arena_printf(e->arena, "%s\nNode.js v%s\n", text, e->profile->first);
+    return text;
+}
+
+/* process.emit('exit', code) as Node's fatal-exception path does it, then the process dies
+ * with `message` (for loopsim's summaries) and `report` (what Node prints on stderr). */
+static void die(ls_engine *e, int code, const char *message, const char *report)
+{
+    if (!e->exiting) {
+        e->exiting = true;
+        e->exit_code = code;
+        js_value c = js_number(code);
+        host_emit_process(e, "exit", &c, 1);
+    }
+    if (e->stop == STOP_NONE || e->stop == STOP_PROCESS_EXIT) {
+        e->stop = STOP_FATAL;
+        e->stop_message = message;
+        e->fatal_report = report;
+    }
+}
+
+void host_syntax_error(ls_engine *e, uint32_t line, uint32_t col, const char *message)
+{
+    const char *src = source_line(e, line);
+    const char *report = arena_printf(e->arena, "%s:%u\n%s\n%*s^\n\nSyntaxError: %s\n",
+                                      e->program->file, line, src ? src : "",
+                                      (int)(col > 0 ? col - 1 : 0), "", message);
+    e->stop = STOP_FATAL;
+    e->exit_code = 1;
+    e->stop_message = arena_printf(e->arena, "SyntaxError: %s", message);
+    e->fatal_report = report;
+}
+
+void host_uncaught(ls_engine *e, js_value error, const char *origin)
+{
+    if (engine_stopped(e))
+        return;
+    if (host_listener_count(e, e->host.process, "uncaughtException") > 0) {
+        js_value args[2] = {error, js_new_cstring(e->host.vm, origin)};
+        host_emit_process(e, "uncaughtException", args, 2);
+        return;
+    }
+    const char *report = fatal_report(e, error, false);
+    die(e, 1, arena_printf(e->arena, "Uncaught %s", describe_thrown(e, error)), report);
+}
+
+void host_unhandled_rejection(ls_engine *e, js_value promise)
+{
+    js_value reason;
+    js_promise_state_of(promise, &reason);
+    if (host_listener_count(e, e->host.process, "unhandledRejection") > 0) {
+        js_value args[2] = {reason, promise};
+        host_emit_process(e, "unhandledRejection", args, 2);
+        return;
+    }
+    const char *what = describe_thrown(e, reason);
+    if (e->profile->unhandled_rejections_throw) {
+        /* triggerUncaughtException(new UnhandledPromiseRejection(reason), true) */
+        if (host_listener_count(e, e->host.process, "uncaughtException") > 0) {
+            js_value err = js_new_error(e->host.vm, "Error",
+                                        arena_printf(e->arena, "This error originated either by "
+                                                     "throwing inside of an async function without "
+                                                     "a catch block, or by rejecting a promise "
+                                                     "which was not handled with .catch(). The "
+                                                     "promise rejected with the reason \"%s\".",
+                                                     what));
+            js_set(e->host.vm, err, "code", js_new_cstring(e->host.vm, "ERR_UNHANDLED_REJECTION"));
+            js_value args[2] = {reason.type == JS_TOBJECT ? reason : err,
+                                js_new_cstring(e->host.vm, "unhandledRejection")};
+            host_emit_process(e, "uncaughtException", args, 2);
+            return;
+        }
+        die(e, 1, arena_printf(e->arena, "Unhandled promise rejection: %s", what),
+            fatal_report(e, reason, true));
+    } else {
+        out_warning(e, arena_printf(e->arena, "UnhandledPromiseRejectionWarning: %s", what));
+    }
+}
+
+bool host_run_callback(ls_engine *e, js_origin origin, js_value fn, const js_value *args,
+                       size_t nargs)
+{
+    if (!engine_count_callback(e))
+        return false;
+    out_begin(e, origin);
+    engine_spend(e, e->costs.callback);
+    js_value r;
+    js_status st = js_call(e->host.vm, fn, js_undefined(), (int)nargs, args, &r);
+    bool ok = st == JS_OK;
+    if (st == JS_THROW) {
+        js_value ex = js_take_exception(e->host.vm);
+        if (!engine_stopped(e))
+            host_uncaught(e, ex, "uncaughtException");
+    }
+    out_end(e);
+    js_gc_step(e->host.vm);
+    return ok && !engine_stopped(e);
+}
+
+bool host_emit(ls_engine *e, js_value emitter, const char *event, const js_value *args,
+               size_t nargs)
+{
+    js_vm *vm = e->host.vm;
+    js_value emit;
+    if (js_get(vm, emitter, "emit", &emit) != JS_OK || !js_is_callable(emit))
+        return false;
+    js_value *all = malloc((nargs + 1) * sizeof *all);
+    if (!all)
+        abort();
+    all[0] = js_new_cstring(vm, event);
+    if (nargs)
+        memcpy(all + 1, args, nargs * sizeof *args);
+    js_value r;
+    js_status st = js_call(vm, emit, emitter, (int)nargs + 1, all, &r);
+    free(all);
+    if (st == JS_THROW) {
+        js_value ex = js_take_exception(vm);
+        host_uncaught(e, ex, "uncaughtException");
+        return true;
+    }
+    return st == JS_OK && js_to_boolean(r);
+}
+
+size_t host_listener_count(ls_engine *e, js_value emitter, const char *event)
+{
+    js_vm *vm = e->host.vm;
+    js_value fn, r;
+    if (emitter.type != JS_TOBJECT || js_get(vm, emitter, "listenerCount", &fn) != JS_OK ||
+        !js_is_callable(fn))
+        return 0;
+    js_value name = js_new_cstring(vm, event);
+    if (js_call(vm, fn, emitter, 1, &name, &r) != JS_OK) {
+        js_take_exception(vm);
+        return 0;
+    }
+    return r.type == JS_TNUMBER ? (size_t)r.u.number : 0;
+}
+
+bool host_emit_process(ls_engine *e, const char *event, const js_value *args, size_t nargs)
+{
+    if (host_listener_count(e, e->host.process, event) == 0)
+        return false;
+    return host_emit(e, e->host.process, event, args, nargs);
+}
+
+int host_exit_code(ls_engine *e)
+{
+    js_value c;
+    if (js_get(e->host.vm, e->host.process, "exitCode", &c) != JS_OK || js_is_undefined(c))
+        return 0;
+    double d = 0;
+    if (js_to_number(e->host.vm, c, &d) != JS_OK)
+        js_take_exception(e->host.vm);
+    return (int)d;
+}
+
+/* The main module's function with Node's CommonJS wrapper arguments; the main script's trace
+ * record around it (StartExecution's InternalCallbackScope). */
+static js_status module_rejected(const js_args *a, js_value *out)
+{
+    *out = js_undefined();
+    host_uncaught(engine_of(a), js_arg(a, 0), "unhandledRejection");
+    return JS_OK;
+}
+
+static void run_main_body(ls_engine *e, bool module, const js_program *js)
+{
+    js_vm *vm = e->host.vm;
+    js_value fn = js_program_function(vm, js);
+    js_value r;
+    js_status st;
+    if (!module) { /* a module's job has its record already (module_job) */
+        ls_origin o = {"node", "main script", engine_next_seq(e)};
+        engine_count_callback(e);
+        out_begin(e, o);
+    }
+    if (module) {
+        st = js_call(vm, fn, js_undefined(), 0, NULL, &r);
+        /* the module's evaluation promise: a rejection (a throw in its body, before or after
+         * a top-level await) is fatal, as the ES-module loader's catch makes it
+         * (lib/internal/process/esm_loader.js @v12.22.12 loadESM, lib/internal/modules/run_main.js
+         * @v20.20.2: triggerUncaughtException(err, true), "fromPromise") */
+        if (st == JS_OK && js_is_promise(r)) {
+            js_value on_rejected = js_new_native(vm, "", 1, module_rejected, e->host.link, 0);
+            js_origin o = {"ES module", "loader", engine_next_seq(e)};
+            js_promise_then(vm, r, js_undefined(), on_rejected, &o);
+        }
+    } else {
+        js_value m = js_new_object(vm), exports = js_new_object(vm);
+        e->host.module = m;
+        e->host.exports = exports;
+        js_set(vm, m, "exports", exports);
+        js_value req = js_new_native(vm, "require", 1, g_require, e->host.link, 0);
+        const char *dir = strrchr(e->program->file, '/');
+        const char *dirname = dir ? arena_printf(e->arena, "%.*s", (int)(dir - e->program->file),
+                                                 e->program->file)
+                                  : ".";
+        js_value args[5] = {exports, req, m, js_new_cstring(vm, e->program->file),
+                            js_new_cstring(vm, dirname)};
+        st = js_call(vm, fn, exports, 5, args, &r);
+    }
+    if (st == JS_THROW) {
+        js_value ex = js_take_exception(vm);
+        if (!engine_stopped(e))
+            host_uncaught(e, ex, "uncaughtException");
+    }
+    if (!module)
+        out_end(e);
+}
+
+void host_run_main(ls_engine *e)
+{
+    /* StartExecution runs the main module inside an InternalCallbackScope: the drain after it
+     * is the first drain point (R1.2a). */
+    tasks_scope_enter(e);
+    run_main_body(e, false, e->program->js);
+    tasks_scope_exit(e);
+}
+
+void host_run_main_as_script(ls_engine *e)
+{
+    tasks_scope_enter(e);
+    run_main_body(e, false, e->program->script_js);
+    tasks_scope_exit(e);
+}
+
+/* An ES module's body is evaluated inside the loader's promise chain: a microtask, so the
+ * microtasks it queues run right after it, in the same checkpoint, before its ticks (R1.3). */
+static void module_job(js_vm *vm, void *data, js_value arg)
+{
+    (void)vm;
+    (void)arg;
+    run_main_body(data, true, ((ls_engine *)data)->program->js); /* the job's trace record is the main script's */
+}
+
+void host_run_module(ls_engine *e, void *data)
+{
+    (void)data;
+    js_origin o = {"ES module", "main script", engine_next_seq(e)};
+    tasks_scope_enter(e);
+    js_enqueue_native_job(e->host.vm, module_job, e, js_undefined(), &o);
+    tasks_scope_exit(e);
+}
+
+void host_fingerprint(ls_engine *e, ls_fp *fp)
+{
+    js_vm *vm = e->host.vm;
+    js_fingerprint_vm(vm, fp);
+    js_fingerprint_value(vm, fp, e->host.process);
+    js_fingerprint_value(vm, fp, e->host.module);
+    fp_bool(fp, e->host.used_random);
+    fp_u64(fp, e->host.random_state);
+    fp_u64(fp, (uint64_t)e->host.pending_write_len);
+}

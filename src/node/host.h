@@ -1,0 +1,114 @@
+/* host.h - the simulated process's side of its JavaScript: what Node is to V8.
+ *
+ * Each run of a program has its own VM (src/js/js.h).  The host makes it (with the language
+ * features of the Node version modelled), gives it Node's globals as native functions
+ * (setTimeout, setImmediate, process.nextTick, queueMicrotask, console), its own JavaScript
+ * (the prelude: EventEmitter and the modules written in JavaScript, src/node/prelude/), and the
+ * hooks through which the VM reaches the process: the virtual clock for every instruction and
+ * API call, the trace for every microtask, the unhandled-rejection tracker, the GC roots held
+ * in the process's queues.
+ *
+ * Every call from the event loop into JavaScript goes through host_run_callback, which counts
+ * it against the callback limit, writes its trace record, charges the callback's cost, and
+ * turns a throw nobody caught into Node's uncaught-exception handling (host_uncaught).
+ */
+#ifndef LOOPSIM_HOST_H
+#define LOOPSIM_HOST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "fp.h"
+#include "js.h"
+#include "node/inspect.h"
+#include "program.h"
+
+typedef struct ls_engine ls_engine;
+
+/* Where a VM finds the run it serves: a VM outlives the runs (it is reset between them,
+ * js_reset), so its natives and hooks hold this, not the engine. */
+typedef struct {
+    ls_engine *e;
+    bool making;                 /* the VM is being made: its JavaScript (the prelude) costs
+                                  * no virtual time (Node's bootstrap is a cost of its own) */
+} ls_host_link;
+
+typedef struct {
+    js_vm *vm;
+    ls_host_link *link;          /* the VM's */
+    int cache_slot;              /* the VM's place in the cache (host.c), or -1: its own */
+    js_value process;            /* the process object (an EventEmitter) */
+    js_value module, exports;    /* the main module's */
+    js_value emitter_ctor;       /* the prelude's EventEmitter */
+    js_value timeout_proto;      /* Timeout.prototype, Immediate.prototype */
+    js_value immediate_proto;
+    js_value modules;            /* require's cache of builtin modules: an object */
+    js_value buffer_proto;       /* Buffer.prototype (fs.readFile's data) */
+    ls_inspect_style inspect;    /* console.log's formatting for the Node version */
+    bool used_random;            /* Math.random was called (loopsim run says so) */
+    uint64_t random_state;
+    int pending_write_len;       /* process.stdout.write without a newline yet */
+    char *pending_write;
+} ls_host;
+
+/* Makes the VM and the globals (before the main script). */
+void host_init(ls_engine *e);
+void host_free(ls_engine *e);
+
+/* StartExecution: the main script as a CommonJS module, inside a callback scope. */
+/* An .mjs file as Node 10 runs it: its text as a CommonJS script (ls_program.script_js). */
+void host_run_main_as_script(ls_engine *e);
+/* The process dies of a SyntaxError in its main file before running (Node 10 and an .mjs file
+ * that is no script): Node's report on stderr, exit code 1. */
+void host_syntax_error(ls_engine *e, uint32_t line, uint32_t col, const char *message);
+/* Throws Node's ERR_INVALID_ARG_TYPE TypeError: 'The "NAME" argument must be EXPECTED.
+ * Received ...' (EXPECTED: "of type string or an instance of Buffer or URL"). */
+js_status host_invalid_arg_type(ls_engine *e, const char *name, const char *expected, js_value v);
+void host_run_main(ls_engine *e);
+/* An ES module entry: its evaluation as a microtask (R1.3); the signature of io.h's
+ * io_call_from_poll callbacks. */
+void host_run_module(ls_engine *e, void *data);
+
+/* A callback from a queue or the loop: counted, traced, charged; false if it threw (or the
+ * run is stopping). */
+bool host_run_callback(ls_engine *e, js_origin origin, js_value fn, const js_value *args,
+                       size_t nargs);
+/* A throw nobody caught: 'uncaughtException' listeners, else the process dies (code 1). */
+void host_uncaught(ls_engine *e, js_value error, const char *origin);
+/* processPromiseRejections for one promise. */
+void host_unhandled_rejection(ls_engine *e, js_value promise);
+/* process.emit(event, ...args) (beforeExit, exit, warnings); false if nobody listens. */
+bool host_emit_process(ls_engine *e, const char *event, const js_value *args, size_t nargs);
+/* emitter.emit(event, ...args) for the process's own objects (net servers and sockets). */
+bool host_emit(ls_engine *e, js_value emitter, const char *event, const js_value *args,
+               size_t nargs);
+size_t host_listener_count(ls_engine *e, js_value emitter, const char *event);
+/* EventEmitter.init on a new object (net's servers and sockets); a new object inheriting
+ * EventEmitter.prototype, for their prototypes. */
+void host_emitter_init(ls_engine *e, js_value object);
+js_value host_new_emitter_proto(ls_engine *e);
+/* emitter.on/once(event, fn) */
+void host_add_listener(ls_engine *e, js_value emitter, const char *event, js_value fn, bool once);
+/* process.nextTick of one of Node's own functions (emitListeningNT, ...): `fn(e, arg)`. */
+void host_next_tick_native(ls_engine *e, const char *name, void (*fn)(ls_engine *e, js_value arg),
+                           js_value arg);
+/* A TypeError ERR_INVALID_ARG_TYPE unless `cb` is callable (JS_OK if it is). */
+js_status host_require_callback(ls_engine *e, js_value cb);
+/* A Buffer holding a copy of bytes[0..len). */
+js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len);
+/* The timing a JSON scenario gave the fs call being made (program.h ls_fs_site); trips 0 and
+ * latency -1 when none. */
+ls_fs_site host_fs_site(ls_engine *e);
+/* `name` on a module's exports (or process): an enumerable native function. */
+void host_export(ls_engine *e, js_object *on, const char *name, int length, js_native_fn fn);
+/* A label for traces: the function's, or a description of the value. */
+const char *host_label(ls_engine *e, js_value fn);
+/* What the program asked for cannot be modelled (a module loopsim does not have): the run
+ * stops as bad input (exit 2), with the message. */
+void host_refuse(ls_engine *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The exit code process.exitCode asks for (0 if unset). */
+int host_exit_code(ls_engine *e);
+/* Hashes the VM's state that the process's own walk does not reach. */
+void host_fingerprint(ls_engine *e, ls_fp *fp);
+
+#endif

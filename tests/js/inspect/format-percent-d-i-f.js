@@ -1,0 +1,25 @@
+// util.format %d %i %f: Number(), parseInt, parseFloat; -0 printed as -0; symbols NaN
+console.log('%d', 42);
+console.log('%d', '42');
+console.log('%d', '42.5');
+console.log('%d', -0);
+console.log('%d', '');
+console.log('%d', 'abc');
+console.log('%d', null);
+console.log('%d', undefined);
+console.log('%d', true);
+console.log('%d', {});
+console.log('%d', [7]);
+console.log('%d', 1e21);
+console.log('%i', 42.9);
+console.log('%i', '42.9px');
+console.log('%i', -0.5);
+console.log('%i', 'x');
+console.log('%i', '0x1f');
+console.log('%f', '3.25abc');
+console.log('%f', 'abc');
+console.log('%f', 2);
+console.log('%f', -0);
+console.log('%d + %i = %f', 1, 2.5, '3.5');
+console.log('%d%d', 1);
+console.log('%d', 1, 2);

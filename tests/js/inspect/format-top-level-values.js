@@ -1,0 +1,21 @@
+// console.log of single values of every kind
+console.log('string');
+console.log(42);
+console.log(-0);
+console.log(true);
+console.log(null);
+console.log(undefined);
+console.log(Symbol('s'));
+console.log([1]);
+console.log({ a: 1 });
+console.log(function f() {});
+console.log(new Error('e').message);
+console.log('%');
+console.log('%%');
+console.log('%s');
+console.log('a\nb');
+console.log('\ttabbed');
+console.log('  spaced  ');
+console.log('multiple', 'strings', 'joined');
+console.log('', '');
+console.log(' ');

@@ -1,0 +1,20 @@
+// arrays with non-index properties: listed after the elements
+const a = [1, 2, 3];
+a.extra = 'x';
+console.log(a);
+const b = [];
+b.key = 1;
+console.log(b);
+const c = [1, , 3];
+c.name = 'holey';
+console.log(c);
+const d = [1, 2];
+d[Symbol('s')] = 3;
+console.log(d);
+const e = [1, 2, 3, 4, 5, 6, 7, 8];
+e.prop = true;
+console.log(e);
+const f = ['a'];
+f['-1'] = 'neg';
+f['1.5'] = 'frac';
+console.log(f);

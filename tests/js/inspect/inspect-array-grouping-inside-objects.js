@@ -1,0 +1,20 @@
+// array grouping depends on the indentation: arrays inside objects
+const nums = [];
+for (let i = 0; i < 26; i++) nums.push(i * 11);
+console.log({ a: nums });
+console.log({ a: { b: nums } });
+console.log({ a: { b: { c: nums } } });
+console.log([nums]);
+console.log([[nums]]);
+const words = [];
+for (let i = 0; i < 16; i++) words.push('item' + i);
+console.log({ list: words });
+console.log({ one: { two: words } });
+const mixed = [1, 'two', { three: 3 }, [4], null, undefined, true, 8];
+console.log({ mixed });
+const longItems = [];
+for (let i = 0; i < 8; i++) longItems.push('a rather long item ' + i);
+console.log(longItems);
+const objs = [];
+for (let i = 0; i < 10; i++) objs.push({ id: i });
+console.log(objs);

@@ -1,0 +1,23 @@
+// arrays with holes: <N empty items>
+console.log([1, , 3]);
+console.log([, , ,]);
+console.log([1, , , , 5]);
+console.log(new Array(5));
+console.log(new Array(1));
+const a = [1, 2, 3];
+a[10] = 11;
+console.log(a);
+const b = [];
+b[2] = 'x';
+console.log(b);
+const c = [1, 2];
+c.length = 4;
+console.log(c);
+console.log([, 1]);
+console.log([undefined, , null]);
+const d = [];
+d[150] = 1;
+console.log(d);
+const e = new Array(200);
+e[0] = 0; e[199] = 199;
+console.log(e);

@@ -1,0 +1,24 @@
+// sparse arrays mixed with extra keys, long sparse arrays, grouping of holey arrays
+const a = [1, , 3];
+a.k = 'v';
+console.log(a);
+const b = [];
+b[5] = 5;
+b.x = 1;
+b[Symbol('s')] = 2;
+console.log(b);
+const c = [];
+for (let i = 0; i < 30; i += 2) c[i] = i;
+console.log(c);
+const d = [];
+d[200] = 'end';
+d[0] = 'start';
+console.log(d);
+const e = [1, 2, 3, 4, 5, 6, 7, , 9];
+console.log(e);
+const f = new Array(3);
+f.extra = true;
+console.log(f);
+const g = [];
+for (let i = 0; i < 110; i++) if (i % 3) g[i] = i;
+console.log(g);

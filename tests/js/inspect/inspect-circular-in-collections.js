@@ -1,0 +1,21 @@
+// circular references through maps, sets, arrays and promises
+const m = new Map();
+const o = { m };
+m.set('o', o);
+console.log(o);
+console.log(m);
+const s = new Set();
+const arr = [s];
+s.add(arr);
+console.log(arr);
+const a = [];
+a.push({ list: a });
+console.log(a);
+const p = {};
+p.promise = Promise.resolve(p);
+console.log(p);
+const x = { name: 'x' };
+const y = { name: 'y', x };
+x.y = y;
+console.log([x, y]);
+console.log({ x, y });

@@ -1,0 +1,32 @@
+// circular references: <ref *N> on the target, [Circular *N] where it recurs
+const a = { name: 'a' };
+a.self = a;
+console.log(a);
+const arr = [1, 2];
+arr.push(arr);
+console.log(arr);
+const p = { child: {} };
+p.child.parent = p;
+console.log(p);
+const x = { y: {} };
+x.y.x = x;
+x.y.y = x.y;
+console.log(x);
+const m = { list: [] };
+m.list.push(m, m);
+console.log(m);
+const one = {}, two = {};
+one.two = two;
+two.one = one;
+console.log([one, two]);
+const inner = { v: 1 };
+inner.me = inner;
+console.log({ outer: inner });
+const deep = { a: { b: {} } };
+deep.a.b.c = deep.a;
+console.log(deep);
+class Node { constructor() { this.next = this; } }
+console.log(new Node());
+const c1 = {}; const c2 = {};
+c1.c2 = c2; c2.c1 = c1; c1.self = c1; c2.self = c2;
+console.log(c1);

@@ -1,0 +1,28 @@
+// Error cause: [cause] after the stack
+const inner = new Error('inner');
+inner.stack = 'Error: inner\n    at a (/a.js:1:1)';
+const outer = new Error('outer', { cause: inner });
+outer.stack = 'Error: outer\n    at b (/b.js:2:2)';
+console.log(outer);
+const prim = new Error('prim', { cause: 'a string cause' });
+delete prim.stack;
+console.log(prim);
+const undef = new Error('undef', { cause: undefined });
+delete undef.stack;
+console.log(undef);
+const objCause = new Error('obj', { cause: { code: 1, nested: { deep: { deeper: 1 } } } });
+delete objCause.stack;
+console.log(objCause);
+const bottom = new Error('bottom');
+bottom.stack = 'Error: bottom';
+const middle = new Error('middle', { cause: bottom });
+middle.stack = 'Error: middle';
+const chain = new Error('top', { cause: middle });
+chain.stack = 'Error: top';
+console.log(chain);
+const own = new Error('own cause');
+own.stack = 'Error: own cause\n    at o (/o.js:1:1)';
+own.cause = 'assigned';
+console.log(own);
+const inherited = Object.create(new Error('base'));
+console.log(Object.keys(inherited).length);

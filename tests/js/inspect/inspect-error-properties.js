@@ -1,0 +1,26 @@
+// errors with own enumerable properties: { code: ... } after the stack
+const e = new Error('with props');
+e.stack = 'Error: with props\n    at f (/f.js:1:1)';
+e.code = 'E_CODE';
+e.info = { n: 1 };
+console.log(e);
+const n = new Error('no stack');
+delete n.stack;
+n.code = 42;
+console.log(n);
+const m = new Error('message prop');
+m.stack = 'Error: message prop\n    at g (/g.js:2:2)';
+m.message = 'message prop';
+console.log(m);
+const s = new Error('x');
+delete s.stack;
+s.extra = [1, 2, 3];
+console.log({ wrapped: s });
+const sym = new Error('sym');
+delete sym.stack;
+sym[Symbol('k')] = 'v';
+console.log(sym);
+const named = new Error('n');
+delete named.stack;
+named.name = 'CustomName';
+console.log(named);

@@ -1,0 +1,32 @@
+// functions: [Function: name], [Function (anonymous)], async, generator, async generator
+function named() {}
+console.log(named);
+console.log(function () {});
+console.log(() => {});
+const arrow = () => {};
+console.log(arrow);
+console.log(async function af() {});
+console.log(async () => {});
+console.log(function* gen() {});
+console.log(function* () {});
+console.log(async function* ag() {});
+const obj = { method() {}, async am() {}, *gm() {}, get acc() { return 1; } };
+console.log(obj.method, obj.am, obj.gm);
+console.log([named, arrow]);
+console.log({ f: named, g: function () {}, h: () => {} });
+console.log(Math.max);
+console.log(Array.prototype.push);
+console.log(Object);
+console.log(Function.prototype);
+const renamed = function original() {};
+console.log(renamed);
+const withName = function () {};
+Object.defineProperty(withName, 'name', { value: 'custom' });
+console.log(withName);
+const noName = function () {};
+Object.defineProperty(noName, 'name', { value: '' });
+console.log(noName);
+console.log(Symbol);
+console.log(Promise);
+console.log(Array);
+console.log({ [Symbol('k')]: function () {} });

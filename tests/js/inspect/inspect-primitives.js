@@ -1,0 +1,20 @@
+// primitives: undefined, null, booleans, symbols; strings raw at the top level, quoted inside
+console.log(undefined);
+console.log(null);
+console.log(true, false);
+console.log([undefined, null, true, false]);
+console.log({ u: undefined, n: null, t: true });
+console.log(Symbol('desc'));
+console.log(Symbol());
+console.log(Symbol(''));
+console.log(Symbol.iterator);
+console.log(Symbol.for('registered'));
+console.log([Symbol('in array'), Symbol()]);
+console.log({ sym: Symbol('value') });
+console.log('top level string');
+console.log(['nested string']);
+console.log({ s: 'nested' });
+console.log('');
+console.log(['']);
+console.log(Symbol('with\nnewline'));
+console.log([Symbol('it\'s')]);

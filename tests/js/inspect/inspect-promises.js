@@ -1,0 +1,30 @@
+// promises: Promise { value }, Promise { <pending> }, Promise { <rejected> reason }
+console.log(Promise.resolve(1));
+console.log(new Promise(() => {}));
+const rej = Promise.reject(new Error('nope'));
+rej.catch(() => {});
+const err = new Error('nope');
+err.stack = 'Error: nope\n    at f (/f.js:1:1)';
+const rej2 = Promise.reject(err);
+rej2.catch(() => {});
+console.log(rej2);
+const rej3 = Promise.reject('reason string');
+rej3.catch(() => {});
+console.log(rej3);
+console.log(Promise.resolve({ a: 1, b: [1, 2] }));
+console.log(Promise.resolve(undefined));
+console.log(Promise.resolve('str'));
+console.log([Promise.resolve(2)]);
+console.log({ p: Promise.resolve(Promise.resolve(3)) });
+console.log(Promise.resolve(Promise.resolve({ deep: { er: { est: 1 } } })));
+const withProp = Promise.resolve(5);
+withProp.extra = true;
+console.log(withProp);
+console.log(Promise.resolve(new Promise(() => {})));
+(async () => {})();
+console.log((async () => 7)());
+console.log((async () => { await null; })());
+class MyPromise extends Promise {}
+console.log(MyPromise.resolve(8));
+const later = Promise.resolve().then(() => 9);
+setTimeout(() => console.log(later), 0);
