@@ -100,6 +100,7 @@ struct ls_engine {
     const char *stop_message; /* for STOP_CALLBACK_LIMIT, STOP_TIME_LIMIT, STOP_FATAL */
     const char *fatal_report; /* STOP_FATAL: what Node prints on stderr (node/host.c) */
     uint64_t callbacks_run;
+    uint64_t ops_run;         /* bytecode instructions run (engine_spend_ops: cold, then hot) */
     uint64_t next_seq;
     uint64_t iteration;       /* loop iterations started */
     ls_phase phase;
@@ -149,6 +150,8 @@ void engine_spend(ls_engine *e, ls_cost cost);
 /* Advances the clock by exactly `ms` (busy work). */
 void engine_spend_exact(ls_engine *e, double ms);
 /* Advances the clock by `ops` bytecode instructions (costs.def op_ms, exact). */
+/* The instructions a process runs before its JavaScript is hot (engine_spend_ops). */
+#define LS_OPS_COLD UINT64_C(800000)
 void engine_spend_ops(ls_engine *e, uint64_t ops);
 /* Counts one callback run against the limit; false (and the run stops) when it is exceeded. */
 bool engine_count_callback(ls_engine *e);

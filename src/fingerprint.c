@@ -32,6 +32,7 @@ bool engine_fingerprint(ls_engine *e, ls_fingerprint *out)
     fp_i64(&fp, e->exit_code);
     fp_u64(&fp, e->stop);
     fp_u64(&fp, e->callbacks_run);
+    fp_u64(&fp, e->ops_run < LS_OPS_COLD ? e->ops_run : LS_OPS_COLD); /* past it, all alike */
     fp_u64(&fp, e->phase);
     if (e->stop != STOP_NONE || e->out.nopen != 0 || js_in_javascript(e->host.vm))
         fp_refuse(&fp);

@@ -37,6 +37,8 @@
  */
 #include "program.h"
 
+#include "node/host.h"
+
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -196,6 +198,13 @@ static char *emitted_note(char *msg, const char *file)
     return noted;
 }
 
+/* A module the program names that loopsim does not model: refused before the run */
+static const char *module_refused(void *ctx, const char *name)
+{
+    (void)ctx;
+    return host_module_refused(name);
+}
+
 /* Parses and compiles p->source into p->js.  False and *error if it cannot. */
 static bool compile_source(ls_program *p, const source_place *at, emit_js_labels *labels,
                            char **error)
@@ -227,6 +236,7 @@ static bool compile_source(ls_program *p, const source_place *at, emit_js_labels
         .module = p->esm,
         .label_for = labels ? label_at : NULL,
         .label_ctx = labels,
+        .module_refused = module_refused,
     };
     char *cerr = NULL;
     p->js = js_compile(tree, &copt, &cerr);
@@ -407,6 +417,7 @@ static void compile_as_script(ls_program *p)
         .source = p->source,
         .source_len = p->source_len,
         .module = false,
+        .module_refused = module_refused,
     };
     char *cerr = NULL;
     p->script_js = js_compile(tree, &copt, &cerr);

@@ -253,7 +253,7 @@ def check(loopsim, root, scenario, expected_rel, version=None, listed=None):
     want = blocks[0][1]
     try:
         node = ["--node", version] if version else []
-        p = subprocess.run([loopsim, "run"] + node + [scenario], cwd=root, stdin=subprocess.DEVNULL,
+        p = subprocess.run([loopsim, "run", "--no-note"] + node + [scenario], cwd=root, stdin=subprocess.DEVNULL,
                            capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return ["timed out after %d s" % TIMEOUT], False

@@ -56,7 +56,7 @@ def main(argv):
             print("FAIL %s: %s has no program %s" % (label, expected_path, program))
             failed += 1
             continue
-        cmd = [loopsim, "run"] + (["--node", version] if version else []) + [program]
+        cmd = [loopsim, "run", "--no-note"] + (["--node", version] if version else []) + [program]
         try:
             p = subprocess.run(cmd, cwd=d, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                timeout=TIMEOUT)

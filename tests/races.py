@@ -101,7 +101,7 @@ def main(argv):
             print("FAIL %s: the expected file has only %d block(s)" % (name, len(blocks)))
             failed += 1
             continue
-        p = subprocess.run([loopsim, "run"] + opts + [path], cwd=root,
+        p = subprocess.run([loopsim, "run", "--no-note"] + opts + [path], cwd=root,
                            capture_output=True, stdin=subprocess.DEVNULL, timeout=600)  # a hang guard
         got = lines_of(p.stdout.decode("utf-8", errors="replace"))
         if p.returncode == 0 and got == blocks[block - 1][1]:

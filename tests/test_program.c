@@ -90,6 +90,26 @@ START_TEST(test_js_and_cjs_files_are_commonjs_scripts)
 }
 END_TEST
 
+START_TEST(test_unmodelled_modules_are_refused_before_the_run_at_their_name)
+{
+    /* even where the run would never get to it: refused by its literal name */
+    load_fails("q.js", "if (false) {\n  require('os');\n}\n",
+               "q.js:2:11: error: loopsim does not model the module 'os' (docs/modules.md lists "
+               "the modules it does)\n");
+    load_fails("q.mjs", "import x from './x.mjs';\n",
+               "q.mjs:1:15: error: loopsim runs one file: it does not load './x.mjs' (only "
+               "Node's builtin modules, those docs/modules.md lists)\n");
+    load_fails("q.mjs", "export * from 'node:crypto';\n",
+               "q.mjs:1:15: error: loopsim does not model the module 'node:crypto' "
+               "(docs/modules.md lists the modules it does)\n");
+    /* modelled ones load, whatever the version (a later Node's module is MODULE_NOT_FOUND at
+     * run time on an earlier one, as there) */
+    program_free(load_ok("q.js", "require('timers/promises'); require('node:events');\n", false));
+    /* a computed name is left to the run */
+    program_free(load_ok("q.js", "const m = 'os'; require(m);\n", false));
+}
+END_TEST
+
 START_TEST(test_mjs_files_are_es_modules)
 {
     ls_program *p = load_ok("m.mjs", "await null;\nconsole.log(1);\n", false);
@@ -642,6 +662,7 @@ static Suite *program_suite(void)
     tcase_add_test(tc, test_emitted_functions_start_where_the_label_table_says);
     tcase_add_test(tc, test_compiled_anonymous_functions_get_their_json_path_labels);
     tcase_add_test(tc, test_javascript_files_keep_the_vms_own_labels);
+    tcase_add_test(tc, test_unmodelled_modules_are_refused_before_the_run_at_their_name);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -50,6 +50,7 @@ typedef struct {
     uint64_t max_paths;
     uint64_t samples;
     bool no_merge;
+    bool no_note;             /* run: no search for other orders after the output */
     /* the budget of the command's search (budget.h); < 0: the command's default */
     double max_seconds;
     double max_memory_mb;

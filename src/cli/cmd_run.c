@@ -42,6 +42,7 @@ void run_usage(FILE *f)
           "                       the budget of the search behind the note on stderr that other\n"
           "                       orders are possible (default 1 s, 256 MB; the output is printed\n"
           "                       first, and the note says \"at least\" when the budget ran out)\n"
+          "  --no-note            no such search, no note (scripts that run many programs)\n"
           "\n"
           "timing parameters (ms; a scenario's \"timing\" object sets them too):\n",
           f);
@@ -213,7 +214,7 @@ int cmd_run(int argc, char **argv)
             fwrite(r.out, 1, r.out_len, stdout);
         fflush(stdout);
         fwrite(r.err, 1, r.err_len, stderr);
-        if (r.status == EXIT_OK)
+        if (r.status == EXIT_OK && !o.no_note)
             note_other_orders(program, o.profile, &o);
         status = r.status;
         free(r.out);

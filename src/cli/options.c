@@ -155,6 +155,8 @@ int parse_run_options(int argc, char **argv, run_options *o)
             o->limits.random_seed = (uint64_t)n;
         } else if (strcmp(a, "--no-merge") == 0 && strcmp(current_command, "orders") == 0) {
             o->no_merge = true;
+        } else if (strcmp(a, "--no-note") == 0 && strcmp(current_command, "run") == 0) {
+            o->no_note = true;
         } else if (strcmp(a, "--vary") == 0 && strcmp(current_command, "sweep") == 0) {
             if (i + 1 >= argc)
                 return bad_usage("%s needs a value", a);
@@ -221,7 +223,8 @@ int parse_run_options(int argc, char **argv, run_options *o)
             static const char *known[] = {"--trace", "--format", "--cost", "--max-callbacks",
                                           "--max-time", "--node", "--esm", "--help",
                                           "--max-paths", "--samples", "--vary",
-                                          "--max-seconds", "--max-memory"};
+                                          "--max-seconds", "--max-memory", "--no-note",
+                                          "--no-merge", "--seed"};
             for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
                 if (edit_distance(a, known[k]) <= 2) {
                     fprintf(stderr, "loopsim: unknown option '%s'; did you mean '%s'?\n", a,

@@ -1572,9 +1572,29 @@ static void gen_callee_and_this(compiler *C, const js_node *callee)
     emit0(C, OP_UNDEF);
 }
 
+/* A module named by a literal (require, import, export from): the embedder may refuse it now,
+ * before the run (js_compile_options.module_refused). */
+static void check_module(compiler *C, const js_node *name)
+{
+    if (!C->opt->module_refused || !name || name->type != JS_LITERAL ||
+        name->literal.kind != JS_LIT_STRING)
+        return;
+    const js_text *t = &name->literal.value.string;
+    if (memchr(t->chars, 0, t->len))
+        return; /* not a name the embedder could have */
+    char buf[256];
+    snprintf(buf, sizeof buf, "%.*s", (int)(t->len < 255 ? t->len : 255), t->chars);
+    const char *why = C->opt->module_refused(C->opt->module_ctx, buf);
+    if (why)
+        fail_at(C, name, "%s", why);
+}
+
 static void gen_call(compiler *C, const js_node *n)
 {
     const js_node *callee = n->call.callee;
+    if (callee->type == JS_IDENTIFIER && strcmp(callee->identifier.name, "require") == 0 &&
+        n->call.arguments.count >= 1 && !C->opt->module)
+        check_module(C, n->call.arguments.items[0]);
     if (callee->type == JS_SUPER) {
         bool spread;
         uint32_t argc;
@@ -2219,6 +2239,7 @@ static void gen_expr(compiler *C, const js_node *n)
         }
         break;
     case JS_IMPORT_EXPRESSION:
+        check_module(C, n->import_expression.source);
         emit1(C, OP_GET_GLOBAL, name_of(C, "%dynamic_import"));
         emit0(C, OP_UNDEF);
         gen_expr(C, n->import_expression.source);
@@ -3133,6 +3154,7 @@ static void gen_return_with_cleanup(compiler *C)
 
 static void gen_import(compiler *C, const js_node *n)
 {
+    check_module(C, n->import_declaration.source);
     emit1(C, OP_GET_GLOBAL, name_of(C, "%import"));
     emit0(C, OP_UNDEF);
     const js_text *src = &n->import_declaration.source->literal.value.string;
@@ -3277,6 +3299,7 @@ static void gen_stmt(compiler *C, const js_node *n)
     case JS_IMPORT_DECLARATION:
         break; /* done at the start of the module */
     case JS_EXPORT_NAMED_DECLARATION:
+        check_module(C, n->export_named.source);
         if (n->export_named.declaration)
             gen_stmt(C, n->export_named.declaration);
         break;
@@ -3301,6 +3324,7 @@ static void gen_stmt(compiler *C, const js_node *n)
         break;
     }
     case JS_EXPORT_ALL_DECLARATION:
+        check_module(C, n->export_all.source);
         break;
     case JS_WITH_STATEMENT:
         REFUSE(C, n, "the with statement");

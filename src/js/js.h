@@ -187,6 +187,12 @@ typedef struct {
      * its paths); NULL: "anonymous@LINE:COL" */
     const char *(*label_for)(void *ctx, uint32_t offset);
     void *label_ctx;
+    /* the modules the embedder can give: for each `require('NAME')`, `import ... from 'NAME'`,
+     * `export ... from 'NAME'` and `import('NAME')` with a literal name, NULL if it can, else
+     * the message the compile fails with at the name's place (a refusal before the run);
+     * NULL: every name is left to the run */
+    const char *(*module_refused)(void *ctx, const char *name);
+    void *module_ctx;
 } js_compile_options;
 
 /* Compiles a parsed program (parse.h).  NULL on an error the compiler finds (a construct it

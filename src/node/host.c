@@ -106,10 +106,20 @@ static void hook_mark(void *ctx, js_vm *vm)
     io_mark(e, vm);
 }
 
+/* The clock as the program reads it (Date.now(), new Date(), performance.now(),
+ * process.hrtime()): a read costs clock_read_ms, a point (costs.def), so that a busy-wait loop
+ * turns as many times as in Node. */
+static int64_t read_clock_ns(ls_engine *e)
+{
+    if (!e->host.link->making)
+        engine_spend_exact(e, e->costs.clock_read.ms);
+    return clock_now_ns(&e->clock);
+}
+
 static double hook_time(void *ctx)
 {
     ls_engine *e = engine_at(ctx);
-    return DATE_EPOCH_MS + (double)clock_now_ns(&e->clock) / 1e6;
+    return DATE_EPOCH_MS + (double)read_clock_ns(e) / 1e6;
 }
 
 static double hook_random(void *ctx)
@@ -720,7 +730,7 @@ static js_status p_exit(const js_args *a, js_value *out)
 static js_status p_hrtime(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
-    int64_t ns = clock_now_ns(&e->clock) + INT64_C(1000000000) * 3600;
+    int64_t ns = read_clock_ns(e) + INT64_C(1000000000) * 3600;
     js_value prev = js_arg(a, 0);
     if (prev.type == JS_TOBJECT) {
         js_value s, n;
@@ -739,7 +749,7 @@ static js_status p_hrtime_bigint(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
     /* the same clock as process.hrtime(), in nanoseconds */
-    *out = js_new_bigint_from_i64(a->vm, clock_now_ns(&e->clock) + INT64_C(1000000000) * 3600);
+    *out = js_new_bigint_from_i64(a->vm, read_clock_ns(e) + INT64_C(1000000000) * 3600);
     return JS_OK;
 }
 
@@ -876,6 +886,7 @@ static js_status performance_now(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
     /* performance.now() is about 25 ms into the process when the main script starts */
+    read_clock_ns(e);
     *out = js_number(25.0 + (double)clock_elapsed_ns(&e->clock) / 1e6);
     return JS_OK;
 }
@@ -1084,6 +1095,22 @@ static bool is_node_builtin(const char *name)
         if (strcmp(names[i], name) == 0)
             return true;
     return false;
+}
+
+const char *host_module_refused(const char *name)
+{
+    const char *bare = strncmp(name, "node:", 5) == 0 ? name + 5 : name;
+    for (size_t i = 0; i < sizeof module_table / sizeof module_table[0]; i++)
+        if (strcmp(module_table[i].name, bare) == 0)
+            return NULL;
+    static char msg[400];
+    if (is_node_builtin(bare))
+        snprintf(msg, sizeof msg, "loopsim does not model the module '%s' (docs/modules.md lists "
+                                  "the modules it does)", name);
+    else
+        snprintf(msg, sizeof msg, "loopsim runs one file: it does not load '%s' (only Node's "
+                                  "builtin modules, those docs/modules.md lists)", name);
+    return msg;
 }
 
 /* Node's MODULE_NOT_FOUND, as the profile's Node throws it */

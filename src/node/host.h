@@ -64,6 +64,9 @@ void host_syntax_error(ls_engine *e, uint32_t line, uint32_t col, const char *me
 /* Throws Node's ERR_INVALID_ARG_TYPE TypeError: 'The "NAME" argument must be EXPECTED.
  * Received ...' (EXPECTED: "of type string or an instance of Buffer or URL"). */
 js_status host_invalid_arg_type(ls_engine *e, const char *name, const char *expected, js_value v);
+/* NULL if loopsim models the builtin module NAME ('node:' prefix or not) on some version,
+ * else why it refuses it (compile time: js_compile_options.module_refused); static storage. */
+const char *host_module_refused(const char *name);
 void host_run_main(ls_engine *e);
 /* An ES module entry: its evaluation as a microtask (R1.3); the signature of io.h's
  * io_call_from_poll callbacks. */

@@ -30,7 +30,7 @@ static const js_program *compile(const ls_prelude_source *src)
         js_parse_error_print(&perr, stderr);
         internal_error("does not parse");
     }
-    js_compile_options copt = {file, src->text, src->len, false, NULL, NULL};
+    js_compile_options copt = {file, src->text, src->len, false, NULL, NULL, NULL, NULL};
     char *error = NULL;
     js_program *p = js_compile(tree, &copt, &error);
     arena_free(arena);
