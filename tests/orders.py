@@ -32,7 +32,8 @@ sys.dont_write_bytecode = True  # tests write nothing into the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import collections  # noqa: E402
 from golden import (parse_expected, NotModelled, check_refusal, refusal_message,  # noqa: E402
-                    is_js, scenario_name, label_of, js_kinds, KINDS as GOLDEN_KINDS)
+                    is_js, scenario_name, label_of, js_kinds, KINDS as GOLDEN_KINDS,
+                    version_selected)
 
 KINDS = ("seeds", "rules", "races", "calibration")
 
@@ -122,7 +123,7 @@ def main(argv):
         return out
     jobs = scan(expected, None)
     for vdir in sorted(os.listdir(expected)):
-        if vdir.startswith("node-"):
+        if vdir.startswith("node-") and version_selected(vdir[5:]):
             jobs += scan(os.path.join(expected, vdir), vdir[5:])
     listed = NotModelled(root)
     passed = failed = 0
@@ -156,7 +157,8 @@ def main(argv):
             print("FAIL %s: %s" % (label, why))
             failed += 1
             s["failed"] += 1
-    for problem in listed.errors + listed.unused():
+    for problem in listed.errors + ([] if os.environ.get("LOOPSIM_TEST_VERSIONS")
+                                    else listed.unused()):
         failed += 1
         print("FAIL %s" % problem)
     for node, s in stats.items():

@@ -1178,7 +1178,10 @@ static uint32_t number_index(compiler *C, double d)
 
 static void emit_number(compiler *C, double d)
 {
-    if (d == (double)(int32_t)d && !(d == 0 && signbit(d)))
+    /* an int32 operand when d is one (the range test first: converting a double outside it
+     * is undefined behaviour) */
+    if (d >= -2147483648.0 && d <= 2147483647.0 && d == (double)(int32_t)d &&
+        !(d == 0 && signbit(d)))
         emit1(C, OP_INT, (uint32_t)(int32_t)d);
     else
         emit1(C, OP_NUMBER, number_index(C, d));
