@@ -1346,6 +1346,7 @@ static void store_binding(compiler *C, place p, const char *name, bool keep, boo
 
 /* ---- expressions ------------------------------------------------------------------------------ */
 
+static void cfunc_free_vectors(cfunc *f);
 static void gen_yield(compiler *C);
 static void gen_expr(compiler *C, const js_node *n);
 static void gen_expr_named(compiler *C, const js_node *n, const char *name);
@@ -2373,6 +2374,7 @@ static void emit_closers(compiler *C)
             f->handlers[f->nhandlers++] = (js_trycatch){block, here(C), e.handler, e.sp, e.env_depth};
         }
         free(own.v);
+        c->entries = (u32vec){NULL, 0, 0}; /* a compile error from here on frees the rest */
     }
     free(f->closers);
     f->closers = NULL;
@@ -3402,13 +3404,7 @@ static js_proto *finish(compiler *C, const js_node *n, const char *name, uint32_
     p->start = n ? n->start : 0;
     p->end = n ? n->end : 0;
     p->program = C->program;
-    free(f->code.v);
-    free(f->numbers);
-    free(f->names);
-    free(f->name_lens);
-    free(f->protos);
-    free(f->handlers);
-    free(f->lines);
+    cfunc_free_vectors(f);
     return p;
 }
 
@@ -3420,13 +3416,49 @@ static uint32_t add_proto(compiler *C, js_proto *p)
     return f->nprotos++;
 }
 
-static void begin_cfunc(compiler *C, cfunc *cf, func *fn)
+/* what a function being generated holds outside the arena (finish copies it in) */
+static void cfunc_free_vectors(cfunc *f)
 {
-    memset(cf, 0, sizeof *cf);
+    free(f->code.v);
+    free(f->numbers);
+    free(f->names);
+    free(f->name_lens);
+    free(f->protos);
+    free(f->handlers);
+    free(f->lines);
+    for (uint32_t i = 0; i < f->nclosers; i++)
+        free(f->closers[i].entries.v);
+    free(f->closers);
+    memset(&f->code, 0, sizeof f->code);
+    f->numbers = NULL;
+    f->names = NULL;
+    f->name_lens = NULL;
+    f->protos = NULL;
+    f->handlers = NULL;
+    f->lines = NULL;
+    f->closers = NULL;
+    f->nclosers = 0;
+}
+
+/* The functions being generated are on the heap, so that a compile error (a longjmp out of any
+ * depth) can free what they hold: js_compile walks C->cf. */
+static cfunc *begin_cfunc(compiler *C, func *fn)
+{
+    cfunc *cf = calloc(1, sizeof *cf);
+    if (!cf)
+        abort();
     cf->parent = C->cf;
     cf->fn = fn;
     cf->created_at_depth = C->cf ? C->cf->scope_depth : 0;
     C->cf = cf;
+    return cf;
+}
+
+static void end_cfunc(compiler *C, cfunc *cf)
+{
+    C->cf = cf->parent;
+    cfunc_free_vectors(cf);
+    free(cf);
 }
 
 /* the prologue: the function's special bindings, vars, parameters, hoisted functions */
@@ -3496,8 +3528,7 @@ static uint32_t gen_function(compiler *C, const js_node *n, const char *name)
     uint32_t text_start = C->text_start, text_end = C->text_end;
     C->text_start = C->text_end = 0;
     const js_function_info *f = &n->function;
-    cfunc cf;
-    begin_cfunc(C, &cf, fn);
+    cfunc *cf = begin_cfunc(C, fn);
     tgt *saved_tgts = tgts;
     tgts = NULL;
     note_line(C, n);
@@ -3528,7 +3559,7 @@ static uint32_t gen_function(compiler *C, const js_node *n, const char *name)
         p->end = text_end;
     }
     tgts = saved_tgts;
-    C->cf = cf.parent;
+    end_cfunc(C, cf);
     return add_proto(C, p);
 }
 
@@ -3600,8 +3631,7 @@ static uint32_t gen_initializer(compiler *C, const js_node *cls, bool statics)
     const js_node *key = statics ? (const js_node *)&cls->class.body->class_body
                                  : (const js_node *)cls->class.body;
     func *fn = map_get(&C->funcs, key);
-    cfunc cf;
-    begin_cfunc(C, &cf, fn);
+    cfunc *cf = begin_cfunc(C, fn);
     tgt *saved_tgts = tgts;
     tgts = NULL;
     gen_prologue(C, fn, cls);
@@ -3610,7 +3640,7 @@ static uint32_t gen_initializer(compiler *C, const js_node *cls, bool statics)
     js_proto *p = finish(C, cls, statics ? "<static_initializer>" : "<instance_members_initializer>",
                          PROTO_STRICT | PROTO_METHOD, 0);
     tgts = saved_tgts;
-    C->cf = cf.parent;
+    end_cfunc(C, cf);
     return add_proto(C, p);
 }
 
@@ -3676,8 +3706,7 @@ static uint32_t gen_default_ctor(compiler *C, const js_node *cls, bool derived, 
     fn->derived = derived;
     fn->name = name;
     fn->top = scope_new(C, CF(C)->cur, fn, NULL, true);
-    cfunc cf;
-    begin_cfunc(C, &cf, fn);
+    cfunc *cf = begin_cfunc(C, fn);
     enter_scope(C, fn->top);
     if (derived) {
         emit1(C, OP_REST, 0);
@@ -3689,7 +3718,7 @@ static uint32_t gen_default_ctor(compiler *C, const js_node *cls, bool derived, 
     emit0(C, OP_RETURN_UNDEF);
     js_proto *p = finish(C, cls, name, PROTO_STRICT | PROTO_METHOD | PROTO_CLASS_CTOR |
                                            (derived ? PROTO_DERIVED : 0), 0);
-    C->cf = cf.parent;
+    end_cfunc(C, cf);
     return add_proto(C, p);
 }
 
@@ -3793,8 +3822,7 @@ static void analyze_program(compiler *C, const js_node *prog, bool module)
 static void gen_program(compiler *C, const js_node *prog, bool module)
 {
     func *f = map_get(&C->funcs, prog);
-    cfunc cf;
-    begin_cfunc(C, &cf, f);
+    cfunc *cf = begin_cfunc(C, f);
     tgts = NULL;
     gen_prologue(C, f, prog);
     if (!module)
@@ -3814,7 +3842,7 @@ static void gen_program(compiler *C, const js_node *prog, bool module)
                      (f->strict ? PROTO_STRICT : 0);
     C->program->main = finish(C, prog, module ? "" : "", flags, module ? 0 : 5);
     C->program->main->label = "main script";
-    C->cf = NULL;
+    end_cfunc(C, cf);
 }
 
 static uint32_t next_program_id;
@@ -3837,6 +3865,8 @@ js_program *js_compile(const js_node *prog, const js_compile_options *opt, char 
     }
     C.program = p;
     if (setjmp(C.fail)) {
+        while (C.cf)
+            end_cfunc(&C, C.cf);
         map_free(&C.scopes);
         map_free(&C.funcs);
         while (tgts)

@@ -188,6 +188,7 @@ bool js_reset(js_vm *vm)
     js_job *j = vm->job_head;
     while (j) {
         js_job *next = j->next;
+        free(j->reaction); /* a PromiseReactionJob owns its reaction (promise.c) */
         free(j);
         j = next;
     }

@@ -2276,6 +2276,7 @@ void js_free(js_vm *vm)
     js_job *j = vm->job_head;
     while (j) {
         js_job *next = j->next;
+        free(j->reaction); /* a PromiseReactionJob owns its reaction (promise.c) */
         free(j);
         j = next;
     }
