@@ -36,6 +36,7 @@
 
 #include "arena.h"
 #include "ast.h"
+#include "numconv.h"
 
 /* ---- scopes (pass 1) ------------------------------------------------------------------------ */
 
@@ -1404,13 +1405,12 @@ static const char *key_name(compiler *C, const js_node *key, char *buf, size_t s
         return name;
     }
     if (key->type == JS_LITERAL && key->literal.kind == JS_LIT_NUMBER) {
+        /* the property name is the number's ToString (`{ 0.1: v }` is "0.1", `{ 1e21: v }`
+         * "1e+21"); no conversion to an integer type, which is undefined out of its range */
         char tmp[64];
-        size_t n = 0;
-        double d = key->literal.value.number;
-        if (d == (double)(long long)d && fabs(d) < 1e15)
-            n = (size_t)snprintf(tmp, sizeof tmp, "%lld", (long long)d);
-        else
-            n = (size_t)snprintf(tmp, sizeof tmp, "%.17g", d);
+        size_t n = js_number_to_string(key->literal.value.number, tmp, sizeof tmp);
+        if (n >= sizeof tmp)
+            n = sizeof tmp - 1;
         if (n >= size)
             n = size - 1;
         memcpy(buf, tmp, n);
