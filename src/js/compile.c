@@ -1633,12 +1633,20 @@ static void gen_call(compiler *C, const js_node *n)
         emit2(C, OP_CALL, argc, callee_text(C, callee));
 }
 
-static void gen_chain(compiler *C, const js_node *n)
+static void gen_delete_operand(compiler *C, const js_node *n, const js_node *a);
+
+/* An optional chain: its `?.` tests jump to pads that drop what the chain left on the stack and
+ * push undefined (for `delete a?.b`, true: ECMA-262 13.5.1.2, a short-circuited chain is no
+ * Reference).  `delete_of`: the delete expression whose operand the chain is. */
+static void gen_chain_as(compiler *C, const js_node *n, const js_node *delete_of)
 {
     chain ch = {NULL, 0, 0, CF(C)->sp};
     chain *saved = cur_chain;
     cur_chain = &ch;
-    gen_expr(C, n->chain.expression);
+    if (delete_of)
+        gen_delete_operand(C, delete_of, n->chain.expression);
+    else
+        gen_expr(C, n->chain.expression);
     cur_chain = saved;
     if (ch.n == 0) {
         free(ch.pads);
@@ -1651,7 +1659,7 @@ static void gen_chain(compiler *C, const js_node *n)
         set_sp(C, ch.base_sp + ch.pads[i].extra);
         for (uint32_t k = 0; k < ch.pads[i].extra; k++)
             emit0(C, OP_POP);
-        emit0(C, OP_UNDEF);
+        emit0(C, delete_of ? OP_TRUE : OP_UNDEF);
         if (i + 1 < ch.n) {
             uint32_t j = jump(C, OP_JUMP);
             /* chain the jumps to the end */
@@ -1666,6 +1674,35 @@ static void gen_chain(compiler *C, const js_node *n)
             patch(C, ch.pads[i].operand);
     set_sp(C, result_sp);
     free(ch.pads);
+}
+
+static void gen_chain(compiler *C, const js_node *n)
+{
+    gen_chain_as(C, n, NULL);
+}
+
+/* `delete a`: of a member, the delete (inside a chain, `a?.b` tests a first); of a variable,
+ * false for a declared one; of anything else, its value is computed and dropped: true */
+static void gen_delete_operand(compiler *C, const js_node *n, const js_node *a)
+{
+    if (a->type == JS_MEMBER_EXPRESSION && a->member.object->type != JS_SUPER) {
+        gen_expr(C, a->member.object);
+        if (a->member.optional)
+            chain_check(C);
+        note_line(C, n);
+        if (a->member.computed) {
+            gen_expr(C, a->member.property);
+            emit0(C, OP_DELETE_ELEM);
+        } else {
+            emit1(C, OP_DELETE_PROP, key_index(C, a->member.property));
+        }
+    } else if (a->type == JS_IDENTIFIER) {
+        emit0(C, resolve(C, a->identifier.name).b ? OP_FALSE : OP_TRUE);
+    } else {
+        gen_expr(C, a);
+        emit0(C, OP_POP);
+        emit0(C, OP_TRUE);
+    }
 }
 
 static js_opcode binary_op(js_op op)
@@ -2014,23 +2051,9 @@ static void gen_unary(compiler *C, const js_node *n)
         return;
     case JS_OP_DELETE:
         if (a->type == JS_CHAIN_EXPRESSION)
-            a = a->chain.expression;
-        if (a->type == JS_MEMBER_EXPRESSION && a->member.object->type != JS_SUPER) {
-            gen_expr(C, a->member.object);
-            note_line(C, n);
-            if (a->member.computed) {
-                gen_expr(C, a->member.property);
-                emit0(C, OP_DELETE_ELEM);
-            } else {
-                emit1(C, OP_DELETE_PROP, key_index(C, a->member.property));
-            }
-        } else if (a->type == JS_IDENTIFIER) {
-            emit0(C, resolve(C, a->identifier.name).b ? OP_FALSE : OP_TRUE);
-        } else {
-            gen_expr(C, a);
-            emit0(C, OP_POP);
-            emit0(C, OP_TRUE);
-        }
+            gen_chain_as(C, a, n);
+        else
+            gen_delete_operand(C, n, a);
         return;
     case JS_OP_VOID:
         gen_expr(C, a);

@@ -1,0 +1,5 @@
+ack;
+-->sole.log(pri});
+delete uen.dtsfack;
+c
+delete objCause.stace?.log(Okeys(inherited).len);
