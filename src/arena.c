@@ -50,7 +50,7 @@ void arena_free(ls_arena *arena)
     free(arena);
 }
 
-void *arena_alloc(ls_arena *arena, size_t size)
+void *arena_alloc_raw(ls_arena *arena, size_t size)
 {
     const size_t align = sizeof(max_align_t);
     size = (size + align - 1) / align * align;
@@ -68,6 +68,12 @@ void *arena_alloc(ls_arena *arena, size_t size)
     void *p = (char *)c->data + c->used;
     c->used += size;
     arena->bytes += size;
+    return p;
+}
+
+void *arena_alloc(ls_arena *arena, size_t size)
+{
+    void *p = arena_alloc_raw(arena, size);
     memset(p, 0, size);
     return p;
 }

@@ -16,6 +16,8 @@ ls_arena *arena_new(void);
 void arena_free(ls_arena *arena);
 /* Zeroed memory, aligned for any object; aborts with a message if memory runs out. */
 void *arena_alloc(ls_arena *arena, size_t size);
+/* The same, not cleared. */
+void *arena_alloc_raw(ls_arena *arena, size_t size);
 char *arena_strdup(ls_arena *arena, const char *s);
 char *arena_printf(ls_arena *arena, const char *fmt, ...)
     __attribute__((format(printf, 2, 3), nonnull(2)));

@@ -104,9 +104,24 @@ static ls_moment capture(ls_clock *c, const char *what)
     return (ls_moment){what, NULL, NULL, NULL, 0, 0, true};
 }
 
-static const char *words(ls_clock *c, const ls_moment *m)
+enum { WORDS_MAX = 320 }; /* a statement's length, cut there */
+
+/* Moment `m` in words, in `buf` (WORDS_MAX bytes) unless its `what` says it all. */
+static const char *words(ls_clock *c, const ls_moment *m, char *buf)
 {
-    return m->plain || !c->describe ? m->what : c->describe(c->describe_ctx, m);
+    if (m->plain || !c->describe)
+        return m->what;
+    ls_text t = text_on(buf, WORDS_MAX);
+    c->describe(c->describe_ctx, m, &t);
+    return buf;
+}
+
+/* "<count> between <from> and <to>" */
+static const char *between(char *buf, const char *count, const char *from, const char *to)
+{
+    ls_text t = text_on(buf, WORDS_MAX);
+    text_put(text_put(text_put(text_put(text_put(&t, count), " between "), from), " and "), to);
+    return buf;
 }
 
 static void note(ls_clock *c, const char *statement)
@@ -142,24 +157,21 @@ static uint64_t decide_ms(ls_clock *c, int var, ls_moment reader)
         if (kmax - kmin >= MAX_OPTIONS)
             kmax = kmin + MAX_OPTIONS - 1;
         const char *statements[MAX_OPTIONS];
-        char buf[MAX_OPTIONS][320];
+        char buf[MAX_OPTIONS][WORDS_MAX], from_buf[WORDS_MAX], to_buf[WORDS_MAX];
         bool said = clock_wants_words(c);
-        const char *from = said ? words(c, &c->last_read) : NULL;
-        const char *to = said ? words(c, &reader) : NULL;
+        const char *from = said ? words(c, &c->last_read, from_buf) : NULL;
+        const char *to = said ? words(c, &reader, to_buf) : NULL;
         for (int64_t x = kmin; x <= kmax; x++) {
             uint64_t passed = (uint64_t)x >= c->last_read_ms ? (uint64_t)x - c->last_read_ms : 0;
-            if (said)
-                snprintf(buf[x - kmin], sizeof buf[0], "%s between %s and %s", boundaries(passed),
-                         from, to);
-            statements[x - kmin] = said ? buf[x - kmin] : NULL;
+            statements[x - kmin] = said ? between(buf[x - kmin], boundaries(passed), from, to)
+                                        : NULL;
         }
         k = kmin + take(c, (int)(kmax - kmin + 1), statements);
     } else if (clock_wants_words(c)) {
-        char buf[320];
+        char buf[WORDS_MAX], from_buf[WORDS_MAX], to_buf[WORDS_MAX];
         uint64_t passed = (uint64_t)k >= c->last_read_ms ? (uint64_t)k - c->last_read_ms : 0;
-        snprintf(buf, sizeof buf, "%s between %s and %s", boundaries(passed),
-                 words(c, &c->last_read), words(c, &reader));
-        note(c, buf);
+        note(c, between(buf, boundaries(passed), words(c, &c->last_read, from_buf),
+                        words(c, &reader, to_buf)));
     }
     c->last_read = reader;
     dbm_constrain(&c->zone, var, DBM_ZERO, (k + 1) * LS_NS_PER_MS - 1);
@@ -203,20 +215,21 @@ static bool var_reached(ls_clock *c, int v, ls_moment who_at, uint64_t ms)
     const ls_bound *options[2] = {&no, &yes};
     int counts[2] = {1, 1};
     const char *statements[2] = {NULL, NULL};
-    char buf[2][320];
+    char buf[2][WORDS_MAX];
     if (clock_wants_words(c)) {
-        const char *last = words(c, &c->last_read), *who = words(c, &who_at);
+        char last_buf[WORDS_MAX], who_buf[WORDS_MAX], count[2][64];
+        const char *last = words(c, &c->last_read, last_buf), *who = words(c, &who_at, who_buf);
         uint64_t n = ms > c->last_read_ms ? ms - c->last_read_ms : 0;
         if (n <= 1) {
-            snprintf(buf[0], sizeof buf[0], "no loop-ms boundary passes between %s and %s",
-                     last, who);
-            snprintf(buf[1], sizeof buf[1], "a loop-ms boundary passes between %s and %s",
-                     last, who);
+            between(buf[0], "no loop-ms boundary passes", last, who);
+            between(buf[1], "a loop-ms boundary passes", last, who);
         } else {
-            snprintf(buf[0], sizeof buf[0], "fewer than %llu loop-ms boundaries pass between "
-                     "%s and %s", (unsigned long long)n, last, who);
-            snprintf(buf[1], sizeof buf[1], "at least %llu loop-ms boundaries pass between %s "
-                     "and %s", (unsigned long long)n, last, who);
+            ls_text t = text_on(count[0], sizeof count[0]);
+            text_put(text_u64(text_put(&t, "fewer than "), n), " loop-ms boundaries pass");
+            t = text_on(count[1], sizeof count[1]);
+            text_put(text_u64(text_put(&t, "at least "), n), " loop-ms boundaries pass");
+            between(buf[0], count[0], last, who);
+            between(buf[1], count[1], last, who);
         }
         statements[0] = buf[0];
         statements[1] = buf[1];

@@ -31,6 +31,7 @@
 
 #include "costs.h"
 #include "dbm.h"
+#include "text.h"
 #include "fingerprint.h"
 
 #define LS_NS_PER_MS INT64_C(1000000)
@@ -68,11 +69,10 @@ typedef struct {
 /* Captures the current instant as a moment (cheap), and puts one into words ("setTimeout `A`
  * in the main script"). */
 typedef ls_moment (*ls_capture_fn)(void *ctx, const char *what);
-typedef const char *(*ls_describe_fn)(void *ctx, const ls_moment *m);
+typedef void (*ls_describe_fn)(void *ctx, const ls_moment *m, ls_text *words);
 
 typedef struct {
     ls_clock_mode mode;
-    ls_dbm zone;              /* DBM_NOW is "now"; a point in NOMINAL and SAMPLED */
     uint64_t loop_time;       /* loop->time - timer_base, in ms, once decided */
     int refresh_var;          /* the instant of the last uv__update_time while undecided, else -1 */
     ls_moment refresh_who;    /* what refreshed it */
@@ -84,6 +84,9 @@ typedef struct {
     ls_moment last_read;      /* the last decided read of the loop time, for the words */
     uint64_t last_read_ms;
     int64_t start_ns;         /* the least instant the main script can start at */
+    /* last, and left as clock_init writes it: the matrix is 52 KB, and a search makes a
+     * clock per run (engine.c) */
+    ls_dbm zone;              /* DBM_NOW is "now"; a point in NOMINAL and SAMPLED */
 } ls_clock;
 
 /* The main script starts at `phase` into millisecond 0 (a point, or the range lo..hi in

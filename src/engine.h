@@ -84,7 +84,6 @@ struct ls_engine {
     const ls_profile *profile;
     ls_limits limits;
 
-    ls_clock clock;
     ls_uv_loop loop;
     ls_timers timers;
     ls_immediates immediates;
@@ -106,6 +105,7 @@ struct ls_engine {
     ls_phase phase;
     ls_checkpoint_fn checkpoint;
     void *checkpoint_ctx;
+    ls_clock clock;           /* last: its zone is not cleared (engine_new_timed) */
 };
 
 /* In the words of timing decisions, an iteration's number stands between these two bytes

@@ -395,9 +395,9 @@ static size_t block_size(const js_gc *g)
     return 0;
 }
 
-void gc_free_side_tables(js_object *o)
+void gc_free_side_tables(js_vm *vm, js_object *o)
 {
-    free(o->props.props);
+    props_free(vm, o->props.props, o->props.cap);
     free(o->props.index);
     switch ((js_class)o->cls) {
     case CLASS_ARRAY:
@@ -428,7 +428,7 @@ void gc_free_block(js_vm *vm, js_gc *g)
     vm->bytes -= block_size(g);
     if (g->kind == GC_OBJECT) {
         js_object *o = (js_object *)g;
-        gc_free_side_tables(o);
+        gc_free_side_tables(vm, o);
         if (o->cls == CLASS_PROMISE) {
             js_reaction *r = o->u.promise.head;
             while (r) {
@@ -500,6 +500,11 @@ void gc_free_all(js_vm *vm)
             next = b->next;
             free(b);
         }
+    while (vm->free_props) {
+        void *b = vm->free_props;
+        memcpy(&vm->free_props, b, sizeof vm->free_props);
+        free(b);
+    }
     free(vm->dirty);
     free(gray.items);
     gray.items = NULL;

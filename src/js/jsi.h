@@ -388,6 +388,11 @@ struct js_job {
 typedef struct {
     js_string **slots;
     uint32_t count, cap;
+    /* after a snapshot: the slots filled since, so that js_reset empties those alone (a copy
+     * of the whole table was a tenth of a small run); `rebuilt` when they are not known */
+    uint32_t *filled;
+    uint32_t nfilled, filled_cap;
+    bool logging, rebuilt;
 } js_atoms;
 
 enum { GC_FREE_CLASSES = 33 }; /* blocks up to 512 bytes are recycled (gc.c) */
@@ -466,6 +471,7 @@ struct js_vm {
     uint32_t throw_line, throw_col;
     struct js_snapshot_state *snapshot; /* js_snapshot's (snapshot.c); NULL before */
     js_gc *free_blocks[GC_FREE_CLASSES]; /* freed blocks by size class (gc.c), for reuse */
+    void *free_props; /* freed property tables of PROPS_FIRST_CAP entries (object.c), for reuse */
 };
 
 /* ---- snapshot.c ------------------------------------------------------------------------------ */
@@ -545,7 +551,10 @@ static inline void note_write(js_vm *vm, js_object *o)
 void gc_free_block(js_vm *vm, js_gc *g);
 /* Frees an object's side tables (properties, elements, map entries, native slots, bound
  * arguments), not the object: the collector's and the snapshot's copies (snapshot.c). */
-void gc_free_side_tables(js_object *o);
+void gc_free_side_tables(js_vm *vm, js_object *o);
+/* A property table's first allocation, and its end (object.c): recycled through vm->free_props. */
+enum { PROPS_FIRST_CAP = 4 };
+void props_free(js_vm *vm, js_prop *props, uint32_t cap);
 
 /* ---- string.c ------------------------------------------------------------------------------ */
 

@@ -92,15 +92,34 @@ js_prop *prop_find_chain(const js_object *o, js_key key, js_object **holder)
     return NULL;
 }
 
+void props_free(js_vm *vm, js_prop *props, uint32_t cap)
+{
+    if (props && cap == PROPS_FIRST_CAP) {
+        memcpy(props, &vm->free_props, sizeof vm->free_props); /* the list's link, in place */
+        vm->free_props = props;
+        return;
+    }
+    free(props);
+}
+
 js_prop *prop_add(js_vm *vm, js_object *o, js_key key, uint8_t flags)
 {
     gc_note_write(vm, o);
     js_propmap *m = &o->props;
     if (m->count == m->cap) {
-        m->cap = m->cap ? 2 * m->cap : 4;
-        m->props = realloc(m->props, m->cap * sizeof *m->props);
-        if (!m->props)
-            oom();
+        if (!m->cap && vm->free_props) {
+            /* most objects have a few properties, and a run of a search makes and drops the
+             * same ones over and over (closures: length, name, prototype) */
+            m->props = vm->free_props;
+            memcpy(&vm->free_props, m->props, sizeof vm->free_props);
+        } else {
+            js_prop *grown = realloc(m->props, (m->cap ? 2 * m->cap : PROPS_FIRST_CAP)
+                                                   * sizeof *m->props);
+            if (!grown)
+                oom();
+            m->props = grown;
+        }
+        m->cap = m->cap ? 2 * m->cap : PROPS_FIRST_CAP;
     }
     js_prop *p = &m->props[m->count++];
     memset(p, 0, sizeof *p);

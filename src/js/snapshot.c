@@ -141,6 +141,11 @@ void js_snapshot(js_vm *vm)
     s->bytes = vm->bytes;
     s->atoms = vm->atoms;
     s->atoms.slots = dup_bytes(vm->atoms.slots, vm->atoms.cap * sizeof *vm->atoms.slots);
+    s->atoms.filled = NULL;
+    s->atoms.nfilled = s->atoms.filled_cap = 0;
+    vm->atoms.logging = true;
+    vm->atoms.rebuilt = false;
+    vm->atoms.nfilled = 0;
     vm->snapshot = s;
 }
 
@@ -167,7 +172,7 @@ bool js_reset(js_vm *vm)
         js_saved_object *sv = &s->objects[i];
         js_object *o = sv->object;
         js_gc header = o->gc;
-        gc_free_side_tables(o);
+        gc_free_side_tables(vm, o);
         *o = sv->copy;
         o->gc = header;
         o->gc.dirty = 0;
@@ -216,13 +221,21 @@ bool js_reset(js_vm *vm)
     vm->nroots = s->nroots;
     free_since(vm);
     /* the intern table as it was: the atoms made since are freed */
-    if (vm->atoms.cap != s->atoms.cap) {
-        free(vm->atoms.slots);
-        vm->atoms.slots = malloc(s->atoms.cap * sizeof *vm->atoms.slots);
-        if (!vm->atoms.slots)
-            oom();
+    if (!vm->atoms.rebuilt && vm->atoms.cap == s->atoms.cap) {
+        /* only atoms were added, each into a slot empty at the snapshot */
+        for (uint32_t i = 0; i < vm->atoms.nfilled; i++)
+            vm->atoms.slots[vm->atoms.filled[i]] = NULL;
+    } else {
+        if (vm->atoms.cap != s->atoms.cap) {
+            free(vm->atoms.slots);
+            vm->atoms.slots = malloc(s->atoms.cap * sizeof *vm->atoms.slots);
+            if (!vm->atoms.slots)
+                oom();
+        }
+        memcpy(vm->atoms.slots, s->atoms.slots, s->atoms.cap * sizeof *vm->atoms.slots);
     }
-    memcpy(vm->atoms.slots, s->atoms.slots, s->atoms.cap * sizeof *vm->atoms.slots);
+    vm->atoms.nfilled = 0;
+    vm->atoms.rebuilt = false;
     vm->atoms.cap = s->atoms.cap;
     vm->atoms.count = s->atoms.count;
     vm->peak = vm->bytes;
@@ -236,7 +249,7 @@ void snapshot_free(js_vm *vm)
     if (!s)
         return;
     for (uint32_t i = 0; i < s->nobjects; i++)
-        gc_free_side_tables(&s->objects[i].copy);
+        gc_free_side_tables(vm, &s->objects[i].copy);
     for (uint32_t i = 0; i < s->nenvs; i++)
         free(s->envs[i].slots);
     free(s->objects);

@@ -342,6 +342,7 @@ static void atoms_grow(js_atoms *t)
     js_string **old = t->slots;
     uint32_t cap = t->cap;
     t->cap = cap ? 2 * cap : 1024;
+    t->rebuilt = true; /* every slot may have moved */
     t->slots = calloc(t->cap, sizeof *t->slots);
     if (!t->slots)
         abort();
@@ -371,6 +372,17 @@ js_string *atom(js_vm *vm, const char *s, size_t len)
     }
     t->slots[i] = a;
     t->count++;
+    if (t->logging && !t->rebuilt) {
+        if (t->nfilled == t->filled_cap) {
+            uint32_t cap = t->filled_cap ? 2 * t->filled_cap : 64;
+            uint32_t *grown = realloc(t->filled, cap * sizeof *grown);
+            if (!grown)
+                abort();
+            t->filled = grown;
+            t->filled_cap = cap;
+        }
+        t->filled[t->nfilled++] = i;
+    }
     return a;
 }
 
@@ -396,6 +408,7 @@ void atoms_sweep(js_vm *vm)
     js_atoms *t = &vm->atoms;
     js_string **old = t->slots;
     uint32_t cap = t->cap;
+    t->rebuilt = true;
     t->slots = calloc(cap ? cap : 1, sizeof *t->slots);
     if (!t->slots)
         abort();

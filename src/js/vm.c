@@ -2284,6 +2284,7 @@ void js_free(js_vm *vm)
         free(vm->programs[i].atoms);
     free(vm->programs);
     free(vm->atoms.slots);
+    free(vm->atoms.filled);
     free(vm->roots);
     free(vm);
 }
