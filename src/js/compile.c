@@ -3401,7 +3401,7 @@ static js_proto *finish(compiler *C, const js_node *n, const char *name, uint32_
         memcpy(p->name_lens, f->name_lens, f->nnames * sizeof *p->name_lens);
     }
     p->name_base = C->natoms;
-    C->natoms += f->nnames;
+    C->natoms += f->nnames + 1; /* and the function's own name, set below (closure_new) */
     p->nprotos = f->nprotos;
     p->protos = arena_alloc(C->arena, (f->nprotos + 1) * sizeof *p->protos);
     for (uint32_t i = 0; i < f->nprotos; i++)
@@ -3421,6 +3421,8 @@ static js_proto *finish(compiler *C, const js_node *n, const char *name, uint32_
     /* a copy: a number key's name (key_name) is in its caller's buffer */
     name = name ? arena_strdup(C->arena, name) : NULL;
     p->name = name ? name : "";
+    p->names[p->nnames] = p->name;
+    p->name_lens[p->nnames] = (uint32_t)strlen(p->name);
     p->label = label_for(C, n, name);
     p->line = n ? n->line : 1;
     p->col = n ? n->col : 1;

@@ -169,6 +169,10 @@ void js_set_building(js_vm *vm, bool on);
  * which run is current. */
 void js_snapshot(js_vm *vm);
 bool js_reset(js_vm *vm);
+/* Adds the names of `program` (every string constant, property and function name it uses,
+ * interned as atoms) to the snapshot, so that its runs after js_reset do not intern them again.
+ * Only at the snapshot's state (made or reset, nothing run since); false if not done. */
+bool js_snapshot_program(js_vm *vm, const js_program *program);
 /* Marks a native function as an API call (js_host.api_call is charged when it is called). */
 void js_native_set_api(js_value fn);
 

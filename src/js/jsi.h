@@ -276,7 +276,8 @@ struct js_proto {
     js_value *numbers;        /* numeric constants (no strings: see names) */
     uint32_t nnumbers;
     const char **names;       /* string constants and property names: atoms per VM, made on
-                               * first use (vm->atoms[name_base + i]) */
+                               * first use (vm->atoms[name_base + i]); names[nnames] is the
+                               * function's own name (`name`) */
     uint32_t *name_lens;
     uint32_t nnames;
     uint32_t name_base;       /* this proto's first slot in the program's atom table */
@@ -426,6 +427,7 @@ typedef struct {
 /* A program's atoms in this VM: made on first use. */
 typedef struct {
     const js_program *program;
+    uint32_t id;              /* the program's: a freed program's address may come again */
     js_string **atoms;
 } js_program_atoms;
 
@@ -444,6 +446,9 @@ struct js_vm {
     js_wellknown sym;
     js_string *common[64];      /* frequent atoms: "length", "prototype", ... (see atoms.def) */
     js_program_atoms *programs; /* per program run here */
+    js_string ***late_slots;    /* after a snapshot: program atom slots filled since (js_reset
+                                 * empties them: their atoms go) */
+    uint32_t nlate_slots, late_slots_cap;
     uint32_t nprograms;
     /* the interpreter */
     js_frame *top;              /* innermost frame of the innermost interpreter loop */
@@ -492,7 +497,7 @@ typedef struct js_snapshot_state {
     js_saved_env *envs;
     uint32_t nenvs, envs_cap;
     uint32_t nprograms;       /* vm->nprograms, vm->nroots, ... at the snapshot */
-    js_string ***program_atoms; /* the atom slots of those programs then (filled lazily after) */
+
     size_t nroots;
     uint64_t next_promise_id;
     size_t bytes;
@@ -726,6 +731,8 @@ enum { RESUME_NEXT, RESUME_THROW, RESUME_RETURN, RESUME_START };
 enum { SUSPEND_NONE, SUSPEND_AWAIT, SUSPEND_YIELD };
 js_status vm_resume(js_vm *vm, js_frame *f, js_value value, int mode, js_value *out);
 js_string *proto_atom(js_vm *vm, const js_proto *p, uint32_t i);
+/* The function's own name (names[nnames]), as an atom. */
+#define proto_name_atom(vm, p) proto_atom((vm), (p), (p)->nnames)
 /* charges and checks the embedder's interrupt */
 bool vm_poll(js_vm *vm);
 /* The source position the innermost frame is at (for errors and stack traces). */

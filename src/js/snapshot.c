@@ -14,9 +14,10 @@
  *               side tables (properties, elements, map entries, native slots); the first
  *               write to a builtin environment (a closure's variables: Node's own module-level
  *               state, PUT_ENV/SET_ENV) saves its slots.  js_reset puts the copies back.
- *   the rest    the intern table goes back to its copy at the snapshot, and so do the atom slots
- *               of the programs run before it (filled lazily); the atom tables of programs and
- *               the roots made after the snapshot go; the microtask queue, the exception, the
+ *   the rest    the intern table goes back to its state at the snapshot (the slots filled since
+ *               are emptied); the programs run before it have all their names interned then
+ *               (js_snapshot_program adds one later), so their atom slots do not change; the
+ *               atom tables of programs and the roots made after the snapshot go; the microtask queue, the exception, the
  *               interpreter's stacks and counters return to their values at the snapshot.
  *
  * What cannot be saved (a builtin promise or generator written to: none of the embedder's
@@ -108,6 +109,14 @@ void snapshot_save_env(js_vm *vm, js_env *e)
     sv->slots = dup_bytes(e->slots, e->count * sizeof(js_value));
 }
 
+static void intern_names(js_vm *vm, const js_proto *p)
+{
+    for (uint32_t i = 0; i <= p->nnames; i++) /* names[nnames]: the function's own */
+        proto_atom(vm, p, i);
+    for (uint32_t i = 0; i < p->nprotos; i++)
+        intern_names(vm, p->protos[i]);
+}
+
 void js_snapshot(js_vm *vm)
 {
     if (vm->snapshot)
@@ -115,6 +124,7 @@ void js_snapshot(js_vm *vm)
     js_snapshot_state *s = calloc(1, sizeof *s);
     if (!s)
         oom();
+    bool building = vm->building;
     /* every block so far is the state to come back to (js_set_building's objects are builtins
      * already; the embedder's other ones become builtins now) */
     for (js_gc *g = vm->objects; g; g = g->next)
@@ -127,15 +137,13 @@ void js_snapshot(js_vm *vm)
         vm->dirty[i]->gc.dirty = 0;
     vm->ndirty = 0;
     s->nprograms = vm->nprograms;
-    /* a program run before the snapshot (Node's prelude) interns its names lazily
-     * (proto_atom): a name first used after it is an atom made after it, freed by js_reset, so
-     * its slot must go back to empty */
-    s->program_atoms = calloc(s->nprograms + 1, sizeof *s->program_atoms);
-    if (!s->program_atoms)
-        oom();
-    for (uint32_t i = 0; i < s->nprograms; i++)
-        s->program_atoms[i] = dup_bytes(vm->programs[i].atoms, (vm->programs[i].program->natoms + 1)
-                                                                   * sizeof(js_string *));
+    /* the programs run before the snapshot (Node's prelude) intern their names lazily
+     * (proto_atom); interned now, they are builtins, and a run finds them made */
+    vm->building = true;
+    for (uint32_t i = 0; i < vm->nprograms; i++)
+        intern_names(vm, vm->programs[i].program->main);
+    vm->building = building;
+    vm->nlate_slots = 0;
     s->nroots = vm->nroots;
     s->next_promise_id = vm->next_promise_id;
     s->bytes = vm->bytes;
@@ -211,13 +219,14 @@ bool js_reset(js_vm *vm)
     vm->ops = 0;
     vm->throw_file = NULL;
     vm->next_promise_id = s->next_promise_id;
-    /* what the programs run since made */
+    /* what the programs run since made: their atom tables, and the atoms they interned into
+     * the tables of the programs run before (none, unless a name was missed: intern_names) */
+    for (uint32_t i = 0; i < vm->nlate_slots; i++)
+        *vm->late_slots[i] = NULL;
+    vm->nlate_slots = 0;
     for (uint32_t i = s->nprograms; i < vm->nprograms; i++)
         free(vm->programs[i].atoms);
     vm->nprograms = s->nprograms;
-    for (uint32_t i = 0; i < s->nprograms; i++)
-        memcpy(vm->programs[i].atoms, s->program_atoms[i],
-               (vm->programs[i].program->natoms + 1) * sizeof(js_string *));
     vm->nroots = s->nroots;
     free_since(vm);
     /* the intern table as it was: the atoms made since are freed */
@@ -243,6 +252,41 @@ bool js_reset(js_vm *vm)
     return true;
 }
 
+
+bool js_snapshot_program(js_vm *vm, const js_program *program)
+{
+    js_snapshot_state *s = vm->snapshot;
+    if (!s || s->broken || vm->top || vm->native_depth || !program || !program->main)
+        return false;
+    for (uint32_t i = 0; i < vm->nprograms; i++)
+        if (vm->programs[i].program == program && vm->programs[i].id == program->id)
+            return i < s->nprograms;
+    /* at the snapshot's state: no block made since, no program run since */
+    if ((vm->objects && !vm->objects->builtin) || vm->nprograms != s->nprograms ||
+        s->nobjects || s->nenvs)
+        return false;
+    bool building = vm->building;
+    vm->building = true; /* the atoms made now are builtins: js_reset keeps them */
+    intern_names(vm, program->main);
+    vm->building = building;
+    vm->nlate_slots = 0; /* the program's atoms are the snapshot's now */
+    s->nprograms = vm->nprograms;
+    /* the intern table: the slots just filled, or all of it if it was rebuilt */
+    if (vm->atoms.rebuilt || vm->atoms.cap != s->atoms.cap) {
+        free(s->atoms.slots);
+        s->atoms.slots = dup_bytes(vm->atoms.slots, vm->atoms.cap * sizeof *vm->atoms.slots);
+        s->atoms.cap = vm->atoms.cap;
+    } else {
+        for (uint32_t i = 0; i < vm->atoms.nfilled; i++)
+            s->atoms.slots[vm->atoms.filled[i]] = vm->atoms.slots[vm->atoms.filled[i]];
+    }
+    s->atoms.count = vm->atoms.count;
+    vm->atoms.nfilled = 0;
+    vm->atoms.rebuilt = false;
+    s->bytes = vm->bytes;
+    return true;
+}
+
 void snapshot_free(js_vm *vm)
 {
     js_snapshot_state *s = vm->snapshot;
@@ -254,9 +298,6 @@ void snapshot_free(js_vm *vm)
         free(s->envs[i].slots);
     free(s->objects);
     free(s->envs);
-    for (uint32_t i = 0; i < s->nprograms; i++)
-        free(s->program_atoms[i]);
-    free(s->program_atoms);
     free(s->atoms.slots);
     free(s);
     vm->snapshot = NULL;

@@ -41,13 +41,14 @@ enum { POLL_OPS = 4096, MAX_JS_DEPTH = 9000, MAX_C_DEPTH = 200 };
 static js_program_atoms *program_atoms(js_vm *vm, const js_program *p)
 {
     for (uint32_t i = 0; i < vm->nprograms; i++)
-        if (vm->programs[i].program == p)
+        if (vm->programs[i].program == p && vm->programs[i].id == p->id)
             return &vm->programs[i];
     vm->programs = realloc(vm->programs, (vm->nprograms + 1) * sizeof *vm->programs);
     if (!vm->programs)
         abort();
     js_program_atoms *pa = &vm->programs[vm->nprograms++];
     pa->program = p;
+    pa->id = p->id;
     pa->atoms = calloc(p->natoms + 1, sizeof *pa->atoms);
     if (!pa->atoms)
         abort();
@@ -58,13 +59,25 @@ js_string *proto_atom(js_vm *vm, const js_proto *p, uint32_t i)
 {
     js_program_atoms *pa;
     /* the last program used is almost always the one asked for */
-    if (vm->nprograms && vm->programs[vm->nprograms - 1].program == p->program)
+    if (vm->nprograms && vm->programs[vm->nprograms - 1].program == p->program &&
+        vm->programs[vm->nprograms - 1].id == p->program->id)
         pa = &vm->programs[vm->nprograms - 1];
     else
         pa = program_atoms(vm, p->program);
     js_string **slot = &pa->atoms[p->name_base + i];
-    if (!*slot)
+    if (!*slot) {
         *slot = atom(vm, p->names[i], p->name_lens[i]);
+        if (vm->snapshot) { /* js_reset frees the atom: the slot must go back to empty */
+            if (vm->nlate_slots == vm->late_slots_cap) {
+                vm->late_slots_cap = vm->late_slots_cap ? 2 * vm->late_slots_cap : 64;
+                vm->late_slots = realloc(vm->late_slots,
+                                         vm->late_slots_cap * sizeof *vm->late_slots);
+                if (!vm->late_slots)
+                    abort();
+            }
+            vm->late_slots[vm->nlate_slots++] = slot;
+        }
+    }
     return *slot;
 }
 
@@ -86,10 +99,11 @@ bool vm_poll(js_vm *vm)
 
 /* ---- closures --------------------------------------------------------------------------------- */
 
-static void define_fn_props(js_vm *vm, js_object *f, const char *name, uint32_t length)
+static void define_closure_props(js_vm *vm, js_object *f, const js_proto *p)
 {
-    prop_define_value(vm, f, &A(vm, length)->gc, js_number(length), PROP_CONFIGURABLE);
-    prop_define_value(vm, f, &A(vm, name)->gc, js_strv(atom_cstr(vm, name)), PROP_CONFIGURABLE);
+    prop_define_value(vm, f, &A(vm, length)->gc, js_number(p->nparams), PROP_CONFIGURABLE);
+    prop_define_value(vm, f, &A(vm, name)->gc, js_strv(proto_name_atom(vm, p)),
+                      PROP_CONFIGURABLE);
 }
 
 js_value closure_new(js_vm *vm, const js_proto *proto, js_env *env, js_value this_value)
@@ -108,7 +122,7 @@ js_value closure_new(js_vm *vm, const js_proto *proto, js_env *env, js_value thi
     f->u.fn.fields = js_undefined();
     f->u.fn.is_class = (proto->flags & PROTO_CLASS_CTOR) != 0;
     f->u.fn.derived = (proto->flags & PROTO_DERIVED) != 0;
-    define_fn_props(vm, f, proto->name, proto->nparams);
+    define_closure_props(vm, f, proto);
     if (proto->flags & PROTO_GENERATOR) {
         js_object *gp = obj_new(vm, CLASS_OBJECT, (proto->flags & PROTO_ASYNC)
                                                       ? vm->in.async_generator_prototype
@@ -2285,6 +2299,7 @@ void js_free(js_vm *vm)
     free(vm->programs);
     free(vm->atoms.slots);
     free(vm->atoms.filled);
+    free(vm->late_slots);
     free(vm->roots);
     free(vm);
 }

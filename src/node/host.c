@@ -1517,6 +1517,11 @@ void host_init(ls_engine *e)
             h->cache_slot = (int)(empty - vm_cache);
         }
     }
+    /* the program's names, interned once into the snapshot: each run of a search finds them */
+    if (h->cache_slot >= 0) {
+        js_snapshot_program(h->vm, e->program->js);
+        js_snapshot_program(h->vm, e->program->script_js);
+    }
     set_up_run(e);
 }
 
