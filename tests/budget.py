@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""budget.py [LOOPSIM [ROOT]] - every search stops at its budget and says so (src/budget.h).
+"""budget.py [LOOPSIM [ROOT]] - every search stops at its budget and says so (src/base/budget.h).
 
 Each command that searches (the note `loopsim run` prints after the output, `orders`, `sweep`,
 `check`, `explain`) is given a time budget (--max-seconds) far smaller than the work, on a

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """merge.py [LOOPSIM [ROOT]] - merging identical states changes nothing `loopsim orders` reports.
 
-`loopsim orders` joins a run to a state an earlier run explored (src/fingerprint.h,
-src/graph.h); `--no-merge` explores every timing path to its end instead.  For every scenario
+`loopsim orders` joins a run to a state an earlier run explored (src/process/fingerprint.h,
+src/search/graph.h); `--no-merge` explores every timing path to its end instead.  For every scenario
 of the corpus (seeds, rules, races, calibration) on Node 20 and 10.7.0, and for small programs
 from `loopsim gen` (seeds 1..GEN_COUNT), both must report the same: complete or not, the count,
 and each order with its ending, its number of timing paths, its conditions, its sampled count

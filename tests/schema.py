@@ -2,7 +2,7 @@
 """schema.py [ROOT] - check scenarios/schema.json against the scenarios.
 
   - scenarios/schema.json is a valid JSON Schema, and its "timing" keys are exactly the keys
-    of src/costs.def;
+    of src/process/costs.def;
   - every scenarios/seeds/*.json and scenarios/rules/*.json is valid under it;
   - every scenarios/errors/*.json is rejected by it, except those that are not JSON at all
     (or repeat a key, which JSON Schema cannot see) and those whose name matches
@@ -71,7 +71,7 @@ def load(path):
 
 
 def costs_keys(root):
-    with open(os.path.join(root, "src", "costs.def"), encoding="utf-8") as f:
+    with open(os.path.join(root, "src", "process", "costs.def"), encoding="utf-8") as f:
         return set(re.findall(r'^\s*LS_COST\(\s*\w+\s*,\s*"([^"]+)"', f.read(), re.M))
 
 
@@ -113,13 +113,13 @@ def main(argv):
         timing = schema.get("$defs", {}).get("timing", {}).get("properties", {})
         have = set(timing)
         if want == have:
-            report("ok", "timing keys = src/costs.def")
+            report("ok", "timing keys = src/process/costs.def")
         else:
-            report("FAIL", "timing keys = src/costs.def",
+            report("FAIL", "timing keys = src/process/costs.def",
                    "missing from the schema: %s; not in costs.def: %s"
                    % (sorted(want - have) or "none", sorted(have - want) or "none"))
     except OSError as e:
-        report("FAIL", "timing keys = src/costs.def", str(e))
+        report("FAIL", "timing keys = src/process/costs.def", str(e))
 
     for kind in ("seeds", "rules"):
         d = os.path.join(root, "scenarios", kind)

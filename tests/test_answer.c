@@ -1,4 +1,4 @@
-/* test_answer.c - unit tests for reading quiz answers (src/answer.c): however an answer is
+/* test_answer.c - unit tests for reading quiz answers (src/search/answer.c): however an answer is
  * written (lines, spaces, commas, arrows, quotes), the same words in the same order. */
 #include <check.h>
 

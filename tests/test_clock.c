@@ -1,4 +1,4 @@
-/* test_clock.c - unit tests for the virtual clock (src/clock.c) and its zone (src/dbm.c), one
+/* test_clock.c - unit tests for the virtual clock (src/process/clock.c) and its zone (src/base/dbm.c), one
  * test per rule.
  *
  * libuv keeps loop->time in whole ms, truncated from the monotonic clock, refreshed only by

@@ -1,4 +1,4 @@
-/* test_explore.c - unit tests for `loopsim orders` (src/explore.c): the exact search over timing
+/* test_explore.c - unit tests for `loopsim orders` (src/search/explore.c): the exact search over timing
  * decisions, one test per property it must have. */
 #include <check.h>
 

@@ -1,4 +1,4 @@
-/* test_graph.c - unit tests for the graph of states `loopsim orders` builds (src/graph.c):
+/* test_graph.c - unit tests for the graph of states `loopsim orders` builds (src/search/graph.c):
  * edges, counting, listing, conditions and iteration words. */
 #include <check.h>
 #include <string.h>
@@ -57,6 +57,35 @@ START_TEST(test_two_races_joined_at_one_state_make_four_orders)
     ck_assert_uint_eq(paths, 4);
     ck_assert(graph_holds(g, "b\na\nd\nc\n", 8, ""));
     ck_assert(!graph_holds(g, "a\nb\nd\n", 6, ""));
+    graph_free(g);
+}
+END_TEST
+
+START_TEST(test_equal_heads_before_overlapping_sets_count_each_text_once)
+{
+    /* "a" before {x, y} and "a" before {y, z}: a x, a y, a z (the shared "a y" once); "b" and
+     * "c", one length, before one set {x}: b x, c x (different heads of one length never make
+     * the same text, so the count needs no check there: graph.c disjoint_parts) */
+    ls_graph *g = graph_new(NULL);
+    size_t s1 = state(g, 1, 1), s2 = state(g, 2, 1), s3 = state(g, 3, 1);
+    edge(g, 0, s1, "a\n", NULL, false, 0, 1);
+    edge(g, 0, s2, "a\n", NULL, false, 0, 1);
+    end(g, s1, "x\n", NULL);
+    end(g, s1, "y\n", NULL);
+    end(g, s2, "y\n", NULL);
+    end(g, s2, "z\n", NULL);
+    edge(g, 0, s3, "b\n", NULL, false, 0, 1);
+    edge(g, 0, s3, "c\n", NULL, false, 0, 1);
+    end(g, s3, "x\n", NULL);
+    uint64_t count, paths;
+    bool capped;
+    graph_count(g, &count, &capped, &paths);
+    ck_assert(!capped);
+    ck_assert_uint_eq(count, 5);
+    ck_assert_uint_eq(paths, 6);
+    ck_assert(graph_holds(g, "a\ny\n", 4, ""));
+    ck_assert(graph_holds(g, "c\nx\n", 4, ""));
+    ck_assert(!graph_holds(g, "b\ny\n", 4, ""));
     graph_free(g);
 }
 END_TEST
@@ -156,6 +185,7 @@ static Suite *graph_suite(void)
     Suite *s = suite_create("graph");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_two_races_joined_at_one_state_make_four_orders);
+    tcase_add_test(tc, test_equal_heads_before_overlapping_sets_count_each_text_once);
     tcase_add_test(tc, test_texts_split_differently_are_one_order);
     tcase_add_test(tc, test_an_edge_taken_twice_is_one_edge_with_the_facts_both_said);
     tcase_add_test(tc, test_words_after_a_state_keep_their_iteration_through_every_route);

@@ -1,4 +1,4 @@
-/* test_heap.c - unit tests for the intrusive binary min-heap (src/heap.c), one test per rule.
+/* test_heap.c - unit tests for the intrusive binary min-heap (src/base/heap.c), one test per rule.
  *
  * Elements are (key, id) pairs ordered by key, then id, the shape of both heaps loopsim uses
  * (libuv's (timeout, start_id) and Node's timer lists' (expiry, id)).  Every mutation in the

@@ -1,4 +1,4 @@
-/* test_immediates.c - unit tests for the setImmediate queue (src/immediates.c), one test per
+/* test_immediates.c - unit tests for the setImmediate queue (src/process/immediates.c), one test per
  * rule.  The first tests drive the module directly and check its bookkeeping (the queue, the
  * counts, Node's idle handle); the rest run small scenarios through the whole engine.  Rule
  * numbers are those of shared/reference (node-ordering-semantics.md). */
@@ -248,7 +248,7 @@ END_TEST
  * Probe p4c (11.0.0+): when an immediate throws (with an 'uncaughtException' listener),
  * CheckImmediate's do-while re-enters processImmediate for the outstanding immediates without a
  * drain, and the "first immediate gets no runNextTicks" rule applies again, so a tick queued by
- * the throwing immediate runs only after the NEXT immediate.  The committed src/immediates.c
+ * the throwing immediate runs only after the NEXT immediate.  The committed src/process/immediates.c
  * (c376ab3) failed this: it printed "I1 uncaught boom I1.tick I2 ...". */
 START_TEST(test_tick_from_throwing_immediate_runs_after_the_next_immediate)
 {

@@ -1,4 +1,4 @@
-/* test_loader.c - unit tests for the scenario loader (src/loader.c), one test per rule. */
+/* test_loader.c - unit tests for the scenario loader (src/process/loader.c), one test per rule. */
 #include <check.h>
 
 #include "check_main.h"

@@ -1,4 +1,4 @@
-/* test_profiles.c - the Node version profiles (src/profile.def): which version maps to which
+/* test_profiles.c - the Node version profiles (src/process/profile.def): which version maps to which
  * row, and each column's effect on order.  Every expected order is what the real binaries
  * printed in shared/reference (node-ordering-semantics.md); the probe is named in each test. */
 #include <check.h>

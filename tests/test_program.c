@@ -1,4 +1,4 @@
-/* test_program.c - unit tests for the scenario front end (src/program.c): what a file is by its
+/* test_program.c - unit tests for the scenario front end (src/process/program.c): what a file is by its
  * name, what a JSON scenario becomes in JavaScript, where errors are reported, and the labels
  * the compiled functions get.  One test per rule. */
 #include <check.h>

@@ -1,5 +1,5 @@
 /* test_tasks.c - unit tests for the nextTick queue, the microtask queue and the drain
- * (src/tasks.c), one test per rule.  The first tests drive the module directly; the rest run
+ * (src/process/tasks.c), one test per rule.  The first tests drive the module directly; the rest run
  * small scenarios through the whole engine.  Rule numbers are those of shared/reference
  * (node-ordering-semantics.md); expected orders are the outputs observed on real Node 20. */
 #include <check.h>

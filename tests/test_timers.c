@@ -1,4 +1,4 @@
-/* test_timers.c - unit tests for Node's timer lists (src/timers.c), one test per rule.
+/* test_timers.c - unit tests for Node's timer lists (src/process/timers.c), one test per rule.
  *
  * The first half drives the module directly on an engine made from an (almost) empty program
  * and inspects the lists; the second half runs small scenarios through the whole engine and
@@ -466,7 +466,7 @@ END_TEST
  * Probe p4d (all versions): when a timer throws (with an 'uncaughtException' listener),
  * RunTimers' do-while re-enters processTimers for the remaining timers without a drain, and the
  * "first timer gets no runNextTicks" rule applies again, so a tick queued by the throwing timer
- * runs only after the NEXT timer.  The committed src/timers.c (c376ab3) failed this: it printed
+ * runs only after the NEXT timer.  The committed src/process/timers.c (c376ab3) failed this: it printed
  * "T1 uncaught boom T1.tick T2 ...". */
 START_TEST(test_tick_from_throwing_timer_runs_after_the_next_timer)
 {

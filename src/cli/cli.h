@@ -3,7 +3,7 @@
  *
  * The command line is one file per subcommand (cmd_*.c), as git's builtin/ is, and main.c's
  * table maps a command's name to its function and usage: the commands sit on the search
- * (src/explore.h, answer.h, explain.h) and the simulated process (src/engine.h), and nothing
+ * (src/search/explore.h, answer.h, explain.h) and the simulated process (src/process/engine.h), and nothing
  * below includes this folder.
  */
 #ifndef LOOPSIM_CLI_H

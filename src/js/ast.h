@@ -36,7 +36,7 @@
  * A regular expression literal keeps its pattern and flags as source text; the flags are
  * checked, the pattern is not.
  *
- * Memory.  Every node, list and string lives in the arena given to js_parse (src/arena.h) and
+ * Memory.  Every node, list and string lives in the arena given to js_parse (src/base/arena.h) and
  * is freed with it; the tree does not point into the source buffer, which may be freed once
  * the parse is done.  Nodes are never shared: each child has one parent.
  *

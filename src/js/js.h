@@ -1,4 +1,4 @@
-/* js.h - loopsim's JavaScript: what an embedder (the simulated Node process, src/node/) sees.
+/* js.h - loopsim's JavaScript: what an embedder (the simulated Node process, src/process/node/) sees.
  *
  * A js_vm is one JavaScript realm with its heap, its builtins (the ECMAScript library that V8
  * provides: Object, Array, Promise, JSON, ...), its microtask queue and a garbage collector.  The

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""embed.py OUT.c SOURCE.js... - writes a C file holding each source's text (src/node/prelude.h).
+"""embed.py OUT.c SOURCE.js... - writes a C file holding each source's text (src/process/node/prelude.h).
 
 The name of each module is its file's name without ".js".  The text is a char array of byte
 values (a string literal longer than 4095 bytes is beyond what ISO C asks compilers to take, and

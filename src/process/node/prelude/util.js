@@ -21,7 +21,7 @@ const I = EventEmitter[Symbol.for('nodejs.loopsim.internals')];
 const { invalidArgType, codedError, validateFunction } = I;
 const major = internal.features.major;
 // util.promisify.custom and util.inspect.custom are Symbol.for(...) from 12 (12.16.2 / 13.12.0
-// and 10.12.0; loopsim's console.log honours inspect.custom from 12, src/node/inspect.c)
+// and 10.12.0; loopsim's console.log honours inspect.custom from 12, src/process/node/inspect.c)
 const REGISTERED_SYMBOLS = major >= 12;
 // callbackify's function is named <name>Callbackified, its length one more (@v12.22.12, not
 // @v11.15.0)

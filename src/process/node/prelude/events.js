@@ -18,7 +18,7 @@ const internal = require('internal');
 const features = internal.features;
 const major = features.major;
 // a profile flag when the profile has it, else what the major version says (the report of
-// this change lists the flags: src/profile.def)
+// this change lists the flags: src/process/profile.def)
 function feature(name, approx) {
   return typeof features[name] === 'boolean' ? features[name] : approx;
 }

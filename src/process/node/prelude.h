@@ -1,5 +1,5 @@
 /* prelude.h - the parts of Node that Node writes in JavaScript, in loopsim's own JavaScript
- * (src/node/prelude/NAME.js): EventEmitter, and the modules built over it.
+ * (src/process/node/prelude/NAME.js): EventEmitter, and the modules built over it.
  *
  * The sources are compiled into the executable (meson embeds them, tools/lib/embed.py) and
  * compiled to bytecode once per process, the first time a VM asks; every run's VM then runs

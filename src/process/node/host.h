@@ -3,7 +3,7 @@
  * Each run of a program has its own VM (src/js/js.h).  The host makes it (with the language
  * features of the Node version modelled), gives it Node's globals as native functions
  * (setTimeout, setImmediate, process.nextTick, queueMicrotask, console), its own JavaScript
- * (the prelude: EventEmitter and the modules written in JavaScript, src/node/prelude/), and the
+ * (the prelude: EventEmitter and the modules written in JavaScript, src/process/node/prelude/), and the
  * hooks through which the VM reaches the process: the virtual clock for every instruction and
  * API call, the trace for every microtask, the unhandled-rejection tracker, the GC roots held
  * in the process's queues.

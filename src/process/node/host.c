@@ -3,7 +3,7 @@
  * The globals Node gives a program are native functions here, each a thin layer over the
  * modules that model the mechanism: setTimeout over timers.c, setImmediate over immediates.c,
  * process.nextTick over tasks.c, fs and net over io.c.  What Node writes in JavaScript
- * (EventEmitter, the modules' wrappers) is JavaScript here too, in src/node/prelude/, run in
+ * (EventEmitter, the modules' wrappers) is JavaScript here too, in src/process/node/prelude/, run in
  * each VM when it starts, so that its observable behaviour (which listener runs when, what is
  * queued) is the language's own.
  *
@@ -894,7 +894,7 @@ static js_status performance_now(const js_args *a, js_value *out)
 /* ---- modules ---------------------------------------------------------------------------------
  *
  * require() and import of Node's builtin modules, from a table: each is made in C (over the
- * process's mechanisms) or is a prelude module (src/node/prelude/NAME.js, '/' written '_'),
+ * process's mechanisms) or is a prelude module (src/process/node/prelude/NAME.js, '/' written '_'),
  * made once per VM and cached.  A module that appeared in a later Node than the profile's is
  * not found there, as on that Node.  Anything else is refused: loopsim runs one file against
  * the builtins it models.
@@ -1440,7 +1440,7 @@ static bool make_vm(ls_engine *e, ls_host *h)
     h->emitter_ctor = ee;
     h->process = make_process(e);
     js_define_value(vm, js_global(vm), "process", h->process, false);
-    /* AbortController and its kin (src/node/prelude/abort.js): globals of the versions that
+    /* AbortController and its kin (src/process/node/prelude/abort.js): globals of the versions that
      * have them (profile.def's abort_controller row; DOMException and CustomEvent come later,
      * the prelude exports them where the version has them) */
     if (e->profile->process.abort_controller) {

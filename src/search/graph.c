@@ -522,6 +522,27 @@ static int by_part(const void *a, const void *b)
     return by_hash(&x->head, &y->head);
 }
 
+/* Are the parts' elements distinct without checking?  A part's elements are distinct (its
+ * head in front of a set's distinct texts), and two parts whose heads are different texts of
+ * the same length cannot make the same text: one part, or heads all of one length and all
+ * different (the races of a search: "t1 i1" or "i1 t1", then the same rest).  Then `distinct`,
+ * a hash table over every element (most of the count's time), is not needed. */
+static bool disjoint_parts(const part *parts, size_t n)
+{
+    if (n <= 1)
+        return true;
+    if (n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        if (parts[i].set == GRAPH_END || parts[i].head.len != parts[0].head.len)
+            return false;
+        for (size_t j = 0; j < i; j++)
+            if (parts[j].head.h == parts[i].head.h)
+                return false;
+    }
+    return true;
+}
+
 static size_t *memo_slot(ls_graph *g, uint64_t key)
 {
     size_t i = (size_t)key & (g->memo_cap - 1);
@@ -604,6 +625,7 @@ static void count_node(ls_graph *g, size_t k)
         free(parts);
         return;
     }
+    bool disjoint = disjoint_parts(parts, nparts);
     size_t cap = 16, n = 0;
     text_hash *v = xrealloc(NULL, cap * sizeof *v);
     for (size_t i = 0; i < nparts && !capped; i++) {
@@ -624,12 +646,13 @@ static void count_node(ls_graph *g, size_t k)
             }
         }
         if (n > LS_MAX_COUNTED) { /* keep each once before growing further */
-            n = distinct(v, n);
+            if (!disjoint)
+                n = distinct(v, n);
             capped = n > LS_MAX_COUNTED;
         }
     }
     free(parts);
-    n = capped ? n : distinct(v, n);
+    n = capped || disjoint ? n : distinct(v, n);
     if (capped || n > LS_MAX_COUNTED) {
         free(v);
         memo(g, key, TOO_MANY);

@@ -990,7 +990,7 @@ int gen_scenario(uint64_t seed, int size, const ls_profile *profile, FILE *out)
     char title[96];
     snprintf(title, sizeof title, "generated: seed %llu, size %d", (unsigned long long)seed, size);
     put(root, "title", jstr(g, title));
-    put(root, "description", jstr(g, "Written by gen_scenario() (src/gen.c) for tools/fuzz-diff; "
+    put(root, "description", jstr(g, "Written by gen_scenario() (src/process/gen.c) for tools/fuzz-diff; "
                                       "built to print one order on real Node "
                                       "(docs/differential-testing.md)."));
     cJSON *mainlist = jarr(g);
