@@ -30,6 +30,28 @@ static bool has_order(const ls_orders *r, const char *lines)
     "{\"setTimeout\": [{\"console.log\": \"timeout\"}], \"delay\": 0}," \
     "{\"setImmediate\": [{\"console.log\": \"immediate\"}]}]}"
 
+START_TEST(test_a_vm_outlives_the_programs_it_ran)
+{
+    /* The profile's VM is kept from run to run and from program to program (node/host.c), and
+     * js_snapshot_program adds a program's names to its snapshot: a collection in a later
+     * program's runs must not read an earlier program, freed by then (a use after free the
+     * fuzzer found: run under the sanitizer build) */
+    const char *first[] = {"setTimeout(() => console.log('a'), 0);\n",
+                           "setImmediate(function named() { console.log('b'); });\n"};
+    for (size_t k = 0; k < 2; k++) {
+        ls_orders r = orders_of(first[k], "20", 2);
+        ck_assert_uint_eq(r.n, 1);
+        explore_free(&r);
+    }
+    ls_orders r = orders_of("const a = [];\n"
+                            "for (let i = 0; i < 60000; i++) a.push({ i, s: 'x' + i });\n"
+                            "setTimeout(() => console.log(a.length), 0);\n", "20", 2);
+    ck_assert_uint_eq(r.n, 1);
+    ck_assert(has_order(&r, "60000\n"));
+    explore_free(&r);
+}
+END_TEST
+
 START_TEST(test_timeout_vs_immediate_from_main_has_both_orders)
 {
     /* R5.1: timeout first iff a loop-ms boundary falls between setTimeout and the first
@@ -294,6 +316,7 @@ static Suite *explore_suite(void)
     tcase_add_test(tc, test_independent_races_are_counted_by_merging_states);
     tcase_add_test(tc, test_merging_states_finds_what_exploring_every_path_finds);
     tcase_add_test(tc, test_orders_beyond_those_listed_are_still_looked_up_exactly);
+    tcase_add_test(tc, test_a_vm_outlives_the_programs_it_ran);
     suite_add_tcase(s, tc);
     return s;
 }

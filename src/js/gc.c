@@ -358,7 +358,7 @@ static void mark_roots(js_vm *vm)
     for (size_t i = 0; i < ATOM__COUNT; i++)
         MARK_OBJ(vm->common[i]);
     for (uint32_t p = 0; p < vm->nprograms; p++)
-        for (uint32_t i = 0; i < vm->programs[p].program->natoms; i++)
+        for (uint32_t i = 0; i < vm->programs[p].natoms; i++)
             MARK_OBJ(vm->programs[p].atoms[i]);
     for (js_frame *f = vm->top; f; f = f->caller)
         MARK_OBJ(f);

@@ -426,8 +426,10 @@ typedef struct {
 
 /* A program's atoms in this VM: made on first use. */
 typedef struct {
-    const js_program *program;
+    const js_program *program; /* compared, never read: it may have been freed since (a VM
+                                * kept for many programs keeps their entries, js_snapshot_program) */
     uint32_t id;              /* the program's: a freed program's address may come again */
+    uint32_t natoms;
     js_string **atoms;
 } js_program_atoms;
 
@@ -497,7 +499,7 @@ typedef struct js_snapshot_state {
     js_saved_env *envs;
     uint32_t nenvs, envs_cap;
     uint32_t nprograms;       /* vm->nprograms, vm->nroots, ... at the snapshot */
-
+    uint32_t nprograms_made;  /* at js_snapshot (js_snapshot_program adds after them) */
     size_t nroots;
     uint64_t next_promise_id;
     size_t bytes;

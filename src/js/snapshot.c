@@ -109,6 +109,8 @@ void snapshot_save_env(js_vm *vm, js_env *e)
     sv->slots = dup_bytes(e->slots, e->count * sizeof(js_value));
 }
 
+enum { SNAPSHOT_PROGRAMS = 4 }; /* programs js_snapshot_program adds, at most */
+
 static void intern_names(js_vm *vm, const js_proto *p)
 {
     for (uint32_t i = 0; i <= p->nnames; i++) /* names[nnames]: the function's own */
@@ -136,7 +138,7 @@ void js_snapshot(js_vm *vm)
     for (uint32_t i = 0; i < vm->ndirty; i++)
         vm->dirty[i]->gc.dirty = 0;
     vm->ndirty = 0;
-    s->nprograms = vm->nprograms;
+    s->nprograms = s->nprograms_made = vm->nprograms;
     /* the programs run before the snapshot (Node's prelude) intern their names lazily
      * (proto_atom); interned now, they are builtins, and a run finds them made */
     vm->building = true;
@@ -261,9 +263,11 @@ bool js_snapshot_program(js_vm *vm, const js_program *program)
     for (uint32_t i = 0; i < vm->nprograms; i++)
         if (vm->programs[i].program == program && vm->programs[i].id == program->id)
             return i < s->nprograms;
-    /* at the snapshot's state: no block made since, no program run since */
+    /* at the snapshot's state: no block made since, no program run since; and a few programs
+     * at most (a process that runs many, as a fuzzer does, keeps its VM from growing: the
+     * others intern their names in each run, as before) */
     if ((vm->objects && !vm->objects->builtin) || vm->nprograms != s->nprograms ||
-        s->nobjects || s->nenvs)
+        s->nobjects || s->nenvs || s->nprograms >= s->nprograms_made + SNAPSHOT_PROGRAMS)
         return false;
     bool building = vm->building;
     vm->building = true; /* the atoms made now are builtins: js_reset keeps them */

@@ -49,6 +49,7 @@ static js_program_atoms *program_atoms(js_vm *vm, const js_program *p)
     js_program_atoms *pa = &vm->programs[vm->nprograms++];
     pa->program = p;
     pa->id = p->id;
+    pa->natoms = p->natoms;
     pa->atoms = calloc(p->natoms + 1, sizeof *pa->atoms);
     if (!pa->atoms)
         abort();
