@@ -68,6 +68,39 @@ static const char *label_starting_at(const ls_program *p, uint32_t start)
 
 /* ---- what a file is ---- */
 
+START_TEST(test_finally_blocks_copied_past_the_bound_are_refused_at_the_innermost)
+{
+    /* each return through a finally block copies it (compile.c leave_tgt): nested 20 deep,
+     * 2^20 copies; refused at once, at the innermost finally block being copied, instead of
+     * taking minutes and gigabytes.  Five deep compiles. */
+    char text[4096];
+    for (int depth = 5; depth <= 20; depth += 15) {
+        size_t n = 0;
+        n += (size_t)snprintf(text + n, sizeof text - n, "function f() {\n");
+        for (int i = 0; i < depth; i++)
+            n += (size_t)snprintf(text + n, sizeof text - n,
+                                  "try { if (x) return %d; } finally {\n", i);
+        n += (size_t)snprintf(text + n, sizeof text - n, "console.log(1);\n");
+        for (int i = 0; i < depth; i++)
+            n += (size_t)snprintf(text + n, sizeof text - n, "}\n");
+        snprintf(text + n, sizeof text - n, "}\nvar x = 0; f();\n");
+        if (depth == 5) {
+            program_free(load_ok("n.js", text, false));
+            continue;
+        }
+        char *err = NULL;
+        ck_assert_ptr_null(program_load_text("n.js", text, strlen(text), false, &err));
+        ck_assert_ptr_nonnull(err);
+        int line = 0, col = 0; /* a finally block's line: 2 to depth + 1 */
+        ck_assert_msg(sscanf(err, "n.js:%d:%d:", &line, &col) == 2 && line >= 2 &&
+                          line <= depth + 1, "%s", err);
+        ck_assert_ptr_nonnull(strstr(err, "error: loopsim does not model finally blocks copied "
+                                          "this often"));
+        free(err);
+    }
+}
+END_TEST
+
 START_TEST(test_js_and_cjs_files_are_commonjs_scripts)
 {
     static const char *const names[] = {"a.js", "dir.x/b.cjs"};
@@ -634,6 +667,7 @@ static Suite *program_suite(void)
     Suite *s = suite_create("program");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_js_and_cjs_files_are_commonjs_scripts);
+    tcase_add_test(tc, test_finally_blocks_copied_past_the_bound_are_refused_at_the_innermost);
     tcase_add_test(tc, test_mjs_files_are_es_modules);
     tcase_add_test(tc, test_json_and_other_extensions_are_scenarios);
     tcase_add_test(tc, test_without_extension_a_brace_means_json);
