@@ -29,7 +29,7 @@ START_TEST(test_versions_map_to_the_profile_of_their_range)
     ck_assert_str_eq(profile_for_version("18.20.8")->id, "node18");
     ck_assert_str_eq(profile_for_version("20.2")->id, "node20");
     ck_assert_str_eq(profile_for_version("20.3.0")->id, "node20.3");
-    ck_assert_str_eq(profile_for_version("20.20.2")->id, "node20.11");
+    ck_assert_str_eq(profile_for_version("20.20.2")->id, "node20.12");
     ck_assert_str_eq(profile_for_version("21.7.3")->id, "node21.2");
     ck_assert_str_eq(profile_for_version("24.21.0")->id, "node22");
 }
@@ -37,7 +37,7 @@ END_TEST
 
 START_TEST(test_partial_version_means_the_latest_of_its_line)
 {
-    ck_assert_str_eq(profile_for_version("20")->id, "node20.11");
+    ck_assert_str_eq(profile_for_version("20")->id, "node20.12");
     ck_assert_str_eq(profile_for_version("11")->id, "node11.13");
     ck_assert_str_eq(profile_for_version("22")->id, "node22");
     ck_assert_ptr_eq(profile_for_version("20"), profile_default());

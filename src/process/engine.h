@@ -69,6 +69,7 @@ typedef struct {
                               * so that only timing differs between them */
 } ls_limits;
 
+#include "node/fs.h"
 #include "node/host.h"
 #include "immediates.h"
 #include "io.h"
@@ -89,6 +90,7 @@ struct ls_engine {
     ls_immediates immediates;
     ls_tasks tasks;
     ls_io io;
+    ls_fs fs;                 /* the files the program sees (node/fs.c) */
     ls_output out;
 
     ls_host host;             /* the program's JavaScript: its VM and Node's globals */

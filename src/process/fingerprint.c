@@ -43,6 +43,7 @@ bool engine_fingerprint(ls_engine *e, ls_fingerprint *out)
     immediates_fingerprint(e, &fp);
     tasks_fingerprint(e, &fp);
     io_fingerprint(e, &fp);
+    fs_fingerprint(e, &fp);
     host_fingerprint(e, &fp);
 
     return fp_end(&fp, &out->a, &out->b);

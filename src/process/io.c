@@ -1,9 +1,10 @@
 /* io.c - the thread pool and loopback sockets; see io.h.
  *
  * The first half is libuv's side: requests in flight, each completing at an instant of the
- * clock's zone, and the poll phase taking those done.  The second half is Node's side, the fs
- * and net modules as the program sees them: native functions over those requests, and
- * net.Server/net.Socket objects (EventEmitters whose C state is an ls_net).
+ * clock's zone (the thread pool's, src/threadpool.c, and the sockets'), and the poll phase
+ * taking those done.  The second half is Node's net module as the program sees it:
+ * net.Server/net.Socket objects (EventEmitters whose C state is an ls_net).  The fs module is
+ * node/fs.c, over io_pool_submit.
  */
 #include "io.h"
 
@@ -13,21 +14,16 @@
 
 #include "engine.h"
 
-typedef enum { EV_FS_TRIP, EV_CONNECT, EV_PEER_EOF, EV_PEER_SHUTDOWN, EV_NATIVE } ev_kind;
+typedef enum { EV_POOL, EV_CONNECT, EV_PEER_EOF, EV_PEER_SHUTDOWN, EV_NATIVE } ev_kind;
 
 struct ls_io_event {
     ls_io_event *next;
     ev_kind kind;
     int var;              /* the instant it completes: a variable of the clock's zone */
-    int worker;           /* EV_FS_TRIP: the pool thread that runs it */
+    int worker;           /* EV_POOL: the pool thread that runs it */
     uint64_t seq;
-    /* EV_FS_TRIP */
-    const char *api;
-    js_value callback;
-    js_value result[2];   /* (err, value) for the callback: its last trip */
-    int trip, trips;
-    ls_cost latency;
-    ls_origin origin;
+    /* EV_POOL: the request (Node's FSReqCallback and its like) */
+    ls_pool_job *job;
     /* EV_CONNECT, EV_PEER_EOF */
     ls_net *socket;
     ls_net *server;
@@ -53,11 +49,13 @@ struct ls_net {
 
 void io_init(ls_engine *e)
 {
-    for (int i = 0; i < LS_POOL_THREADS; i++)
+    for (int i = 0; i < LS_POOL_MAX; i++)
         e->io.worker_last[i] = NULL;
+    e->io.nthreads = 0;
+    e->io.warm = -1;
     e->io.nets = NULL;
     e->io.nnets = 0;
-    e->io.fs = e->io.net = e->io.server_proto = e->io.socket_proto = js_undefined();
+    e->io.net = e->io.server_proto = e->io.socket_proto = js_undefined();
 }
 
 /* The event completes `cost` after instant `base`; it joins the in-flight list, which is kept
@@ -91,7 +89,7 @@ static void unlink_event(ls_engine *e, ls_io_event *ev)
             break;
         }
     ev->next = NULL;
-    if (ev->kind == EV_FS_TRIP && e->io.worker_last[ev->worker] == ev)
+    if (ev->kind == EV_POOL && e->io.worker_last[ev->worker] == ev)
         e->io.worker_last[ev->worker] = NULL;
     dbm_drop(&e->clock.zone, ev->var);
 }
@@ -117,29 +115,86 @@ static int first_bounds(const ls_engine *e, const ls_io_event *ev, ls_bound *b)
 
 #define MAX_CHOICES DBM_MAX
 
-/* uv_queue_work: the request runs on a free pool thread at once; with all four busy, it waits
- * for the first to finish (libuv src/threadpool.c: one queue, four workers taking from it). */
+/* The first request starts the pool (libuv src/threadpool.c uv__work_submit -> uv_once(init_once)
+ * -> init_threads): UV_THREADPOOL_SIZE threads as the environment says when that happens
+ * (atoi; 0 is 1; default 4), and the calling thread waits until every one has started: the
+ * first request's cost on the thread that made it (pool_start_ms).  Node's process.env writes
+ * the real environment, so a program can set it first.  The new threads take their first work
+ * only some time later (pool_warmup_ms, an instant of the zone): a request made before then
+ * completes its latency after it. */
+static bool start_pool(ls_engine *e)
+{
+    const char *val = host_env(e, "UV_THREADPOOL_SIZE");
+    long n = val ? atol(val) : LS_POOL_THREADS;
+    if (n <= 0)
+        n = 1;
+    if (n > LS_POOL_MAX) {
+        e->stop = STOP_BAD_INPUT;
+        e->stop_message = arena_printf(e->arena, "%s: error: UV_THREADPOOL_SIZE is %ld; loopsim "
+                                       "models a thread pool of at most %d threads",
+                                       e->program->file, n, LS_POOL_MAX);
+        return false;
+    }
+    e->io.nthreads = (int)n;
+    engine_spend(e, e->costs.pool_start);
+    int64_t lo, hi;
+    clock_cost_ns(&e->clock, e->costs.pool_warmup, &lo, &hi);
+    e->io.warm = dbm_add(&e->clock.zone, DBM_NOW, lo, hi);
+    return true;
+}
+
+/* Where a request made now starts its latency: now, or the instant the pool's threads take
+ * their first work if that is still to come (decided, once it may have passed). */
+static int start_instant(ls_engine *e, const ls_io_event *ev)
+{
+    if (e->io.warm < 0)
+        return DBM_NOW;
+    ls_bound passed = {e->io.warm, DBM_NOW, 0}, later = {DBM_NOW, e->io.warm, -1};
+    const ls_bound *options[2] = {&passed, &later};
+    int counts[2] = {1, 1};
+    const char *statements[2] = {NULL, NULL};
+    if (clock_wants_words(&e->clock)) {
+        statements[0] = arena_printf(e->arena, "the thread pool takes work already when %s is "
+                                     "made", event_words(e, ev));
+        statements[1] = arena_printf(e->arena, "the thread pool's new threads take no work yet "
+                                     "when %s is made", event_words(e, ev));
+    }
+    int k = clock_decide(&e->clock, 2, options, counts, statements);
+    if (k == 1)
+        return e->io.warm;
+    dbm_drop(&e->clock.zone, e->io.warm);
+    e->io.warm = -1;
+    return DBM_NOW;
+}
+
+/* uv_queue_work: the request runs on a free pool thread at once; with all of them busy, it
+ * waits for the first to finish (libuv src/threadpool.c: one queue, the workers taking from
+ * it). */
 static bool submit_trip(ls_engine *e, ls_io_event *ev)
 {
-    for (int w = 0; w < LS_POOL_THREADS; w++)
+    ls_cost latency = ev->job->latency;
+    if (e->io.nthreads == 0 && !start_pool(e))
+        return false;
+    int nt = e->io.nthreads;
+    for (int w = 0; w < nt; w++)
         if (!e->io.worker_last[w]) {
             ev->worker = w;
             e->io.worker_last[w] = ev;
             e->loop.active_reqs++; /* uv__req_register */
-            return add_event(e, ev, DBM_NOW, ev->latency);
+            return add_event(e, ev, start_instant(e, ev), latency);
         }
     /* Which thread frees first, and has it by now?  Each option: thread w's last request ends
      * first (ties to the lower thread), then at or before "now", or after it. */
-    ls_bound bounds[2 * LS_POOL_THREADS][LS_POOL_THREADS + 1];
-    const ls_bound *options[2 * LS_POOL_THREADS];
-    int counts[2 * LS_POOL_THREADS];
-    const char *statements[2 * LS_POOL_THREADS] = {NULL};
+    ls_bound bounds[2 * LS_POOL_MAX][LS_POOL_MAX + 1];
+    const ls_bound *options[2 * LS_POOL_MAX];
+    int counts[2 * LS_POOL_MAX];
+    const char *statements[2 * LS_POOL_MAX] = {NULL};
     bool words = clock_wants_words(&e->clock);
-    for (int w = 0; w < LS_POOL_THREADS; w++) {
+    for (int w = 0; w < nt; w++) {
         int last = e->io.worker_last[w]->var;
         for (int half = 0; half < 2; half++) {
             int k = 2 * w + half, n = 0;
-            for (int j = 0; j < LS_POOL_THREADS; j++)
+            for (int j = 0; j < nt; j++)
                 if (j != w)
                     bounds[k][n++] = (ls_bound){last, e->io.worker_last[j]->var, j < w ? -1 : 0};
             bounds[k][n++] = half == 0 ? (ls_bound){last, DBM_NOW, 0}
@@ -148,37 +203,28 @@ static bool submit_trip(ls_engine *e, ls_io_event *ev)
             counts[k] = n;
             if (words)
                 statements[k] = arena_printf(
-                    e->arena, "%s is the first of the four busy pool requests to finish, %s %s",
-                    event_words(e, e->io.worker_last[w]),
+                    e->arena, "%s is the first of the %d busy pool requests to finish, %s %s",
+                    event_words(e, e->io.worker_last[w]), nt,
                     half == 0 ? "already before" : "only after", event_words(e, ev));
         }
     }
-    int k = clock_decide(&e->clock, 2 * LS_POOL_THREADS, options, counts, statements);
+    int k = clock_decide(&e->clock, 2 * nt, options, counts, statements);
     int w = k < 0 ? 0 : k / 2;
     int base = k % 2 == 0 ? DBM_NOW : e->io.worker_last[w]->var;
     ev->worker = w;
     e->io.worker_last[w] = ev;
     e->loop.active_reqs++;
-    return add_event(e, ev, base, ev->latency);
-}
-
-static const char *trip_name(const ls_io_event *ev)
-{
-    static const char *readfile[] = {"open", "fstat", "read", "close"};
-    if (ev->trips == 1)
-        return ev->api + 3; /* "stat" of "fs.stat" */
-    if (ev->trips == 4)
-        return readfile[ev->trip];
-    return "request";
+    return add_event(e, ev, base, latency);
 }
 
 static const char *event_words(ls_engine *e, const ls_io_event *ev)
 {
     switch (ev->kind) {
-    case EV_FS_TRIP:
-        if (ev->trips == 1)
-            return arena_printf(e->arena, "%s `%s`", ev->api, ev->origin.label);
-        return arena_printf(e->arena, "%s `%s` (%s)", ev->api, ev->origin.label, trip_name(ev));
+    case EV_POOL:
+        if (!ev->job->several)
+            return arena_printf(e->arena, "%s `%s`", ev->job->api, ev->job->origin.label);
+        return arena_printf(e->arena, "%s `%s` (%s)", ev->job->api, ev->job->origin.label,
+                            ev->job->trip);
     case EV_CONNECT:
         return arena_printf(e->arena, "the connect of `%s`", ev->socket->label);
     case EV_PEER_EOF:
@@ -190,23 +236,16 @@ static const char *event_words(ls_engine *e, const ls_io_event *ev)
     return "an I/O completion";
 }
 
-static void io_fs_start(ls_engine *e, const char *api, js_value callback, int trips,
-                        ls_cost latency, ls_origin origin, js_value err, js_value value)
+bool io_pool_submit(ls_engine *e, ls_pool_job *job)
 {
     ls_io_event *ev = arena_alloc(e->arena, sizeof *ev);
-    ev->kind = EV_FS_TRIP;
-    ev->api = api;
-    ev->callback = callback;
-    ev->result[0] = err;
-    ev->result[1] = value;
-    ev->trip = 0;
-    ev->trips = trips;
-    ev->latency = latency;
-    ev->origin = origin;
+    ev->kind = EV_POOL;
+    ev->job = job;
     if (!submit_trip(e, ev))
-        return;
+        return false;
     if (e->out.queued)
-        out_queued(e, api, arena_printf(e->arena, "%s: %s", origin.label, trip_name(ev)));
+        out_queued(e, job->api, arena_printf(e->arena, "%s: %s", job->origin.label, job->trip));
+    return true;
 }
 
 void io_call_from_poll(ls_engine *e, ls_native_fn fn, void *data)
@@ -315,27 +354,29 @@ static void native_begin(ls_engine *e, const char *api, const char *label)
     engine_spend(e, e->costs.callback);
 }
 
-static void fs_complete(ls_engine *e, ls_io_event *ev)
+/* A pool request's trip is done: what its thread did takes effect (job->complete), then, in a
+ * callback scope of its own (the request's MakeCallback), either Node's own callback starts the
+ * next trip (readFileAfterOpen, ...) or the program's callback runs. */
+static void pool_complete(ls_engine *e, ls_io_event *ev)
 {
+    ls_pool_job *job = ev->job;
     e->loop.active_reqs--;
+    const char *done = job->trip;
+    bool again = job->complete(e, job);
+    if (engine_stopped(e))
+        return;
     tasks_scope_enter(e); /* FSReqCallback's MakeCallback */
-    if (ev->trip + 1 < ev->trips) {
-        /* Node's own oncomplete (readFileAfterOpen, ...) starts the next request. */
+    if (again) {
         if (engine_count_callback(e)) {
             bool rec = e->out.recording;
-            native_begin(e, ev->api, rec ? arena_printf(e->arena, "%s: %s done",
-                                                        ev->origin.label, trip_name(ev))
-                                         : "");
-            ev->trip++;
-            submit_trip(e, ev);
-            if (e->out.queued)
-                out_queued(e, ev->api, arena_printf(e->arena, "%s: %s", ev->origin.label,
-                                                    trip_name(ev)));
+            native_begin(e, job->api, rec ? arena_printf(e->arena, "%s: %s done",
+                                                         job->origin.label, done)
+                                          : "");
+            io_pool_submit(e, job);
             out_end(e);
         }
-    } else {
-        size_t n = js_is_undefined(ev->result[1]) ? 1 : 2;
-        host_run_callback(e, ev->origin, ev->callback, ev->result, n);
+    } else if (js_is_callable(job->callback)) {
+        host_run_callback(e, job->origin, job->callback, job->args, job->nargs);
     }
     tasks_scope_exit(e);
 }
@@ -467,8 +508,8 @@ int io_poll(ls_engine *e)
         e->io.running = ev;
         n++;
         switch (ev->kind) {
-        case EV_FS_TRIP:
-            fs_complete(e, ev);
+        case EV_POOL:
+            pool_complete(e, ev);
             break;
         case EV_CONNECT:
             e->loop.active_reqs--;
@@ -505,270 +546,51 @@ void io_fingerprint(ls_engine *e, ls_fp *fp)
 {
     if (e->io.head)
         fp_refuse(fp);
-    for (int i = 0; i < LS_POOL_THREADS; i++)
+    for (int i = 0; i < e->io.nthreads; i++)
         if (e->io.worker_last[i])
             fp_refuse(fp);
+    fp_u64(fp, (uint64_t)e->io.nthreads);
+    if (e->io.warm >= 0)
+        fp_refuse(fp);
     /* a socket or server in any state but none at all: its handle, its listeners */
     if (e->io.nets)
         fp_refuse(fp);
 }
 
+static void mark_job(js_vm *vm, const ls_io_event *ev)
+{
+    if (ev->kind != EV_POOL)
+        return;
+    const ls_pool_job *job = ev->job;
+    js_gc_mark_value(vm, job->callback);
+    for (size_t i = 0; i < sizeof job->args / sizeof job->args[0]; i++)
+        js_gc_mark_value(vm, job->args[i]);
+    for (size_t i = 0; i < sizeof job->keep / sizeof job->keep[0]; i++)
+        js_gc_mark_value(vm, job->keep[i]);
+}
+
 void io_mark(ls_engine *e, js_vm *vm)
 {
-    for (ls_io_event *ev = e->io.head; ev; ev = ev->next) {
-        js_gc_mark_value(vm, ev->callback);
-        js_gc_mark_value(vm, ev->result[0]);
-        js_gc_mark_value(vm, ev->result[1]);
-    }
-    for (ls_io_event *ev = e->io.running; ev; ev = ev->next) {
-        js_gc_mark_value(vm, ev->callback);
-        js_gc_mark_value(vm, ev->result[0]);
-        js_gc_mark_value(vm, ev->result[1]);
-    }
-    for (int i = 0; i < LS_POOL_THREADS; i++)
-        if (e->io.worker_last[i]) {
-            js_gc_mark_value(vm, e->io.worker_last[i]->callback);
-            js_gc_mark_value(vm, e->io.worker_last[i]->result[0]);
-            js_gc_mark_value(vm, e->io.worker_last[i]->result[1]);
-        }
+    for (ls_io_event *ev = e->io.head; ev; ev = ev->next)
+        mark_job(vm, ev);
+    for (ls_io_event *ev = e->io.running; ev; ev = ev->next)
+        mark_job(vm, ev);
+    for (int i = 0; i < e->io.nthreads; i++)
+        if (e->io.worker_last[i])
+            mark_job(vm, e->io.worker_last[i]);
     for (ls_net *n = e->io.nets; n; n = n->next_all)
         js_gc_mark_value(vm, n->object);
-    js_gc_mark_value(vm, e->io.fs);
     js_gc_mark_value(vm, e->io.net);
     js_gc_mark_value(vm, e->io.server_proto);
     js_gc_mark_value(vm, e->io.socket_proto);
 }
 
-/* ---- the fs module ------------------------------------------------------------------------------
- *
- * loopsim's file system holds one file, the program's own (__filename, as the command line named
- * it, with its text as the contents): reading it succeeds; any other path does not exist
- * (ENOENT), as on a machine where only the program was copied.  What matters to the order is how
- * many thread-pool requests a call makes: fs.readFile of a small file is open, fstat, read,
- * close (4), of a missing one only the failed open (1); fs.stat is 1.
- */
+/* ---- the net module ------------------------------------------------------------------------- */
 
 static ls_engine *engine_of(const js_args *a)
 {
     return ((ls_host_link *)js_native_data(a->callee))->e;
 }
-
-/* Is `path` the program's file?  As given, or with "./" in front of either. */
-static bool is_program_file(ls_engine *e, const char *path)
-{
-    const char *f = e->program->file;
-    while (strncmp(path, "./", 2) == 0)
-        path += 2;
-    while (strncmp(f, "./", 2) == 0)
-        f += 2;
-    return strcmp(path, f) == 0;
-}
-
-/* uvException's error: "ENOENT: no such file or directory, open 'x'" with errno, code, syscall
- * and path (lib/internal/errors.js) */
-static js_value enoent(ls_engine *e, const char *syscall, const char *path)
-{
-    js_vm *vm = e->host.vm;
-    js_value err = js_new_error(vm, "Error", arena_printf(e->arena, "ENOENT: no such file or "
-                                                          "directory, %s '%s'", syscall, path));
-    js_set(vm, err, "errno", js_number(-2));
-    js_set(vm, err, "code", js_new_cstring(vm, "ENOENT"));
-    js_set(vm, err, "syscall", js_new_cstring(vm, syscall));
-    js_set(vm, err, "path", js_new_cstring(vm, path));
-    /* made in C++ by the request's completion: no JavaScript frames in its stack */
-    js_set(vm, err, "stack", js_new_cstring(vm, arena_printf(e->arena, "Error: ENOENT: no such "
-                                                             "file or directory, %s '%s'",
-                                                             syscall, path)));
-    return err;
-}
-
-/* The path argument: a string; any other primitive is Node's TypeError (lib/internal/fs/utils.js
- * getValidatedPath -> validatePath); an object could be a Buffer or a URL, which Node takes:
- * refused */
-static js_status path_arg(ls_engine *e, const js_args *a, const char *api, const char **path)
-{
-    js_value v = js_arg(a, 0);
-    if (v.type != JS_TSTRING && v.type != JS_TOBJECT)
-        return host_invalid_arg_type(e, "path", "of type string or an instance of Buffer or URL",
-                                     v);
-    if (v.type != JS_TSTRING) {
-        host_refuse(e, "%s: loopsim models only a string path", api);
-        return JS_STOP;
-    }
-    *path = arena_strdup(e->arena, js_string_chars(v.u.string, NULL));
-    return JS_OK;
-}
-
-/* The callback: the last argument (options may come between) */
-static js_status callback_arg(ls_engine *e, const js_args *a, js_value *cb)
-{
-    *cb = a->argc > 1 ? a->argv[a->argc - 1] : js_undefined();
-    return host_require_callback(e, *cb);
-}
-
-/* The encoding of readFile's options: a string, or { encoding } */
-static js_status encoding_arg(ls_engine *e, const js_args *a, const char **encoding)
-{
-    *encoding = NULL;
-    if (a->argc < 3)
-        return JS_OK;
-    js_value o = a->argv[1], enc = o;
-    if (o.type == JS_TOBJECT) {
-        js_status st = js_get(e->host.vm, o, "encoding", &enc);
-        if (st != JS_OK)
-            return st;
-    }
-    if (enc.type == JS_TSTRING)
-        *encoding = js_string_chars(enc.u.string, NULL);
-    return JS_OK;
-}
-
-/* The contents as readFile gives them: a string when an encoding is given, else a Buffer. */
-static js_value contents(ls_engine *e, const char *encoding)
-{
-    js_vm *vm = e->host.vm;
-    if (encoding)
-        return js_new_string(vm, e->program->source, e->program->source_len);
-    return host_new_buffer(e, e->program->source, e->program->source_len);
-}
-
-static js_status fs_read_file(const js_args *a, js_value *out)
-{
-    ls_engine *e = engine_of(a);
-    const char *path, *encoding;
-    js_value cb;
-    js_status st = path_arg(e, a, "fs.readFile", &path);
-    if (st == JS_OK)
-        st = callback_arg(e, a, &cb);
-    if (st == JS_OK)
-        st = encoding_arg(e, a, &encoding);
-    if (st != JS_OK)
-        return st;
-    engine_spend(e, e->costs.api_call);
-    ls_origin o = {"fs.readFile", host_label(e, cb), engine_next_seq(e)};
-    ls_fs_site site = host_fs_site(e);
-    ls_cost latency = site.latency_ms >= 0 ? cost_point(site.latency_ms) : e->costs.io_latency;
-    if (is_program_file(e, path))
-        io_fs_start(e, "fs.readFile", cb, site.trips > 0 ? site.trips : LS_READFILE_TRIPS,
-                    latency, o, js_null(), contents(e, encoding));
-    else /* the open fails: one request */
-        io_fs_start(e, "fs.readFile", cb, 1, latency, o, enoent(e, "open", path),
-                    js_undefined());
-    *out = js_undefined();
-    return JS_OK;
-}
-
-static js_status stats_is_file(const js_args *a, js_value *out)
-{
-    (void)a;
-    *out = js_bool(true);
-    return JS_OK;
-}
-
-static js_status stats_is_not(const js_args *a, js_value *out)
-{
-    (void)a;
-    *out = js_bool(false);
-    return JS_OK;
-}
-
-/* an fs.Stats of the program's file: its size, a regular file */
-static js_value stats(ls_engine *e)
-{
-    js_vm *vm = e->host.vm;
-    js_value s = js_new_object(vm);
-    js_set(vm, s, "size", js_number((double)e->program->source_len));
-    js_set(vm, s, "mode", js_number(33188));
-    js_define_method(vm, s.u.object, "isFile", 0, stats_is_file, e->host.link);
-    js_define_method(vm, s.u.object, "isDirectory", 0, stats_is_not, e->host.link);
-    js_define_method(vm, s.u.object, "isSymbolicLink", 0, stats_is_not, e->host.link);
-    return s;
-}
-
-static js_status fs_stat(const js_args *a, js_value *out)
-{
-    ls_engine *e = engine_of(a);
-    const char *path;
-    js_value cb;
-    js_status st = path_arg(e, a, "fs.stat", &path);
-    if (st == JS_OK)
-        st = callback_arg(e, a, &cb);
-    if (st != JS_OK)
-        return st;
-    engine_spend(e, e->costs.api_call);
-    ls_origin o = {"fs.stat", host_label(e, cb), engine_next_seq(e)};
-    ls_fs_site site = host_fs_site(e);
-    ls_cost latency = site.latency_ms >= 0 ? cost_point(site.latency_ms) : e->costs.io_latency;
-    bool ok = is_program_file(e, path);
-    io_fs_start(e, "fs.stat", cb, site.trips > 0 ? site.trips : 1, latency, o,
-                ok ? js_null() : enoent(e, "stat", path), ok ? stats(e) : js_undefined());
-    *out = js_undefined();
-    return JS_OK;
-}
-
-/* the synchronous calls: no request, no callback; their time is an API call's */
-static js_status fs_read_file_sync(const js_args *a, js_value *out)
-{
-    ls_engine *e = engine_of(a);
-    const char *path, *encoding;
-    js_status st = path_arg(e, a, "fs.readFileSync", &path);
-    if (st != JS_OK)
-        return st;
-    engine_spend(e, e->costs.api_call);
-    if (!is_program_file(e, path))
-        return js_throw(a->vm, enoent(e, "open", path));
-    js_value enc = js_arg(a, 1);
-    if (enc.type == JS_TOBJECT && (st = js_get(a->vm, enc, "encoding", &enc)) != JS_OK)
-        return st;
-    encoding = enc.type == JS_TSTRING ? "utf8" : NULL;
-    *out = contents(e, encoding);
-    return JS_OK;
-}
-
-static js_status fs_exists_sync(const js_args *a, js_value *out)
-{
-    ls_engine *e = engine_of(a);
-    js_value p = js_arg(a, 0);
-    engine_spend(e, e->costs.api_call);
-    *out = js_bool(p.type == JS_TSTRING && is_program_file(e, js_string_chars(p.u.string, NULL)));
-    return JS_OK;
-}
-
-/* What fs has that loopsim does not model: calling it stops the run with a message, rather
- * than throw a TypeError the real program would not. */
-static js_status fs_refused(const js_args *a, js_value *out)
-{
-    ls_engine *e = engine_of(a);
-    (void)out;
-    host_refuse(e, "loopsim does not model fs.%s (docs/modules.md lists the fs calls it does)",
-                js_function_label(a->vm, js_obj(a->callee)));
-    return JS_STOP;
-}
-
-js_value io_fs_module(ls_engine *e)
-{
-    if (e->io.fs.type == JS_TOBJECT)
-        return e->io.fs;
-    js_vm *vm = e->host.vm;
-    js_value fs = js_new_object(vm);
-    host_export(e, fs.u.object, "readFile", 3, fs_read_file);
-    host_export(e, fs.u.object, "stat", 2, fs_stat);
-    host_export(e, fs.u.object, "readFileSync", 2, fs_read_file_sync);
-    host_export(e, fs.u.object, "existsSync", 1, fs_exists_sync);
-    static const char *const refused[] = {
-        "writeFile", "appendFile", "readdir", "open", "close", "read", "write", "access",
-        "exists", "lstat", "fstat", "mkdir", "rmdir", "rm", "unlink", "rename", "copyFile",
-        "readlink", "realpath", "watch", "watchFile", "createReadStream", "createWriteStream",
-        "writeFileSync", "writeSync", "openSync", "readdirSync", "statSync", "mkdirSync",
-        "unlinkSync", "appendFileSync",
-    };
-    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
-        host_export(e, fs.u.object, refused[i], 0, fs_refused);
-    e->io.fs = fs;
-    return fs;
-}
-
-/* ---- the net module ------------------------------------------------------------------------- */
 
 static const js_host_class net_class = {"net", NULL, NULL};
 
@@ -943,7 +765,6 @@ static js_status net_connect(const js_args *a, js_value *out)
     ev->kind = EV_CONNECT;
     ev->socket = sock;
     ev->server = srv;
-    ev->callback = ev->result[0] = ev->result[1] = js_undefined();
     e->loop.active_reqs++;
     if (!add_event(e, ev, DBM_NOW, e->costs.net_latency))
         return JS_STOP;
@@ -989,8 +810,7 @@ static js_status socket_destroy(const js_args *a, js_value *out)
         ls_io_event *ev = arena_alloc(e->arena, sizeof *ev);
         ev->kind = EV_PEER_EOF;
         ev->server = sock->peer;
-        ev->callback = ev->result[0] = ev->result[1] = js_undefined();
-        add_event(e, ev, DBM_NOW, cost_point(0)); /* loopback: the FIN is there at once */
+            add_event(e, ev, DBM_NOW, cost_point(0)); /* loopback: the FIN is there at once */
         /* The server's end is a handle too: it keeps the loop alive until it closes. */
         e->loop.active_reqs++;
     }

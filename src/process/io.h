@@ -1,6 +1,6 @@
-/* io.h - what completes in the poll phase: the thread pool's fs requests and loopback TCP.
+/* io.h - what completes in the poll phase: the thread pool's requests and loopback TCP.
  *
- * fs calls go to libuv's thread pool (4 threads); each request's completion comes back through
+ * fs calls (node/fs.c) go to libuv's thread pool (4 threads); each request's completion comes back through
  * the loop's async handle and runs in the poll phase, in its own MakeCallback, so the queues
  * drain after each one (R7.1).  fs.readFile is several requests in a row: open, fstat, read,
  * close, each started by the previous one's completion (lib/fs.js readFile,
@@ -23,25 +23,53 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#define LS_POOL_THREADS 4 /* UV_THREADPOOL_SIZE's default */
+#define LS_POOL_THREADS 4 /* UV_THREADPOOL_SIZE's default (libuv src/threadpool.c) */
+#define LS_POOL_MAX 16    /* the most loopsim models (libuv's MAX_THREADPOOL_SIZE is 1024) */
 
 typedef struct ls_io_event ls_io_event;
 
+/* A request of the thread pool (libuv's uv__work_submit), such as Node's FSReqCallback: one or
+ * more trips, each `latency` long on a pool thread, each started by the previous one's
+ * completion (Node's own callbacks: readFileAfterOpen, writeFile's open callback, ...).  The
+ * owner (node/fs.c) fills it and keeps it alive until its last trip is done. */
+typedef struct ls_pool_job ls_pool_job;
+struct ls_pool_job {
+    const char *api;          /* "fs.readFile" */
+    ls_origin origin;         /* the program's callback: its label, for traces and decisions */
+    ls_cost latency;          /* each trip's */
+    const char *trip;         /* the trip in flight ("open", "fstat", ...) */
+    bool several;             /* trips are named in the words of decisions */
+    /* The trip in flight is done: its work takes effect (the system call, on the pool thread);
+     * true if Node's own callback then starts another (`trip` renamed), false if the program's
+     * `callback` is next, called with args[0..nargs). */
+    bool (*complete)(ls_engine *e, ls_pool_job *job);
+    js_value callback;
+    js_value args[3];
+    size_t nargs;
+    js_value keep[2];         /* other values the request holds (the data it writes, ...) */
+    void *data;               /* the owner's */
+};
+
 typedef struct {
     ls_io_event *head;                   /* completions in flight, in request order */
-    ls_io_event *worker_last[LS_POOL_THREADS]; /* each pool thread's last request, until done */
+    ls_io_event *worker_last[LS_POOL_MAX]; /* each pool thread's last request, until done */
+    int nthreads;                        /* the pool's threads, once started (0: not yet) */
+    int warm;                            /* the instant they take work, while it may be to
+                                          * come: a variable of the clock's zone, else -1 */
     ls_io_event *running;                /* the poll phase's batch being run */
     ls_net *nets;                        /* every net.Server and net.Socket made */
     int nnets;
-    js_value fs, net;                    /* the modules, made on first require */
+    js_value net;                        /* the module, made on first require */
     js_value server_proto, socket_proto;
 } ls_io;
 
 void io_init(ls_engine *e);
-/* require('fs') and require('net'): what the program sees (the modelled calls; the others
- * stop the run with a message saying so). */
-js_value io_fs_module(ls_engine *e);
+/* require('net'): what the program sees (the modelled calls; the others stop the run with a
+ * message saying so). */
 js_value io_net_module(ls_engine *e);
+/* Starts a pool request's trip (job->trip): false if the timing model has no room (the run
+ * stops as bad input). */
+bool io_pool_submit(ls_engine *e, ls_pool_job *job);
 /* Calls `fn` from the poll phase as soon as the loop gets there, in a callback scope of its
  * own (an I/O completion of Node's own, e.g. the ES-module loader's). */
 void io_call_from_poll(ls_engine *e, ls_native_fn fn, void *data);

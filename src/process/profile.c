@@ -9,9 +9,9 @@
 static ls_profile profiles[] = {
 #define LS_PROFILE(id, first, last, per_callback, per_list, fractional, await_direct, qm, \
                    idle_metrics, timers_at_end, rejections_throw, esm, server_shutdown,  \
-                   bootstrap)                                                           \
+                   bootstrap, first_fd)                                                 \
     {id, first, last, per_callback, per_list, fractional, await_direct, qm, idle_metrics,   \
-     timers_at_end, rejections_throw, esm, server_shutdown, bootstrap, {0}, {0}},
+     timers_at_end, rejections_throw, esm, server_shutdown, bootstrap, first_fd, {0}, {0}},
 #include "profile.def"
 #undef LS_PROFILE
 };

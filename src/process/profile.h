@@ -23,6 +23,7 @@ typedef struct {
     ls_esm_entry esm_entry;
     bool server_end_waits_for_shutdown;
     double bootstrap_ms;
+    int first_fd;
     /* from the LS_FEATURE rows of profile.def, by the profile's first version */
     js_features language;
     struct {
@@ -37,6 +38,11 @@ typedef struct {
         bool fatal_version_trailer;
         bool trace_uncaught_hint;
         bool multiple_resolves;
+        bool stdout_pipe_fd;
+        bool invalid_callback_received;
+        bool fs_validate_function;
+        bool readfile_big_chunks;
+        bool fs_close_callback_optional;
     } process;
 } ls_profile;
 

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "node/fs.h"
 #include "node/inspect.h"
 #include "parse.h"
 #include "node/prelude.h"
@@ -104,6 +105,7 @@ static void hook_mark(void *ctx, js_vm *vm)
     immediates_mark(e, vm);
     tasks_mark(e, vm);
     io_mark(e, vm);
+    fs_mark(e, vm);
 }
 
 /* The clock as the program reads it (Date.now(), new Date(), performance.now(),
@@ -233,6 +235,26 @@ js_status host_require_callback(ls_engine *e, js_value cb)
     return type_error(e->host.vm, "ERR_INVALID_ARG_TYPE",
                       "The \"callback\" argument must be of type function. Received %s",
                       received(e, cb));
+}
+
+js_status host_type_error(ls_engine *e, const char *code, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return type_error(e->host.vm, code, "%s", msg);
+}
+
+const char *host_received(ls_engine *e, js_value v)
+{
+    return received(e, v);
+}
+
+const char *host_inspect(ls_engine *e, js_value v)
+{
+    return inspect_text(e, v);
 }
 
 static js_value *copy_args(ls_engine *e, const js_args *a, int from, size_t *n)
@@ -370,6 +392,39 @@ js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len)
     return o;
 }
 
+const char *host_env(ls_engine *e, const char *name)
+{
+    js_vm *vm = e->host.vm;
+    js_value env, v;
+    if (js_get(vm, e->host.process, "env", &env) != JS_OK || env.type != JS_TOBJECT) {
+        js_take_exception(vm);
+        return NULL;
+    }
+    if (js_get(vm, env, name, &v) != JS_OK) {
+        js_take_exception(vm);
+        return NULL;
+    }
+    if (js_is_undefined(v))
+        return NULL;
+    js_string *s;
+    if (js_to_string(vm, v, &s) != JS_OK) {
+        js_take_exception(vm);
+        return NULL;
+    }
+    return arena_strdup(e->arena, js_string_chars(s, NULL));
+}
+
+bool host_buffer_bytes(ls_engine *e, js_value v, const char **bytes, size_t *len)
+{
+    (void)e;
+    buffer_data *b = js_host_data(v, &buffer_class);
+    if (!b)
+        return false;
+    *bytes = b->bytes;
+    *len = b->len;
+    return true;
+}
+
 /* ---- console -------------------------------------------------------------------------------- */
 
 /* the stream's afterWriteTick: its cost (costs.def after_log_ms) */
@@ -401,6 +456,8 @@ static void spend_print(ls_engine *e)
 static void print(ls_engine *e, bool to_stderr, const char *text, size_t len)
 {
     spend_print(e);
+    if (!to_stderr)
+        fs_stdout_opened(e);
     /* one record per line: a line is what an answer lists */
     const char *p = text, *end = text + len;
     for (;;) {
@@ -439,18 +496,14 @@ static js_status console_error(const js_args *a, js_value *out)
     return console_print(a, true);
 }
 
-/* process.stdout.write(chunk): what it writes is output, a line at each newline */
-static js_status stream_write(const js_args *a, js_value *out)
+/* What a write to stdout or stderr puts out: a line at each newline, the rest kept until the
+ * next write completes it.  Through the stream (process.stdout.write), each line costs a
+ * console.log's time; a write(2) of fs.writeSync costs its call's. */
+void host_write_output(ls_engine *e, bool to_stderr, const char *text, size_t len, bool stream)
 {
-    ls_engine *e = engine_of(a);
-    js_string *s;
-    js_status st = js_to_string(a->vm, js_arg(a, 0), &s);
-    if (st != JS_OK)
-        return st;
-    size_t len;
-    const char *text = js_string_chars(s, &len);
-    bool err = js_native_slot(a->callee, 0)->type == JS_TBOOLEAN;
     ls_host *h = &e->host;
+    if (!to_stderr)
+        fs_stdout_opened(e);
     size_t i = 0;
     while (i < len) {
         const char *nl = memchr(text + i, '\n', len - i);
@@ -469,9 +522,24 @@ static js_status stream_write(const js_args *a, js_value *out)
         }
         i++; /* the newline */
         h->pending_write_len = 0;
-        spend_print(e);
-        out_line_n(e, grown, have + n, err);
+        if (stream)
+            spend_print(e);
+        out_line_n(e, grown, have + n, to_stderr);
     }
+}
+
+/* process.stdout.write(chunk) */
+static js_status stream_write(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_string *s;
+    js_status st = js_to_string(a->vm, js_arg(a, 0), &s);
+    if (st != JS_OK)
+        return st;
+    size_t len;
+    const char *text = js_string_chars(s, &len);
+    bool err = js_native_slot(a->callee, 0)->type == JS_TBOOLEAN;
+    host_write_output(e, err, text, len, true);
     *out = js_bool(true);
     return JS_OK;
 }
@@ -1073,7 +1141,7 @@ static const module_info module_table[] = {
     {"timers", timers_module, 0},
     {"timers/promises", NULL, FEATURE(timers_promises)},
     {"perf_hooks", perf_hooks_module, 0},
-    {"fs", io_fs_module, 0},
+    {"fs", fs_module, 0},
     {"net", io_net_module, 0},
     {"util", NULL, 0},
     {"url", url_module, 0},
@@ -1287,6 +1355,7 @@ static js_value make_process(ls_engine *e)
         js_value w = js_new_native(vm, "write", 1, stream_write, e->host.link, 1);
         *js_native_slot(w.u.object, 0) = i ? js_bool(true) : js_undefined();
         js_define_value(vm, stream.u.object, "write", w, false);
+        js_define_value(vm, stream.u.object, "fd", js_number(i ? 2 : 1), true);
         js_define_value(vm, o, i ? "stderr" : "stdout", stream, true);
     }
     return p;
@@ -1651,8 +1720,23 @@ void host_uncaught(ls_engine *e, js_value error, const char *origin)
     if (engine_stopped(e))
         return;
     if (host_listener_count(e, e->host.process, "uncaughtException") > 0) {
-        js_value args[2] = {error, js_new_cstring(e->host.vm, origin)};
-        host_emit_process(e, "uncaughtException", args, 2);
+        /* process._fatalException emits it; a throw from a listener is fatal, exit code 7
+         * (src/node_errors.cc TriggerUncaughtException: "the global uncaught exception
+         * handler threw") */
+        js_value args[2] = {error, js_new_cstring(e->host.vm, origin)}, emit, all[3], r;
+        js_vm *vm = e->host.vm;
+        if (js_get(vm, e->host.process, "emit", &emit) != JS_OK || !js_is_callable(emit))
+            return;
+        all[0] = js_new_cstring(vm, "uncaughtException");
+        all[1] = args[0];
+        all[2] = args[1];
+        if (js_call(vm, emit, e->host.process, 3, all, &r) == JS_THROW) {
+            js_value ex = js_take_exception(vm);
+            if (!engine_stopped(e))
+                die(e, 7, arena_printf(e->arena, "Uncaught %s (thrown by an uncaughtException "
+                                       "listener)", describe_thrown(e, ex)),
+                    fatal_report(e, ex, false));
+        }
         return;
     }
     const char *report = fatal_report(e, error, false);

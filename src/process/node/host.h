@@ -97,6 +97,20 @@ void host_next_tick_native(ls_engine *e, const char *name, void (*fn)(ls_engine 
                            js_value arg);
 /* A TypeError ERR_INVALID_ARG_TYPE unless `cb` is callable (JS_OK if it is). */
 js_status host_require_callback(ls_engine *e, js_value cb);
+/* A TypeError with Node's `code` (ERR_INVALID_ARG_TYPE, ...), thrown; JS_THROW. */
+js_status host_type_error(ls_engine *e, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* How ERR_INVALID_ARG_TYPE names a received value ("type string ('x')", "undefined"), and how
+ * util.inspect prints it (%O of Node's messages); in the run's arena. */
+const char *host_received(ls_engine *e, js_value v);
+const char *host_inspect(ls_engine *e, js_value v);
+/* Output written to stdout or stderr (process.stdout.write, fs.writeSync(1, ...)): a line at
+ * each newline; `stream`: through the stream, each line costing a console.log's time. */
+void host_write_output(ls_engine *e, bool to_stderr, const char *text, size_t len, bool stream);
+/* process.env[name] as a string (Node's process.env is the real environment), NULL if unset. */
+const char *host_env(ls_engine *e, const char *name);
+/* The bytes of one of loopsim's Buffers; false if `v` is none. */
+bool host_buffer_bytes(ls_engine *e, js_value v, const char **bytes, size_t *len);
 /* A Buffer holding a copy of bytes[0..len). */
 js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len);
 /* The timing a JSON scenario gave the fs call being made (program.h ls_fs_site); trips 0 and

@@ -1,0 +1,237 @@
+/* test_fs.c - unit tests for Node's fs module over the virtual file system (src/process/node/fs.c):
+ * how many thread-pool trips each call makes, what happens between them, the file system's
+ * state, the descriptors, the errors, and the versions.  One test per rule. */
+#include <check.h>
+
+#include "check_main.h"
+#include "engine_harness.h"
+
+/* A JSON-less program run on Node 20; the trace's pool trips are counted by the poll-phase
+ * callbacks of Node's own ("fs.readFile" records with "done" in their label). */
+static int trips_of(const char *text, const char *api)
+{
+    ls_program *p = load(text);
+    ls_engine *e = engine_for(p);
+    e->out.recording = true;
+    engine_run(e);
+    int n = 0;
+    for (size_t i = 0; i < e->out.nrecords; i++)
+        if (strcmp(e->out.records[i].api, api) == 0)
+            n++;
+    engine_free(e);
+    program_free(p);
+    return n;
+}
+
+START_TEST(test_readfile_of_a_small_file_is_four_trips_and_of_a_missing_one_is_one)
+{
+    /* every trip but the last is a callback of Node's own, the last the program's */
+    ck_assert_int_eq(trips_of("require('fs').readFile(__filename, () => {});", "fs.readFile"), 4);
+    ck_assert_int_eq(trips_of("require('fs').readFile('nope', () => {});", "fs.readFile"), 1);
+}
+END_TEST
+
+START_TEST(test_readfile_reads_once_per_chunk_of_its_version)
+{
+    /* a 600,000-byte file: 74 reads of 8 KiB before Node 12, 2 of 512 KiB from 12 (R7.2) */
+    const char *text =
+        "const fs = require('fs');\n"
+        "fs.writeFileSync('big', 'x'.repeat(600000));\n"
+        "fs.readFile('big', (err, b) => console.log(b.length));\n";
+    ls_program *p = load(text);
+    const char *versions[] = {"10.7.0", "20"};
+    int want[] = {3 + 74, 3 + 2};
+    for (int v = 0; v < 2; v++) {
+        ls_engine *e = engine_for_profile(p, profile_for_version(versions[v]));
+        e->out.recording = true;
+        engine_run(e);
+        ck_assert_str_eq(output_of(e), "600000");
+        int n = 0;
+        for (size_t i = 0; i < e->out.nrecords; i++)
+            if (strcmp(e->out.records[i].api, "fs.readFile") == 0)
+                n++;
+        ck_assert_msg(n == want[v], "on %s: %d trips, expected %d", versions[v], n, want[v]);
+        engine_free(e);
+    }
+    program_free(p);
+}
+END_TEST
+
+START_TEST(test_writefile_is_open_write_close_and_its_data_is_there_after)
+{
+    ck_assert_int_eq(trips_of("require('fs').writeFile('f', 'x', () => {});", "fs.writeFile"), 3);
+    expect_run("const fs = require('fs');\n"
+               "fs.writeFile('f', 'ab', (err) => {\n"
+               "  console.log(err, fs.readFileSync('f', 'utf8'));\n"
+               "  fs.appendFile('f', 'c', () => console.log(fs.readFileSync('f', 'utf8')));\n"
+               "});\n",
+               "null ab abc");
+}
+END_TEST
+
+START_TEST(test_each_trip_completes_in_a_poll_phase_so_a_check_phase_comes_between)
+{
+    /* a chain of immediates counts iterations: stat (1 trip) is done before readFile (4) */
+    expect_run("const fs = require('fs');\n"
+               "let n = 0; const tick = () => { n++; if (n < 50) setImmediate(tick); };\n"
+               "setImmediate(tick);\n"
+               "fs.readFile(__filename, () => console.log('readFile', n >= 3));\n"
+               "fs.stat(__filename, () => console.log('stat'));\n",
+               "stat readFile true");
+}
+END_TEST
+
+START_TEST(test_a_trip_effect_lands_when_it_completes_not_when_called)
+{
+    /* one pool thread: readFile's open, then the unlink queued behind it, then readFile's
+     * fstat, read and close on the descriptor it holds (an unlinked file stays readable
+     * through it, POSIX unlink(2)) */
+    expect_run("process.env.UV_THREADPOOL_SIZE = 1;\n"
+               "const fs = require('fs');\n"
+               "fs.writeFileSync('f', 'x');\n"
+               "fs.readFile('f', 'utf8', (err, s) => console.log(err, s));\n"
+               "fs.unlink('f', () => console.log('unlinked', fs.existsSync('f')));\n",
+               "unlinked false null x");
+}
+END_TEST
+
+START_TEST(test_errors_are_uv_exceptions_with_code_syscall_and_path)
+{
+    expect_run("const fs = require('fs');\n"
+               "fs.stat('nope', (e) => console.log(e.message, e.errno, e.code, e.syscall, e.path));\n"
+               "try { fs.rmdirSync('.'); } catch (e) { console.log(e.code); }\n"
+               "try { fs.mkdirSync('a/b'); } catch (e) { console.log(e.code, e.syscall); }\n"
+               "fs.rename('nope', 'other', (e) => console.log(e.message));\n",
+               "ENOTEMPTY ENOENT mkdir "
+               "ENOENT: no such file or directory, stat 'nope' -2 ENOENT stat nope "
+               "ENOENT: no such file or directory, rename 'nope' -> 'other'");
+}
+END_TEST
+
+START_TEST(test_descriptors_are_the_lowest_free_from_the_versions_first)
+{
+    expect_run_on("10.7.0", "const fs = require('fs');\n"
+                  "const a = fs.openSync(__filename), b = fs.openSync(__filename);\n"
+                  "fs.closeSync(a);\n"
+                  "console.log(a, b, fs.openSync(__filename));\n",
+                  "11 12 11", 0, STOP_NONE);
+    expect_run_on("22", "const fs = require('fs');\n"
+                  "console.log(fs.openSync(__filename));\n"
+                  "console.log(fs.openSync(__filename));\n",
+                  "21 23", 0, STOP_NONE); /* the first console.log opened stdout's pipe */
+}
+END_TEST
+
+START_TEST(test_a_missing_callback_throws_as_the_version_words_it)
+{
+    const char *text = "try { require('fs').stat('x'); } catch (e) { console.log(e.code, e.message); }";
+    expect_run_on("10.7.0", text, "ERR_INVALID_CALLBACK Callback must be a function", 0,
+                  STOP_NONE);
+    expect_run_on("16", text, "ERR_INVALID_CALLBACK Callback must be a function. Received "
+                  "undefined", 0, STOP_NONE);
+    expect_run_on("20", text, "ERR_INVALID_ARG_TYPE The \"cb\" argument must be of type "
+                  "function. Received undefined", 0, STOP_NONE);
+}
+END_TEST
+
+START_TEST(test_writesync_to_stdout_is_output_in_program_order)
+{
+    expect_run("const fs = require('fs');\n"
+               "console.log('a'); fs.writeSync(1, 'b\\nc'); fs.writeSync(process.stdout.fd, 'd\\n');\n",
+               "a b cd");
+}
+END_TEST
+
+/* `text` run with the pool's start and warm-up, and every round trip, set to points */
+static void expect_with_pool(const char *text, double start, double warmup, double trip,
+                             const char *want)
+{
+    ls_program *p = load(text);
+    ls_costs costs = engine_default_costs(p, profile_default());
+    costs.pool_start = cost_point(start);
+    costs.pool_warmup = cost_point(warmup);
+    costs.io_latency = cost_point(trip);
+    ls_engine *e = engine_new(p, &costs, profile_default(), &LIMITS);
+    engine_run(e);
+    ck_assert_str_eq(output_of(e), want);
+    engine_free(e);
+    program_free(p);
+}
+
+START_TEST(test_the_first_request_starts_the_pool_and_waits_for_its_warm_up)
+{
+    /* pool_start_ms is spent by the caller; a request made before the warm-up ends completes
+     * its latency after it, in the order made; one made after, its latency after it is made */
+    const char *text = "const fs = require('fs'), seen = [];\n"
+                       "const t = performance.now();\n"
+                       "fs.stat(__filename, () => seen.push('first'));\n"
+                       "seen.push(Math.round(performance.now() - t));\n"
+                       "fs.stat(__filename, () => {\n"
+                       "  seen.push('second');\n"
+                       "  fs.stat(__filename, () => seen.push('third'));\n"
+                       "  setTimeout(() => seen.push('timer 2'), 2);\n"
+                       "});\n"
+                       "setTimeout(() => seen.push('timer 10'), 10);\n"
+                       "process.on('exit', () => console.log(seen.join(' ')));\n";
+    expect_with_pool(text, 20, 30, 1, "20 timer 10 first second third timer 2");
+    expect_with_pool(text, 20, 0.1, 1, "20 first second third timer 2 timer 10");
+}
+END_TEST
+
+START_TEST(test_uv_threadpool_size_is_read_when_the_pool_starts)
+{
+    /* one thread: the second request waits for the first (done at 10 and 20 ms, a 15 ms timer
+     * between them); set after the first request, it is too late: both run at once */
+    const char *text = "const fs = require('fs'), seen = [];\n"
+                       "%s"
+                       "fs.stat(__filename, () => seen.push('first'));\n"
+                       "%s"
+                       "fs.stat(__filename, () => seen.push('second'));\n"
+                       "setTimeout(() => seen.push('timer'), 15);\n"
+                       "process.on('exit', () => console.log(seen.join(' ')));\n";
+    char before[512], after[512];
+    snprintf(before, sizeof before, text, "process.env.UV_THREADPOOL_SIZE = '1';\n", "");
+    snprintf(after, sizeof after, text, "", "process.env.UV_THREADPOOL_SIZE = '1';\n");
+    expect_with_pool(before, 0.1, 0.1, 10, "first timer second");
+    expect_with_pool(after, 0.1, 0.1, 10, "first second timer");
+    expect_run_ending("process.env.UV_THREADPOOL_SIZE = 64;\n"
+                      "require('fs').stat(__filename, () => {});\n", "", 0, STOP_BAD_INPUT);
+}
+END_TEST
+
+START_TEST(test_readdir_lists_the_virtual_directory_sorted)
+{
+    expect_run("const fs = require('fs');\n"
+               "fs.mkdirSync('d'); fs.writeFileSync('d/b', ''); fs.mkdirSync('d/a');\n"
+               "fs.readdir('d', (e, names) => {\n"
+               "  console.log(names.join(','));\n"
+               "  fs.readdir('d/b', (e) => console.log(e.code));\n"
+               "});\n",
+               "a,b ENOTDIR");
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("fs");
+    TCase *t = tcase_create("fs");
+    tcase_add_test(t, test_readfile_of_a_small_file_is_four_trips_and_of_a_missing_one_is_one);
+    tcase_add_test(t, test_readfile_reads_once_per_chunk_of_its_version);
+    tcase_add_test(t, test_writefile_is_open_write_close_and_its_data_is_there_after);
+    tcase_add_test(t, test_each_trip_completes_in_a_poll_phase_so_a_check_phase_comes_between);
+    tcase_add_test(t, test_a_trip_effect_lands_when_it_completes_not_when_called);
+    tcase_add_test(t, test_errors_are_uv_exceptions_with_code_syscall_and_path);
+    tcase_add_test(t, test_descriptors_are_the_lowest_free_from_the_versions_first);
+    tcase_add_test(t, test_a_missing_callback_throws_as_the_version_words_it);
+    tcase_add_test(t, test_writesync_to_stdout_is_output_in_program_order);
+    tcase_add_test(t, test_readdir_lists_the_virtual_directory_sorted);
+    tcase_add_test(t, test_the_first_request_starts_the_pool_and_waits_for_its_warm_up);
+    tcase_add_test(t, test_uv_threadpool_size_is_read_when_the_pool_starts);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(suite());
+}
