@@ -257,6 +257,19 @@ START_TEST(test_unhandled_rejection_without_listener_exits_1)
 }
 END_TEST
 
+START_TEST(test_a_throw_from_an_uncaught_exception_listener_is_fatal_with_code_7)
+{
+    /* src/node_errors.cc TriggerUncaughtException: the handler threw; no 'exit' event
+     * (real Node 10.7.0 and 20.20.2).  This recursed until the stack overflowed before. */
+    expect_run_ending("process.on('exit', (c) => console.log('exit', c));\n"
+                      "process.on('uncaughtException', (e) => { console.log('caught', e.message);"
+                      " null.x; });\n"
+                      "setTimeout(() => console.log('never'), 0);\n"
+                      "throw new Error('boom');\n",
+                      "caught boom", 7, STOP_FATAL);
+}
+END_TEST
+
 START_TEST(test_process_exit_in_tick_stops_all_queues)
 {
     /* R9.3, probe p9b: tick1 exit 3 */
@@ -295,6 +308,7 @@ static Suite *tasks_suite(void)
     tcase_add_test(tc, test_handler_added_before_drain_cancels_pending_rejection);
     suite_add_tcase(s, tc);
     tc = tcase_create("scenarios");
+    tcase_add_test(tc, test_a_throw_from_an_uncaught_exception_listener_is_fatal_with_code_7);
     tcase_add_test(tc, test_ticks_run_before_microtasks);
     tcase_add_test(tc, test_microtask_queued_by_tick_runs_after_all_ticks);
     tcase_add_test(tc, test_tick_queued_by_microtask_runs_after_all_microtasks);

@@ -1732,10 +1732,15 @@ void host_uncaught(ls_engine *e, js_value error, const char *origin)
         all[2] = args[1];
         if (js_call(vm, emit, e->host.process, 3, all, &r) == JS_THROW) {
             js_value ex = js_take_exception(vm);
-            if (!engine_stopped(e))
+            if (!engine_stopped(e)) {
+                /* no 'exit' event: the process ends at once (real Node 10.7.0 and 20.20.2
+                 * print nothing from an 'exit' listener there) */
+                e->exiting = true;
+                e->exit_code = 7;
                 die(e, 7, arena_printf(e->arena, "Uncaught %s (thrown by an uncaughtException "
                                        "listener)", describe_thrown(e, ex)),
                     fatal_report(e, ex, false));
+            }
         }
         return;
     }
