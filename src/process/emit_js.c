@@ -731,7 +731,7 @@ static void emit_js_expr_raw(emit_js_state *st, const ls_node *n)
         break;
     case LS_N_FS:
         emit_js_fs_call_here(st, n);
-        fputs(n->fs_op == LS_FS_STAT ? "fs.stat(__filename, " : "fs.readFile(__filename, ", st->out);
+        fputs(ls_fs_ops[n->fs_op].call, st->out);
         emit_js_value(st, n->cb);
         fputc(')', st->out);
         break;
@@ -953,7 +953,7 @@ static void emit_js_visit_fs_notes(const ls_node *n, void *ctx)
     emit_js_timing_heading(c->st, c->any);
     fputs("//   ", c->st->out);
     emit_js_comment_text(c->st, n->path ? n->path : "fs call");
-    fputs(n->fs_op == LS_FS_STAT ? " fs.stat:" : " fs.readFile:", c->st->out);
+    fprintf(c->st->out, " %s:", ls_fs_ops[n->fs_op].key);
     if (n->fs_trips != 0)
         fprintf(c->st->out, " trips %d", n->fs_trips);
     if (n->fs_latency_ms >= 0) {

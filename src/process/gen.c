@@ -100,6 +100,16 @@ static bool chance(G *g, int percent)
     return rnd(g, 100) < percent;
 }
 
+/* An fs call of the JSON format (scenario.h ls_fs_ops): stat and readFile (1 and 4 pool trips)
+ * most often, then writeFile and appendFile (3 trips: open, write, close), access and open (1). */
+static const char *fs_op(G *g)
+{
+    static const char *const ops[] = {"fs.stat", "fs.stat", "fs.stat", "fs.readFile",
+                                      "fs.readFile", "fs.readFile", "fs.writeFile",
+                                      "fs.appendFile", "fs.access", "fs.open"};
+    return ops[rnd(g, (int)(sizeof ops / sizeof ops[0]))];
+}
+
 /* ------------------------------------------------------------------------------------------ */
 /* JSON helpers                                                                               */
 
@@ -366,7 +376,7 @@ static cJSON *deferred_promise(G *g, ctx c, ctx *settle)
         inner = root_ctx(w, c.depth + 1, c.tag);
         cb = body(g, inner, 2);
         push(cb, res);
-        push(exec, obj1(g, chance(g, 50) ? "fs.stat" : "fs.readFile", cb));
+        push(exec, obj1(g, fs_op(g), cb));
         break;
     }
     }
@@ -801,7 +811,7 @@ static void gen_stmt(G *g, ctx *c, cJSON *list)
             w->fs_used = true;
             window *nw = new_window(g, W_IO, w->slot, w->hops, w->sub + 1);
             nw->no_slots = w->no_slots;
-            const char *op = chance(g, 50) ? "fs.stat" : "fs.readFile";
+            const char *op = fs_op(g);
             cJSON *b = body(g, root_ctx(nw, c->depth + 1, c->tag), 3);
             cJSON *cb = b;
             if (chance(g, 30)) {

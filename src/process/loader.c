@@ -979,6 +979,7 @@ static const char *const k_if[] = {"do", "else", NULL};
 static const char *const k_timer[] = {"delay", "args", "unref", NULL};
 static const char *const k_immediate[] = {"args", "unref", NULL};
 static const char *const k_fs[] = {"trips", "latency_ms", NULL};
+static const char *const k_fs_latency[] = {"latency_ms", NULL};
 static const char *const k_on[] = {"emitter", "listener", NULL};
 static const char *const k_emit[] = {"emitter", "args", NULL};
 static const char *const k_listener[] = {"listener", NULL};
@@ -1014,6 +1015,10 @@ static const op_info ops[] = {
     {"thenable", LS_N_THENABLE, no_keys},
     {"fs.readFile", LS_N_FS, k_fs},
     {"fs.stat", LS_N_FS, k_fs},
+    {"fs.writeFile", LS_N_FS, k_fs_latency},
+    {"fs.appendFile", LS_N_FS, k_fs_latency},
+    {"fs.access", LS_N_FS, k_fs_latency},
+    {"fs.open", LS_N_FS, k_fs_latency},
     {"new EventEmitter", LS_N_NEW_EMITTER, no_keys},
     {"on", LS_N_ON, k_on},
     {"emit", LS_N_EMIT, k_emit},
@@ -1032,7 +1037,7 @@ static const char *const op_keys[] = {
     "setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate",
     "unref", "ref", "refresh", "process.nextTick", "queueMicrotask", "new Promise",
     "Promise.resolve", "Promise.reject", "Promise.all", "Promise.race", "thenable", "fs.readFile",
-    "fs.stat", "new EventEmitter", "on", "emit", "process.on", "process.exit", "net.createServer",
+    "fs.stat", "fs.writeFile", "fs.appendFile", "fs.access", "fs.open", "new EventEmitter", "on", "emit", "process.on", "process.exit", "net.createServer",
     "listen", "net.connect", "destroy", "close", NULL,
 };
 
@@ -1201,7 +1206,9 @@ static void parse_operation(loader *L, ls_node *n, const op_info *op, const cJSO
                  describe(L, v));
         break;
     case LS_N_FS:
-        n->fs_op = strcmp(op->key, "fs.stat") == 0 ? LS_FS_STAT : LS_FS_READ_FILE;
+        for (int k = 0; k < LS_FS__COUNT; k++)
+            if (strcmp(op->key, ls_fs_ops[k].key) == 0)
+                n->fs_op = (ls_fs_op)k;
         n->cb = parse_callback(L, v, vpath);
         if ((x = get(obj, "trips")))
             n->fs_trips = (int)number_in(L, x, path_key(L, path, "trips"), 1, 1000, true, "an integer from 1 to 1000");

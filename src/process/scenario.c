@@ -49,6 +49,17 @@ static const char *const kind_names[LS_N__COUNT] = {
 
 /* LS_N_FS is "fs" (the node's fs_op says "fs.readFile" or "fs.stat"); LS_N_ON is "on" (a NULL
  * emitter means "process.on"). */
+/* what the fs calls of the JSON format are in JavaScript: the file written is one of the
+ * scenario's own, in the working directory (real Node runs it in a directory of its own) */
+const ls_fs_op_info ls_fs_ops[LS_FS__COUNT] = {
+    [LS_FS_READ_FILE] = {"fs.readFile", "fs.readFile(__filename, "},
+    [LS_FS_STAT] = {"fs.stat", "fs.stat(__filename, "},
+    [LS_FS_WRITE_FILE] = {"fs.writeFile", "fs.writeFile('loopsim-scenario.txt', 'x', "},
+    [LS_FS_APPEND_FILE] = {"fs.appendFile", "fs.appendFile('loopsim-scenario.txt', 'x', "},
+    [LS_FS_ACCESS] = {"fs.access", "fs.access(__filename, "},
+    [LS_FS_OPEN] = {"fs.open", "fs.open(__filename, 'r', "},
+};
+
 const char *ls_kind_name(ls_kind kind)
 {
     if ((int)kind < 0 || kind >= LS_N__COUNT || !kind_names[kind])

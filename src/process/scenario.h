@@ -106,7 +106,7 @@ typedef enum {
     LS_N_CATCH,          /* a.catch(cb)                                                   */
     LS_N_FINALLY,        /* a.finally(cb)                                                 */
     /* I/O */
-    LS_N_FS,             /* fs.readFile(__filename, cb) / fs.stat(__filename, cb): fs_op  */
+    LS_N_FS,             /* fs.readFile(__filename, cb), ...: fs_op (ls_fs_ops)          */
     /* events and the process */
     LS_N_NEW_EMITTER,    /* new EventEmitter()                                            */
     LS_N_ON,             /* a.on(name, cb)            (a NULL: process.on)                */
@@ -121,7 +121,15 @@ typedef enum {
     LS_N__COUNT
 } ls_kind;
 
-typedef enum { LS_FS_READ_FILE, LS_FS_STAT } ls_fs_op;
+/* The fs calls of the JSON format: the key, and the JavaScript call it stands for (up to the
+ * callback).  Only readFile and stat take "trips". */
+typedef enum { LS_FS_READ_FILE, LS_FS_STAT, LS_FS_WRITE_FILE, LS_FS_APPEND_FILE, LS_FS_ACCESS,
+               LS_FS_OPEN, LS_FS__COUNT } ls_fs_op;
+typedef struct {
+    const char *key;   /* "fs.writeFile" */
+    const char *call;  /* "fs.writeFile('loopsim-scenario.txt', 'x', " */
+} ls_fs_op_info;
+extern const ls_fs_op_info ls_fs_ops[LS_FS__COUNT];
 typedef enum { LS_COND_EQUALS, LS_COND_LESS } ls_cond_op;
 
 struct ls_node {
