@@ -28,12 +28,12 @@ void clock_cost_ns(ls_clock *c, ls_cost cost, int64_t *lo, int64_t *hi)
         double u = uniform01(c), from = cost.lo, to = cost.hi;
         if (cost.tail > cost.lo && cost.tail < cost.hi) {
             /* costs.def: most draws from [lo, tail], a few from the slow tail [tail, hi] */
-            if (u < LS_COST_TAIL_SHARE) {
+            if (u < cost.share) {
                 from = cost.tail;
-                u /= LS_COST_TAIL_SHARE;
+                u /= cost.share;
             } else {
                 to = cost.tail;
-                u = (u - LS_COST_TAIL_SHARE) / (1 - LS_COST_TAIL_SHARE);
+                u = (u - cost.share) / (1 - cost.share);
             }
         }
         *lo = *hi = clock_ms_to_ns(from + (to - from) * u);

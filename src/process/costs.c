@@ -6,7 +6,8 @@
 #include <string.h>
 
 const ls_cost_info ls_cost_table[] = {
-#define LS_COST(field, key, def, lo, hi, tail, doc) {key, def, lo, hi, tail, doc, offsetof(ls_costs, field)},
+#define LS_COST(field, key, def, lo, hi, tail, share, doc) \
+    {key, def, lo, hi, tail, (share) / 100.0, doc, offsetof(ls_costs, field)},
 #include "costs.def"
 #undef LS_COST
 };
@@ -21,6 +22,7 @@ void costs_defaults(ls_costs *c)
         f->lo = info->lo;
         f->hi = info->hi;
         f->tail = info->tail;
+        f->share = info->share;
     }
 }
 
@@ -46,13 +48,13 @@ const char *costs_check(const ls_cost_info *info, double ms)
 
 ls_cost cost_point(double ms)
 {
-    ls_cost c = {ms, ms, ms, 0};
+    ls_cost c = {ms, ms, ms, 0, 0};
     return c;
 }
 
 ls_cost cost_range(const ls_cost_info *info, double lo, double hi)
 {
-    ls_cost c = {info->def, lo, hi, 0}; /* a range given by hand has no tail */
+    ls_cost c = {info->def, lo, hi, 0, 0}; /* a range given by hand has no tail */
     if (c.ms < lo || c.ms > hi)
         c.ms = (lo + hi) / 2;
     return c;

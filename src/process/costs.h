@@ -18,13 +18,11 @@ typedef struct {
     double lo, hi;     /* lo <= ms <= hi */
     double tail;       /* > 0: sampling draws from [lo, tail] but for a share of draws from
                         * [tail, hi] (costs.def) */
+    double share;      /* that share, 0..1 */
 } ls_cost;
 
-/* The share of draws a row with a tail takes from it (costs.def). */
-#define LS_COST_TAIL_SHARE 0.02
-
 typedef struct {
-#define LS_COST(field, key, def, lo, hi, tail, doc) ls_cost field;
+#define LS_COST(field, key, def, lo, hi, tail, share, doc) ls_cost field;
 #include "costs.def"
 #undef LS_COST
 } ls_costs;
@@ -32,6 +30,7 @@ typedef struct {
 typedef struct {
     const char *key;   /* JSON key / --cost name, e.g. "first_log_ms" */
     double def, lo, hi, tail; /* ms */
+    double share;      /* of the draws, from the tail: 0..1 */
     const char *doc;
     size_t offset;     /* of the field in ls_costs */
 } ls_cost_info;

@@ -270,7 +270,7 @@ io_wait_result io_wait(ls_engine *e, int64_t timeout_ms, ls_cost wakeup)
     if (timeout_ms >= 0) {
         ls_cost t = {wakeup.ms + (double)timeout_ms, wakeup.lo + (double)timeout_ms,
                      wakeup.hi + (double)timeout_ms,
-                     wakeup.tail > 0 ? wakeup.tail + (double)timeout_ms : 0};
+                     wakeup.tail > 0 ? wakeup.tail + (double)timeout_ms : 0, wakeup.share};
         int64_t lo, hi;
         clock_cost_ns(c, t, &lo, &hi);
         if (!e->io.head) {
