@@ -114,11 +114,11 @@ START_TEST(test_descriptors_are_the_lowest_free_from_the_versions_first)
                   "const a = fs.openSync(__filename), b = fs.openSync(__filename);\n"
                   "fs.closeSync(a);\n"
                   "console.log(a, b, fs.openSync(__filename));\n",
-                  "11 12 11", 0, STOP_NONE);
+                  "10 11 10", 0, STOP_NONE);
     expect_run_on("22", "const fs = require('fs');\n"
                   "console.log(fs.openSync(__filename));\n"
                   "console.log(fs.openSync(__filename));\n",
-                  "21 23", 0, STOP_NONE); /* the first console.log opened stdout's pipe */
+                  "20 22", 0, STOP_NONE); /* the first console.log opened stdout's pipe */
 }
 END_TEST
 
@@ -131,6 +131,20 @@ START_TEST(test_a_missing_callback_throws_as_the_version_words_it)
                   "undefined", 0, STOP_NONE);
     expect_run_on("20", text, "ERR_INVALID_ARG_TYPE The \"cb\" argument must be of type "
                   "function. Received undefined", 0, STOP_NONE);
+}
+END_TEST
+
+START_TEST(test_internal_errors_are_named_and_coded_as_the_version_makes_them)
+{
+    /* lib/internal/errors.js: the stack says "TypeError [CODE]" everywhere; before 12 the name
+     * does too and the code is no own property (console.log shows no { code }) */
+    const char *text = "try { require('fs').stat('x'); } catch (e) {\n"
+                       "  console.log(e.name, Object.keys(e).join(','), e.stack.split('\\n')[0]);\n"
+                       "}\n";
+    expect_run_on("10.7.0", text, "TypeError [ERR_INVALID_CALLBACK]  TypeError "
+                  "[ERR_INVALID_CALLBACK]: Callback must be a function", 0, STOP_NONE);
+    expect_run_on("20", text, "TypeError code TypeError [ERR_INVALID_ARG_TYPE]: The \"cb\" "
+                  "argument must be of type function. Received undefined", 0, STOP_NONE);
 }
 END_TEST
 
@@ -224,6 +238,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_descriptors_are_the_lowest_free_from_the_versions_first);
     tcase_add_test(t, test_a_missing_callback_throws_as_the_version_words_it);
     tcase_add_test(t, test_writesync_to_stdout_is_output_in_program_order);
+    tcase_add_test(t, test_internal_errors_are_named_and_coded_as_the_version_makes_them);
     tcase_add_test(t, test_readdir_lists_the_virtual_directory_sorted);
     tcase_add_test(t, test_the_first_request_starts_the_pool_and_waits_for_its_warm_up);
     tcase_add_test(t, test_uv_threadpool_size_is_read_when_the_pool_starts);

@@ -1,5 +1,6 @@
 // Rule: mkdir, readdir, unlink and rmdir are one thread-pool request each; rmdir of a
-// directory that is not empty is ENOTEMPTY, readdir of a missing one ENOENT (syscall scandir).
+// directory that is not empty is ENOTEMPTY, readdir of a missing one ENOENT (syscall scandir),
+// mkdir of one that exists EEXIST.
 // Source: lib/fs.js mkdir, readdir, rmdir, unlink; libuv uv_fs_scandir.
 const fs = require('fs');
 const dir = 'loopsim-dir';
@@ -13,11 +14,13 @@ fs.mkdir(dir, (err) => {
           console.log('rmdir full', err.code);
           fs.unlink(dir + '/a.txt', () => fs.unlink(dir + '/b.txt', () => fs.rmdir(dir, (err) => {
             console.log('rmdir', err);
-            fs.readdir(dir, (err) => console.log('readdir gone', err.code, err.syscall));
+            fs.readdir(dir, (err) => {
+              console.log('readdir gone', err.code, err.syscall);
+              fs.mkdir('.', (err) => console.log('mkdir .', err.code));
+            });
           })));
         });
       });
     });
   });
 });
-fs.mkdir('.', (err) => console.log('mkdir .', err.code));

@@ -38,6 +38,8 @@ typedef struct {
         bool fatal_version_trailer;
         bool trace_uncaught_hint;
         bool multiple_resolves;
+        bool error_name_plain;
+        bool error_code_own;
         bool stdout_pipe_fd;
         bool invalid_callback_received;
         bool fs_validate_function;

@@ -169,19 +169,33 @@ const char *host_label(ls_engine *e, js_value fn)
     return js_function_label(e->host.vm, fn);
 }
 
-static js_status type_error(js_vm *vm, const char *code, const char *fmt, ...)
+static js_status type_error(ls_engine *e, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* A TypeError with Node's `code` (ERR_INVALID_ARG_TYPE, ...) */
-static js_status type_error(js_vm *vm, const char *code, const char *fmt, ...)
+/* A TypeError with Node's `code` (ERR_INVALID_ARG_TYPE, ...), as lib/internal/errors.js makes
+ * it: its stack says "TypeError [CODE]: message"; its name is "TypeError [CODE]" too before
+ * Node 12, "TypeError" from 12 (profile.def error_name_plain). */
+static js_status type_error(ls_engine *e, const char *code, const char *fmt, ...)
 {
+    js_vm *vm = e->host.vm;
     char msg[512];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    js_value err = js_new_error(vm, "TypeError", msg);
-    js_set(vm, err, "code", js_new_cstring(vm, code));
+    js_value err = js_new_error(vm, "TypeError", msg), stack;
+    js_define_value(vm, err.u.object, "code", js_new_cstring(vm, code),
+                    e->profile->process.error_code_own);
+    if (js_get(vm, err, "stack", &stack) == JS_OK && stack.type == JS_TSTRING) {
+        const char *s = js_string_chars(stack.u.string, NULL);
+        if (strncmp(s, "TypeError:", 10) == 0)
+            js_define_value(vm, err.u.object, "stack",
+                            js_new_cstring(vm, arena_printf(e->arena, "TypeError [%s]%s", code,
+                                                            s + 9)), false);
+    }
+    if (!e->profile->process.error_name_plain)
+        js_define_value(vm, err.u.object, "name",
+                        js_new_cstring(vm, arena_printf(e->arena, "TypeError [%s]", code)), false);
     return js_throw(vm, err);
 }
 
@@ -223,7 +237,7 @@ static const char *received(ls_engine *e, js_value v)
 
 js_status host_invalid_arg_type(ls_engine *e, const char *name, const char *expected, js_value v)
 {
-    return type_error(e->host.vm, "ERR_INVALID_ARG_TYPE",
+    return type_error(e, "ERR_INVALID_ARG_TYPE",
                       "The \"%s\" argument must be %s. Received %s", name, expected,
                       received(e, v));
 }
@@ -232,7 +246,7 @@ js_status host_require_callback(ls_engine *e, js_value cb)
 {
     if (js_is_callable(cb))
         return JS_OK;
-    return type_error(e->host.vm, "ERR_INVALID_ARG_TYPE",
+    return type_error(e, "ERR_INVALID_ARG_TYPE",
                       "The \"callback\" argument must be of type function. Received %s",
                       received(e, cb));
 }
@@ -244,7 +258,7 @@ js_status host_type_error(ls_engine *e, const char *code, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return type_error(e->host.vm, code, "%s", msg);
+    return type_error(e, code, "%s", msg);
 }
 
 const char *host_received(ls_engine *e, js_value v)
@@ -1067,16 +1081,16 @@ static js_status url_file_url_to_path(const js_args *a, js_value *out)
     ls_engine *e = engine_of(a);
     js_value v = js_arg(a, 0);
     if (v.type != JS_TSTRING)
-        return type_error(a->vm, "ERR_INVALID_ARG_TYPE", "The \"path\" argument must be of type "
+        return type_error(engine_of(a), "ERR_INVALID_ARG_TYPE", "The \"path\" argument must be of type "
                                                          "string or an instance of URL. Received %s",
                           received(e, v));
     size_t len;
     const char *s = js_string_chars(v.u.string, &len);
     if (len < 7 || strncmp(s, "file://", 7) != 0)
-        return type_error(a->vm, "ERR_INVALID_URL_SCHEME", "The URL must be of scheme file");
+        return type_error(engine_of(a), "ERR_INVALID_URL_SCHEME", "The URL must be of scheme file");
     const char *p = s + 7;
     if (*p != '/') /* file://host/...: only an empty host (or localhost) on POSIX */
-        return type_error(a->vm, "ERR_INVALID_FILE_URL_HOST", "File URL host must be "
+        return type_error(engine_of(a), "ERR_INVALID_FILE_URL_HOST", "File URL host must be "
                                                               "\"localhost\" or empty on linux");
     size_t n = len - 7;
     char *path = arena_alloc(e->arena, n + 1);
@@ -1085,7 +1099,7 @@ static js_status url_file_url_to_path(const js_args *a, js_value *out)
         if (p[i] == '%' && i + 2 < n && hex_digit(p[i + 1]) >= 0 && hex_digit(p[i + 2]) >= 0) {
             int c = hex_digit(p[i + 1]) * 16 + hex_digit(p[i + 2]);
             if (c == '/')
-                return type_error(a->vm, "ERR_INVALID_FILE_URL_PATH", "File URL path must not "
+                return type_error(engine_of(a), "ERR_INVALID_FILE_URL_PATH", "File URL path must not "
                                                                       "include encoded / characters");
             path[k++] = (char)c;
             i += 2;
@@ -1239,7 +1253,7 @@ static js_status module_arg(const js_args *a, const char **name)
     ls_engine *e = engine_of(a);
     js_value v = js_arg(a, 0);
     if (v.type != JS_TSTRING)
-        return type_error(a->vm, "ERR_INVALID_ARG_TYPE", "The \"id\" argument must be of type "
+        return type_error(engine_of(a), "ERR_INVALID_ARG_TYPE", "The \"id\" argument must be of type "
                                                          "string. Received %s",
                           received(e, v));
     *name = js_string_chars(v.u.string, NULL);
