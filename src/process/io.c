@@ -143,10 +143,21 @@ static bool start_pool(ls_engine *e)
     return true;
 }
 
+/* Once the zone says the warm-up is over whatever the timing, its instant is forgotten (so
+ * that the state can be fingerprinted again). */
+static void forget_warm_if_passed(ls_engine *e)
+{
+    if (e->io.warm >= 0 && e->clock.zone.m[e->io.warm][DBM_NOW] <= 0) {
+        dbm_drop(&e->clock.zone, e->io.warm);
+        e->io.warm = -1;
+    }
+}
+
 /* Where a request made now starts its latency: now, or the instant the pool's threads take
  * their first work if that is still to come (decided, once it may have passed). */
 static int start_instant(ls_engine *e, const ls_io_event *ev)
 {
+    forget_warm_if_passed(e);
     if (e->io.warm < 0)
         return DBM_NOW;
     ls_bound passed = {e->io.warm, DBM_NOW, 0}, later = {DBM_NOW, e->io.warm, -1};
@@ -550,6 +561,7 @@ void io_fingerprint(ls_engine *e, ls_fp *fp)
         if (e->io.worker_last[i])
             fp_refuse(fp);
     fp_u64(fp, (uint64_t)e->io.nthreads);
+    forget_warm_if_passed(e);
     if (e->io.warm >= 0)
         fp_refuse(fp);
     /* a socket or server in any state but none at all: its handle, its listeners */
