@@ -69,6 +69,19 @@ START_TEST(test_writefile_is_open_write_close_and_its_data_is_there_after)
 }
 END_TEST
 
+START_TEST(test_a_new_file_is_empty_until_written)
+{
+    /* a new file has no data: reading it, and writing nothing or something to it (the fuzz
+     * suite found a memcpy from a NULL pointer here, under UBSan) */
+    expect_run("const fs = require('fs');\n"
+               "fs.writeFileSync('e', '');\n"
+               "console.log(fs.readFileSync('e', 'utf8').length, fs.statSync('e').size);\n"
+               "fs.writeFileSync('f', 'y');\n"
+               "fs.readFile('e', (err, b) => console.log(err, b.length, fs.readFileSync('f', 'utf8')));\n",
+               "0 0 null 0 y");
+}
+END_TEST
+
 START_TEST(test_each_trip_completes_in_a_poll_phase_so_a_check_phase_comes_between)
 {
     /* a chain of immediates counts iterations: stat (1 trip) is done before readFile (4) */
@@ -233,6 +246,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_readfile_reads_once_per_chunk_of_its_version);
     tcase_add_test(t, test_writefile_is_open_write_close_and_its_data_is_there_after);
     tcase_add_test(t, test_each_trip_completes_in_a_poll_phase_so_a_check_phase_comes_between);
+    tcase_add_test(t, test_a_new_file_is_empty_until_written);
     tcase_add_test(t, test_a_trip_effect_lands_when_it_completes_not_when_called);
     tcase_add_test(t, test_errors_are_uv_exceptions_with_code_syscall_and_path);
     tcase_add_test(t, test_descriptors_are_the_lowest_free_from_the_versions_first);

@@ -303,7 +303,7 @@ static fs_err sys_read(ls_engine *e, int fd, size_t max, const char **out, size_
         return FS_EISDIR;
     size_t left = f->pos < f->node->len ? f->node->len - f->pos : 0;
     *n = left < max ? left : max;
-    *out = f->node->data + f->pos;
+    *out = *n ? f->node->data + f->pos : "";
     f->pos += *n;
     return FS_OK;
 }
@@ -326,13 +326,15 @@ static fs_err sys_write(ls_engine *e, int fd, const char *bytes, size_t len)
     if (end > v->cap) {
         size_t cap = end < 64 ? 64 : end * 2;
         char *grown = arena_alloc(e->arena, cap);
-        memcpy(grown, v->data, v->len);
+        if (v->len) /* a new file has no data yet (memcpy from NULL is undefined) */
+            memcpy(grown, v->data, v->len);
         v->data = grown;
         v->cap = cap;
     }
     if (f->pos > v->len)
         memset(v->data + v->len, 0, f->pos - v->len);
-    memcpy(v->data + f->pos, bytes, len);
+    if (len)
+        memcpy(v->data + f->pos, bytes, len);
     f->pos = end;
     if (end > v->len)
         v->len = end;
@@ -737,7 +739,8 @@ static bool complete(ls_engine *e, ls_pool_job *job)
                 return false;
             }
             size_t n = v && r->pos <= v->len ? r->pos : 0;
-            finish(e, r, js_null(), contents(e, v ? v->data : "", n, r->string), true);
+            finish(e, r, js_null(), contents(e, v && v->data ? v->data : "", n, r->string),
+                   true);
         }
         return false;
     case OP_WRITE_FILE:
@@ -926,7 +929,8 @@ static js_status fs_read_file(const js_args *a, js_value *out)
     if (host_fs_site(e).trips > 0) {
         bool ok = v && !v->dir;
         json_trips(e, r, ok ? js_null() : fs_error(e, FS_ENOENT, "open", given, NULL, true),
-                   ok ? contents(e, v->data, v->len, string) : js_undefined(), ok);
+                   ok ? contents(e, v->data ? v->data : "", v->len, string) : js_undefined(),
+                   ok);
     }
     return submit(e, r, out);
 }
@@ -1147,7 +1151,7 @@ static js_status fs_read_file_sync(const js_args *a, js_value *out)
         return throw_fs(e, err, "open", given, NULL);
     if (v->dir)
         return throw_fs(e, FS_EISDIR, "read", NULL, NULL);
-    *out = contents(e, v->data, v->len, string);
+    *out = contents(e, v->data ? v->data : "", v->len, string);
     return JS_OK;
 }
 
