@@ -214,6 +214,7 @@ static const char *placeholder(const ls_engine *e, ls_origin origin)
 
 bool engine_checkpoint(ls_engine *e)
 {
+    io_settle(e);
     check_time_limit(e);
     if (e->stop == STOP_BUDGET)
         return true;

@@ -153,6 +153,11 @@ static void forget_warm_if_passed(ls_engine *e)
     }
 }
 
+void io_settle(ls_engine *e)
+{
+    forget_warm_if_passed(e);
+}
+
 /* Where a request made now starts its latency: now, or the instant the pool's threads take
  * their first work if that is still to come (decided, once it may have passed). */
 static int start_instant(ls_engine *e, const ls_io_event *ev)
@@ -561,7 +566,6 @@ void io_fingerprint(ls_engine *e, ls_fp *fp)
         if (e->io.worker_last[i])
             fp_refuse(fp);
     fp_u64(fp, (uint64_t)e->io.nthreads);
-    forget_warm_if_passed(e);
     if (e->io.warm >= 0)
         fp_refuse(fp);
     /* a socket or server in any state but none at all: its handle, its listeners */

@@ -88,6 +88,10 @@ int io_poll(ls_engine *e);
  * N more"); returns how many are in flight. */
 size_t io_describe(ls_engine *e, FILE *f, size_t max);
 
+/* At the start of each loop iteration, whatever the search does with it: forgets the instants of
+ * the zone that can no longer matter (the pool's warm-up, once passed on every timing), so that
+ * a run with and one without merging see the same zone. */
+void io_settle(ls_engine *e);
 /* Hashes the I/O state (fingerprint.h): refused while anything is in flight or a socket or
  * server exists. */
 void io_fingerprint(ls_engine *e, ls_fp *fp);
