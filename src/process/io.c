@@ -117,7 +117,7 @@ static int first_bounds(const ls_engine *e, const ls_io_event *ev, ls_bound *b)
 
 /* The first request starts the pool (libuv src/threadpool.c uv__work_submit -> uv_once(init_once)
  * -> init_threads): UV_THREADPOOL_SIZE threads as the environment says when that happens
- * (atoi; 0 is 1; default 4), and the calling thread waits until every one has started: the
+ * (atoi into an unsigned count; 0 is 1; default 4), and the calling thread waits until every one has started: the
  * first request's cost on the thread that made it (pool_start_ms).  Node's process.env writes
  * the real environment, so a program can set it first.  The new threads take their first work
  * only some time later (pool_warmup_ms, an instant of the zone): a request made before then
@@ -126,9 +126,9 @@ static bool start_pool(ls_engine *e)
 {
     const char *val = host_env(e, "UV_THREADPOOL_SIZE");
     long n = val ? atol(val) : LS_POOL_THREADS;
-    if (n <= 0)
+    if (n == 0)
         n = 1;
-    if (n > LS_POOL_MAX) {
+    if (n < 0 || n > LS_POOL_MAX) { /* libuv's count is unsigned: a negative one is huge */
         e->stop = STOP_BAD_INPUT;
         e->stop_message = arena_printf(e->arena, "%s: error: UV_THREADPOOL_SIZE is %ld; loopsim "
                                        "models a thread pool of at most %d threads",
