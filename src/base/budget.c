@@ -57,3 +57,23 @@ void budget_charge(ls_budget *b, long long bytes)
     else
         b->bytes += (size_t)bytes;
 }
+
+int64_t budget_reserve(ls_budget *b, double share)
+{
+    if (!b || !b->deadline_ns || b->state != BUDGET_LEFT)
+        return 0;
+    int64_t now = budget_now_ns(), full = b->deadline_ns;
+    if (full > now)
+        b->deadline_ns = full - (int64_t)((double)(full - now) * share);
+    return full;
+}
+
+void budget_release(ls_budget *b, int64_t deadline_ns)
+{
+    if (!b || !deadline_ns)
+        return;
+    b->deadline_ns = deadline_ns;
+    if (b->state == BUDGET_TIME && budget_now_ns() < deadline_ns)
+        b->state = BUDGET_LEFT;
+    b->ticks = 0;
+}

@@ -48,6 +48,11 @@ bool budget_spent(ls_budget *b);
 bool budget_time_spent(ls_budget *b);
 /* Charges (or, negative, gives back) memory the search keeps. */
 void budget_charge(ls_budget *b, long long bytes);
+/* Keeps `share` (0..1) of the time left for later: the deadline moves that much earlier until
+ * budget_release(b, the value returned) puts it back, the budget then left again if its time
+ * was all that was spent.  Returns 0 (and changes nothing) for a budget without a deadline. */
+int64_t budget_reserve(ls_budget *b, double share);
+void budget_release(ls_budget *b, int64_t deadline_ns);
 /* The monotonic clock in ns. */
 int64_t budget_now_ns(void);
 

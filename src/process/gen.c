@@ -100,13 +100,15 @@ static bool chance(G *g, int percent)
     return rnd(g, 100) < percent;
 }
 
-/* An fs call of the JSON format (scenario.h ls_fs_ops): stat and readFile (1 and 4 pool trips)
- * most often, then writeFile and appendFile (3 trips: open, write, close), access and open (1). */
+/* A thread-pool call of the JSON format (scenario.h ls_fs_ops): stat and readFile (1 and 4 pool
+ * trips) most often, then writeFile and appendFile (3 trips: open, write, close), access and
+ * open (1), crypto's pbkdf2 (a job of about a millisecond) and randomBytes (1). */
 static const char *fs_op(G *g)
 {
     static const char *const ops[] = {"fs.stat", "fs.stat", "fs.stat", "fs.readFile",
                                       "fs.readFile", "fs.readFile", "fs.writeFile",
-                                      "fs.appendFile", "fs.access", "fs.open"};
+                                      "fs.appendFile", "fs.access", "fs.open", "crypto.pbkdf2",
+                                      "crypto.randomBytes"};
     return ops[rnd(g, (int)(sizeof ops / sizeof ops[0]))];
 }
 

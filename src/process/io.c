@@ -252,6 +252,23 @@ static const char *event_words(ls_engine *e, const ls_io_event *ev)
     return "an I/O completion";
 }
 
+void io_pool_job_init(ls_engine *e, ls_pool_job *job, const char *api, js_value cb,
+                      ls_cost latency, const char *trip,
+                      bool (*complete)(ls_engine *e, ls_pool_job *job), void *data)
+{
+    memset(job, 0, sizeof *job);
+    job->api = api;
+    job->origin = (ls_origin){api, host_label(e, cb), engine_next_seq(e)};
+    job->latency = latency;
+    job->trip = trip;
+    job->complete = complete;
+    job->callback = cb;
+    job->data = data;
+    for (size_t i = 0; i < 3; i++)
+        job->args[i] = js_undefined();
+    job->keep[0] = job->keep[1] = js_undefined();
+}
+
 bool io_pool_submit(ls_engine *e, ls_pool_job *job)
 {
     ls_io_event *ev = arena_alloc(e->arena, sizeof *ev);

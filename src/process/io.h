@@ -67,6 +67,11 @@ void io_init(ls_engine *e);
 /* require('net'): what the program sees (the modelled calls; the others stop the run with a
  * message saying so). */
 js_value io_net_module(ls_engine *e);
+/* Fills a new request: the program's callback `cb` (its origin numbered now), each trip
+ * `latency` long, the first trip `trip`, the owner's `complete` and `data`; no arguments yet. */
+void io_pool_job_init(ls_engine *e, ls_pool_job *job, const char *api, js_value cb,
+                      ls_cost latency, const char *trip,
+                      bool (*complete)(ls_engine *e, ls_pool_job *job), void *data);
 /* Starts a pool request's trip (job->trip): false if the timing model has no room (the run
  * stops as bad input). */
 bool io_pool_submit(ls_engine *e, ls_pool_job *job);

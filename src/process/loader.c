@@ -1019,6 +1019,8 @@ static const op_info ops[] = {
     {"fs.appendFile", LS_N_FS, k_fs_latency},
     {"fs.access", LS_N_FS, k_fs_latency},
     {"fs.open", LS_N_FS, k_fs_latency},
+    {"crypto.pbkdf2", LS_N_FS, k_fs_latency},
+    {"crypto.randomBytes", LS_N_FS, k_fs_latency},
     {"new EventEmitter", LS_N_NEW_EMITTER, no_keys},
     {"on", LS_N_ON, k_on},
     {"emit", LS_N_EMIT, k_emit},

@@ -44,6 +44,10 @@ typedef struct {
         bool invalid_callback_received;
         bool fs_validate_function;
         bool readfile_big_chunks;
+        bool buffer_inspect_more_bytes;
+        bool arg_type_received_plain;
+        bool pbkdf2_digest_required;
+        bool random_bytes_zero_sync;
         bool fs_close_callback_optional;
     } process;
 } ls_profile;

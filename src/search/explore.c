@@ -415,6 +415,9 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
     w.merge = !options->no_merge;
     ls_timing ranges = {CLOCK_RANGES, 0, &d.base, at_state, &w};
     out->complete = true;
+    /* a search that would run out of time keeps a quarter of it for sampling, so that the
+     * orders sampling finds are listed, with their probabilities, whatever the search saw */
+    int64_t deadline = options->samples ? budget_reserve(budget, 0.25) : 0;
     for (;;) {
         start_walk(&w);
         run_out r;
@@ -447,6 +450,7 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
             break;
         }
     }
+    budget_release(budget, deadline);
     free(d.trail);
     free(d.facts);
     free(d.slots);

@@ -534,15 +534,7 @@ static void print_fd(ls_engine *e, int fd, const char *bytes, size_t len)
 /* makeCallback / validateFunction(cb, 'cb') as the version words it (lib/fs.js) */
 static js_status callback_ok(ls_engine *e, js_value cb)
 {
-    if (js_is_callable(cb))
-        return JS_OK;
-    if (e->profile->process.fs_validate_function)
-        return host_type_error(e, "ERR_INVALID_ARG_TYPE", "The \"cb\" argument must be of type "
-                               "function. Received %s", host_received(e, cb));
-    if (e->profile->process.invalid_callback_received)
-        return host_type_error(e, "ERR_INVALID_CALLBACK", "Callback must be a function. "
-                               "Received %s", host_inspect(e, cb));
-    return host_type_error(e, "ERR_INVALID_CALLBACK", "Callback must be a function");
+    return host_callback_arg(e, cb, "cb");
 }
 
 /* the last argument, the callback (options may come between) */
@@ -847,18 +839,11 @@ static fs_req *new_req(ls_engine *e, fs_op op, const char *api, const char *trip
 {
     fs_req *r = arena_alloc(e->arena, sizeof *r);
     r->op = op;
-    r->job.api = api;
-    r->job.origin = (ls_origin){api, host_label(e, cb), engine_next_seq(e)};
     ls_fs_site site = host_fs_site(e);
-    r->job.latency = site.latency_ms >= 0 ? cost_point(site.latency_ms) : e->costs.io_latency;
-    r->job.trip = trip;
+    io_pool_job_init(e, &r->job, api, cb,
+                     site.latency_ms >= 0 ? cost_point(site.latency_ms) : e->costs.io_latency,
+                     trip, complete, r);
     r->job.several = op == OP_READ_FILE || op == OP_WRITE_FILE;
-    r->job.complete = complete;
-    r->job.callback = cb;
-    r->job.data = r;
-    for (size_t i = 0; i < 3; i++)
-        r->job.args[i] = js_undefined();
-    r->job.keep[0] = r->job.keep[1] = js_undefined();
     return r;
 }
 

@@ -22,9 +22,11 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "node/crypto.h"
 #include "node/fs.h"
 #include "node/inspect.h"
 #include "parse.h"
+#include "xalloc.h"
 #include "node/prelude.h"
 
 /* Date.now() of the virtual clock's 0: 2026-01-01T00:00:00Z (a fixed date: runs are
@@ -161,7 +163,13 @@ void host_refuse(ls_engine *e, const char *fmt, ...)
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
     e->stop = STOP_BAD_INPUT;
-    e->stop_message = arena_printf(e->arena, "%s: error: %s", e->program->file, msg);
+    /* where: the program's position being run (the call), as the loader's refusals say it */
+    uint32_t line, col;
+    if (e->host.vm && js_current_position(e->host.vm, &line, &col))
+        e->stop_message = arena_printf(e->arena, "%s:%u:%u: error: %s", e->program->file,
+                                       (unsigned)line, (unsigned)col, msg);
+    else
+        e->stop_message = arena_printf(e->arena, "%s: error: %s", e->program->file, msg);
 }
 
 const char *host_label(ls_engine *e, js_value fn)
@@ -169,34 +177,48 @@ const char *host_label(ls_engine *e, js_value fn)
     return js_function_label(e->host.vm, fn);
 }
 
-static js_status type_error(ls_engine *e, const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* A TypeError with Node's `code` (ERR_INVALID_ARG_TYPE, ...), as lib/internal/errors.js makes
- * it: its stack says "TypeError [CODE]: message"; its name is "TypeError [CODE]" too before
- * Node 12, "TypeError" from 12 (profile.def error_name_plain). */
-static js_status type_error(ls_engine *e, const char *code, const char *fmt, ...)
+/* An error of class `cls` (TypeError, RangeError) with Node's `code` (ERR_INVALID_ARG_TYPE,
+ * ...), as lib/internal/errors.js makes it: its stack says "TypeError [CODE]: message"; its name
+ * is "TypeError [CODE]" too before Node 12, "TypeError" from 12 (profile.def error_name_plain). */
+static js_status node_error(ls_engine *e, const char *cls, const char *code, const char *fmt,
+                            va_list ap)
 {
     js_vm *vm = e->host.vm;
     char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    js_value err = js_new_error(vm, "TypeError", msg), stack;
+    js_value err = js_new_error(vm, cls, msg), stack;
     js_define_value(vm, err.u.object, "code", js_new_cstring(vm, code),
                     e->profile->process.error_code_own);
+    size_t n = strlen(cls);
     if (js_get(vm, err, "stack", &stack) == JS_OK && stack.type == JS_TSTRING) {
         const char *s = js_string_chars(stack.u.string, NULL);
-        if (strncmp(s, "TypeError:", 10) == 0)
+        if (strncmp(s, cls, n) == 0 && s[n] == ':')
             js_define_value(vm, err.u.object, "stack",
-                            js_new_cstring(vm, arena_printf(e->arena, "TypeError [%s]%s", code,
-                                                            s + 9)), false);
+                            js_new_cstring(vm, arena_printf(e->arena, "%s [%s]%s", cls, code,
+                                                            s + n)), false);
     }
     if (!e->profile->process.error_name_plain)
         js_define_value(vm, err.u.object, "name",
-                        js_new_cstring(vm, arena_printf(e->arena, "TypeError [%s]", code)), false);
+                        js_new_cstring(vm, arena_printf(e->arena, "%s [%s]", cls, code)), false);
     return js_throw(vm, err);
+}
+
+js_status host_type_error(ls_engine *e, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    js_status st = node_error(e, "TypeError", code, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+js_status host_range_error(ls_engine *e, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    js_status st = node_error(e, "RangeError", code, fmt, ap);
+    va_end(ap);
+    return st;
 }
 
 /* util.inspect(v) into the arena, for messages: a throw while inspecting gives "?" */
@@ -237,28 +259,33 @@ static const char *received(ls_engine *e, js_value v)
 
 js_status host_invalid_arg_type(ls_engine *e, const char *name, const char *expected, js_value v)
 {
-    return type_error(e, "ERR_INVALID_ARG_TYPE",
-                      "The \"%s\" argument must be %s. Received %s", name, expected,
-                      received(e, v));
+    return host_type_error(e, "ERR_INVALID_ARG_TYPE", "The \"%s\" argument must be %s. Received %s",
+                           name, expected, received(e, v));
 }
 
 js_status host_require_callback(ls_engine *e, js_value cb)
 {
     if (js_is_callable(cb))
         return JS_OK;
-    return type_error(e, "ERR_INVALID_ARG_TYPE",
-                      "The \"callback\" argument must be of type function. Received %s",
-                      received(e, cb));
+    return host_type_error(e, "ERR_INVALID_ARG_TYPE",
+                           "The \"callback\" argument must be of type function. Received %s",
+                           received(e, cb));
 }
 
-js_status host_type_error(ls_engine *e, const char *code, const char *fmt, ...)
+/* Node's check of a callback argument: ERR_INVALID_CALLBACK ("Callback must be a function",
+ * with ". Received X" from 12) until validateFunction(cb, NAME) took its place in fs and crypto
+ * (18: ERR_INVALID_ARG_TYPE; lib/internal/validators.js validateFunction) */
+js_status host_callback_arg(ls_engine *e, js_value cb, const char *name)
 {
-    char msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    return type_error(e, code, "%s", msg);
+    if (js_is_callable(cb))
+        return JS_OK;
+    if (e->profile->process.fs_validate_function)
+        return host_type_error(e, "ERR_INVALID_ARG_TYPE", "The \"%s\" argument must be of type "
+                               "function. Received %s", name, received(e, cb));
+    if (e->profile->process.invalid_callback_received)
+        return host_type_error(e, "ERR_INVALID_CALLBACK", "Callback must be a function. "
+                               "Received %s", inspect_text(e, cb));
+    return host_type_error(e, "ERR_INVALID_CALLBACK", "Callback must be a function");
 }
 
 const char *host_received(ls_engine *e, js_value v)
@@ -371,6 +398,8 @@ ls_fs_site host_fs_site(ls_engine *e)
 typedef struct {
     char *bytes;
     size_t len;
+    const char *unknown; /* bytes loopsim does not compute: what they are ("crypto.pbkdf2's
+                          * key"); reading them stops the run */
 } buffer_data;
 
 static void fingerprint_buffer(js_vm *vm, ls_fp *fp, void *data)
@@ -382,14 +411,54 @@ static void fingerprint_buffer(js_vm *vm, ls_fp *fp, void *data)
 
 static const js_host_class buffer_class = {"Buffer", NULL, fingerprint_buffer};
 
+static bool bytes_unknown(ls_engine *e, const buffer_data *b)
+{
+    if (!b->unknown)
+        return false;
+    host_refuse(e, "loopsim does not model the bytes of %s (only its length)", b->unknown);
+    return true;
+}
+
+/* an encoding argument: utf8 (the default) or hex; NULL (and the run stopped) for another */
+static const char *encoding_arg(ls_engine *e, const char *api, js_value v)
+{
+    if (js_is_undefined(v))
+        return "utf8";
+    if (v.type == JS_TSTRING) {
+        const char *s = js_string_chars(v.u.string, NULL);
+        if (strcmp(s, "utf8") == 0 || strcmp(s, "utf-8") == 0 || strcmp(s, "hex") == 0)
+            return strcmp(s, "hex") == 0 ? "hex" : "utf8";
+    }
+    host_refuse(e, "%s: loopsim models the encodings 'utf8' and 'hex' (got %s)", api,
+                inspect_text(e, v));
+    return NULL;
+}
+
+/* buf.toString([encoding]): the bytes as UTF-8 text, or in hex (lib/buffer.js toString) */
 static js_status buffer_to_string(const js_args *a, js_value *out)
 {
+    ls_engine *e = engine_of(a);
     buffer_data *b = js_host_data(a->this_value, &buffer_class);
-    *out = b ? js_new_string(a->vm, b->bytes, b->len) : js_new_cstring(a->vm, "");
+    if (b && bytes_unknown(e, b))
+        return JS_STOP;
+    const char *enc = encoding_arg(e, "buf.toString", js_arg(a, 0));
+    if (!enc)
+        return JS_STOP;
+    if (!b) {
+        *out = js_new_cstring(a->vm, "");
+    } else if (strcmp(enc, "hex") == 0) {
+        char *hex = arena_alloc(e->arena, 2 * b->len + 1);
+        for (size_t i = 0; i < b->len; i++)
+            snprintf(hex + 2 * i, 3, "%02x", (unsigned char)b->bytes[i]);
+        *out = js_new_string(a->vm, hex, 2 * b->len);
+    } else {
+        *out = js_new_string(a->vm, b->bytes, b->len);
+    }
     return JS_OK;
 }
 
-js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len)
+/* Buffer's prototype, made with the VM's globals (g_buffer_install) */
+static js_value buffer_proto(ls_engine *e)
 {
     js_vm *vm = e->host.vm;
     if (e->host.buffer_proto.type != JS_TOBJECT) {
@@ -397,6 +466,13 @@ js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len)
         define(e, proto.u.object, "toString", 1, buffer_to_string);
         e->host.buffer_proto = proto;
     }
+    return e->host.buffer_proto;
+}
+
+js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len)
+{
+    js_vm *vm = e->host.vm;
+    buffer_proto(e);
     buffer_data *b = arena_alloc(e->arena, sizeof *b);
     b->bytes = arena_alloc(e->arena, len + 1);
     memcpy(b->bytes, bytes, len);
@@ -404,6 +480,128 @@ js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len)
     js_value o = js_new_host_object(vm, &buffer_class, b, e->host.buffer_proto);
     js_define_value(vm, o.u.object, "length", js_number((double)len), false);
     return o;
+}
+
+js_value host_new_unknown_buffer(ls_engine *e, size_t len, const char *what)
+{
+    js_value o = host_new_buffer(e, "", 0);
+    buffer_data *b = js_host_data(o, &buffer_class);
+    b->len = len;
+    b->unknown = what;
+    js_define_value(e->host.vm, o.u.object, "length", js_number((double)len), false);
+    return o;
+}
+
+/* ---- the Buffer global: Buffer.from(string | buffer), Buffer.alloc(size[, fill]),
+ * Buffer.isBuffer, Buffer.byteLength (lib/buffer.js); the rest refused by name */
+
+static js_status buffer_call(const js_args *a, js_value *out)
+{
+    (void)out;
+    host_refuse(engine_of(a), "loopsim does not model calling Buffer() (deprecated, DEP0005); "
+                "Buffer.from and Buffer.alloc are modelled");
+    return JS_STOP;
+}
+
+static js_status buffer_from(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value v = js_arg(a, 0);
+    if (v.type == JS_TSTRING) {
+        const char *enc = encoding_arg(e, "Buffer.from", js_arg(a, 1));
+        if (!enc)
+            return JS_STOP;
+        if (strcmp(enc, "hex") == 0) {
+            host_refuse(e, "Buffer.from: loopsim models a string in 'utf8'");
+            return JS_STOP;
+        }
+        size_t len;
+        const char *s = js_string_chars(v.u.string, &len);
+        *out = host_new_buffer(e, s, len);
+        return JS_OK;
+    }
+    buffer_data *b = js_host_data(v, &buffer_class);
+    if (b) {
+        *out = b->unknown ? host_new_unknown_buffer(e, b->len, b->unknown)
+                          : host_new_buffer(e, b->bytes, b->len);
+        return JS_OK;
+    }
+    host_refuse(e, "Buffer.from: loopsim models a string or a Buffer (got %s)", inspect_text(e, v));
+    return JS_STOP;
+}
+
+static js_status buffer_alloc(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value size = js_arg(a, 0), fill = js_arg(a, 1);
+    if (size.type != JS_TNUMBER || size.u.number != floor(size.u.number) || size.u.number < 0 ||
+        size.u.number > 1048576) {
+        host_refuse(e, "Buffer.alloc: loopsim models a size that is an integer from 0 to 1048576");
+        return JS_STOP;
+    }
+    size_t n = (size_t)size.u.number, flen = 0;
+    const char *f = NULL;
+    if (fill.type == JS_TSTRING && a->argc < 3)
+        f = js_string_chars(fill.u.string, &flen);
+    else if (!js_is_undefined(fill) && !(fill.type == JS_TNUMBER && fill.u.number == 0)) {
+        host_refuse(e, "Buffer.alloc: loopsim models no fill, 0 or a string");
+        return JS_STOP;
+    }
+    char *bytes = arena_alloc(e->arena, n + 1);
+    for (size_t i = 0; i < n; i++)
+        bytes[i] = flen ? f[i % flen] : 0;
+    *out = host_new_buffer(e, bytes, n);
+    return JS_OK;
+}
+
+static js_status buffer_is_buffer(const js_args *a, js_value *out)
+{
+    *out = js_bool(host_is_buffer(js_arg(a, 0)));
+    return JS_OK;
+}
+
+static js_status buffer_byte_length(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value v = js_arg(a, 0);
+    buffer_data *b = js_host_data(v, &buffer_class);
+    size_t len = 0;
+    if (b)
+        len = b->len;
+    else if (v.type == JS_TSTRING && js_is_undefined(js_arg(a, 1)))
+        js_string_chars(v.u.string, &len);
+    else {
+        host_refuse(e, "Buffer.byteLength: loopsim models a string in 'utf8' or a Buffer");
+        return JS_STOP;
+    }
+    *out = js_number((double)len);
+    return JS_OK;
+}
+
+static js_status buffer_refused(const js_args *a, js_value *out)
+{
+    (void)out;
+    host_refuse(engine_of(a), "loopsim does not model Buffer.%s (docs/modules.md says what of "
+                "Buffer it does)", js_function_label(a->vm, js_obj(a->callee)));
+    return JS_STOP;
+}
+
+static void g_buffer_install(ls_engine *e, js_object *g)
+{
+    js_vm *vm = e->host.vm;
+    js_value ctor = js_new_native(vm, "Buffer", 3, buffer_call, e->host.link, 0);
+    host_export(e, ctor.u.object, "from", 3, buffer_from);
+    host_export(e, ctor.u.object, "alloc", 3, buffer_alloc);
+    host_export(e, ctor.u.object, "isBuffer", 1, buffer_is_buffer);
+    host_export(e, ctor.u.object, "byteLength", 2, buffer_byte_length);
+    static const char *const refused[] = {"allocUnsafe", "allocUnsafeSlow", "concat", "compare",
+                                          "isEncoding", "copyBytesFrom", "of"};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        host_export(e, ctor.u.object, refused[i], 0, buffer_refused);
+    js_value proto = buffer_proto(e);
+    js_define_value(vm, ctor.u.object, "prototype", proto, false);
+    js_define_value(vm, proto.u.object, "constructor", ctor, false);
+    js_define_value(vm, g, "Buffer", ctor, false);
 }
 
 const char *host_env(ls_engine *e, const char *name)
@@ -428,11 +626,16 @@ const char *host_env(ls_engine *e, const char *name)
     return arena_strdup(e->arena, js_string_chars(s, NULL));
 }
 
+bool host_is_buffer(js_value v)
+{
+    return js_host_data(v, &buffer_class) != NULL;
+}
+
 bool host_buffer_bytes(ls_engine *e, js_value v, const char **bytes, size_t *len)
 {
     (void)e;
     buffer_data *b = js_host_data(v, &buffer_class);
-    if (!b)
+    if (!b || bytes_unknown(e, b))
         return false;
     *bytes = b->bytes;
     *len = b->len;
@@ -1081,17 +1284,16 @@ static js_status url_file_url_to_path(const js_args *a, js_value *out)
     ls_engine *e = engine_of(a);
     js_value v = js_arg(a, 0);
     if (v.type != JS_TSTRING)
-        return type_error(engine_of(a), "ERR_INVALID_ARG_TYPE", "The \"path\" argument must be of type "
-                                                         "string or an instance of URL. Received %s",
-                          received(e, v));
+        return host_type_error(e, "ERR_INVALID_ARG_TYPE", "The \"path\" argument must be of "
+                               "type string or an instance of URL. Received %s", received(e, v));
     size_t len;
     const char *s = js_string_chars(v.u.string, &len);
     if (len < 7 || strncmp(s, "file://", 7) != 0)
-        return type_error(engine_of(a), "ERR_INVALID_URL_SCHEME", "The URL must be of scheme file");
+        return host_type_error(e, "ERR_INVALID_URL_SCHEME", "The URL must be of scheme file");
     const char *p = s + 7;
     if (*p != '/') /* file://host/...: only an empty host (or localhost) on POSIX */
-        return type_error(engine_of(a), "ERR_INVALID_FILE_URL_HOST", "File URL host must be "
-                                                              "\"localhost\" or empty on linux");
+        return host_type_error(e, "ERR_INVALID_FILE_URL_HOST",
+                               "File URL host must be \"localhost\" or empty on linux");
     size_t n = len - 7;
     char *path = arena_alloc(e->arena, n + 1);
     size_t k = 0;
@@ -1099,8 +1301,8 @@ static js_status url_file_url_to_path(const js_args *a, js_value *out)
         if (p[i] == '%' && i + 2 < n && hex_digit(p[i + 1]) >= 0 && hex_digit(p[i + 2]) >= 0) {
             int c = hex_digit(p[i + 1]) * 16 + hex_digit(p[i + 2]);
             if (c == '/')
-                return type_error(engine_of(a), "ERR_INVALID_FILE_URL_PATH", "File URL path must not "
-                                                                      "include encoded / characters");
+                return host_type_error(e, "ERR_INVALID_FILE_URL_PATH",
+                                       "File URL path must not include encoded / characters");
             path[k++] = (char)c;
             i += 2;
         } else if (p[i] == '?' || p[i] == '#') {
@@ -1156,6 +1358,7 @@ static const module_info module_table[] = {
     {"timers/promises", NULL, FEATURE(timers_promises)},
     {"perf_hooks", perf_hooks_module, 0},
     {"fs", fs_module, 0},
+    {"crypto", crypto_module, 0},
     {"net", io_net_module, 0},
     {"util", NULL, 0},
     {"url", url_module, 0},
@@ -1166,7 +1369,7 @@ static bool is_node_builtin(const char *name)
 {
     static const char *const names[] = {
         "assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants",
-        "crypto", "dgram", "diagnostics_channel", "dns", "domain", "fs/promises", "http",
+        "dgram", "diagnostics_channel", "dns", "domain", "fs/promises", "http",
         "http2", "https", "inspector", "module", "os", "path", "punycode", "querystring",
         "readline", "repl", "stream", "string_decoder", "sys", "tls", "trace_events", "tty",
         "util/types", "v8", "vm", "wasi", "worker_threads", "zlib", "stream/promises",
@@ -1253,9 +1456,9 @@ static js_status module_arg(const js_args *a, const char **name)
     ls_engine *e = engine_of(a);
     js_value v = js_arg(a, 0);
     if (v.type != JS_TSTRING)
-        return type_error(engine_of(a), "ERR_INVALID_ARG_TYPE", "The \"id\" argument must be of type "
-                                                         "string. Received %s",
-                          received(e, v));
+        return host_type_error(e, "ERR_INVALID_ARG_TYPE",
+                               "The \"id\" argument must be of type string. Received %s",
+                               received(e, v));
     *name = js_string_chars(v.u.string, NULL);
     return JS_OK;
 }
@@ -1419,6 +1622,7 @@ static void make_globals(ls_engine *e)
     define(e, console.u.object, "warn", 0, console_error);
     define(e, console.u.object, "trace", 0, console_error);
     js_define_value(vm, g, "console", console, false);
+    g_buffer_install(e, g);
     define(e, g, "setTimeout", 2, g_set_timeout);
     define(e, g, "setInterval", 2, g_set_interval);
     define(e, g, "setImmediate", 1, g_set_immediate);
@@ -1441,16 +1645,35 @@ static void make_globals(ls_engine *e)
     e->host.immediate_proto = make_proto_with_methods(e, tnames, twhich, 3);
 }
 
-/* console.log of a Timeout, an Immediate or a Buffer: Node prints their internal fields
- * (_idleTimeout, _onTimeout, ...) or bytes (<Buffer 2f 2f ...>); loopsim prints `Timeout {}`
- * and its like (a limitation docs/modules.md states). */
-static bool inspect_host_object(void *ctx, js_vm *vm, struct js_object *host, js_value *out)
+/* console.log of a Buffer: its first 50 bytes in hex (buffer.INSPECT_MAX_BYTES), then how many
+ * more (lib/buffer.js Buffer.prototype[customInspectSymbol]); a Buffer whose bytes loopsim does
+ * not know (a derived key) stops the run.  Timeouts and Immediates print as `Timeout {}` with
+ * the fields the prelude gives them (docs/modules.md). */
+static bool inspect_host_object(void *ctx, js_vm *vm, struct js_object *host, js_value *out,
+                                char **text)
 {
-    (void)ctx;
-    (void)vm;
-    (void)host;
     (void)out;
-    return false;
+    ls_engine *e = engine_at(ctx);
+    buffer_data *b = js_host_data(js_obj(host), &buffer_class);
+    if (!b)
+        return false;
+    (void)vm;
+    if (bytes_unknown(e, b)) {
+        *text = xstrdup("<Buffer>");
+        return true;
+    }
+    size_t shown = b->len < 50 ? b->len : 50, more = b->len - shown;
+    size_t cap = 16 + 3 * shown + 40, n = 0;
+    char *s = xrealloc(NULL, cap);
+    n += (size_t)snprintf(s + n, cap - n, "<Buffer");
+    for (size_t i = 0; i < shown; i++)
+        n += (size_t)snprintf(s + n, cap - n, " %02x", (unsigned char)b->bytes[i]);
+    if (more && e->profile->process.buffer_inspect_more_bytes)
+        snprintf(s + n, cap - n, " ... %zu more byte%s>", more, more > 1 ? "s" : "");
+    else
+        snprintf(s + n, cap - n, "%s>", more ? " ... " : shown ? "" : " ");
+    *text = s;
+    return true;
 }
 
 /* ---- the VMs: made once per profile, reset between runs --------------------------------------

@@ -97,9 +97,14 @@ void host_next_tick_native(ls_engine *e, const char *name, void (*fn)(ls_engine 
                            js_value arg);
 /* A TypeError ERR_INVALID_ARG_TYPE unless `cb` is callable (JS_OK if it is). */
 js_status host_require_callback(ls_engine *e, js_value cb);
-/* A TypeError with Node's `code` (ERR_INVALID_ARG_TYPE, ...), thrown; JS_THROW. */
+/* A TypeError (RangeError) with Node's `code` (ERR_INVALID_ARG_TYPE, ...), thrown; JS_THROW. */
 js_status host_type_error(ls_engine *e, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+js_status host_range_error(ls_engine *e, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A callback argument checked as Node checks it, per version (ERR_INVALID_CALLBACK, then
+ * ERR_INVALID_ARG_TYPE naming the argument `name`: "cb" in fs, "callback" in crypto). */
+js_status host_callback_arg(ls_engine *e, js_value cb, const char *name);
 /* How ERR_INVALID_ARG_TYPE names a received value ("type string ('x')", "undefined"), and how
  * util.inspect prints it (%O of Node's messages); in the run's arena. */
 const char *host_received(ls_engine *e, js_value v);
@@ -109,10 +114,16 @@ const char *host_inspect(ls_engine *e, js_value v);
 void host_write_output(ls_engine *e, bool to_stderr, const char *text, size_t len, bool stream);
 /* process.env[name] as a string (Node's process.env is the real environment), NULL if unset. */
 const char *host_env(ls_engine *e, const char *name);
-/* The bytes of one of loopsim's Buffers; false if `v` is none. */
+/* Is `v` one of loopsim's Buffers? */
+bool host_is_buffer(js_value v);
+/* The bytes of one of loopsim's Buffers; false if `v` is none, or if its bytes are unknown
+ * (host_new_unknown_buffer: the run is stopped then). */
 bool host_buffer_bytes(ls_engine *e, js_value v, const char **bytes, size_t *len);
 /* A Buffer holding a copy of bytes[0..len). */
 js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len);
+/* A Buffer of `len` bytes that loopsim does not compute (a derived key, random bytes): its
+ * length can be read; reading its bytes stops the run, naming `what` ("crypto.pbkdf2's key"). */
+js_value host_new_unknown_buffer(ls_engine *e, size_t len, const char *what);
 /* The timing a JSON scenario gave the fs call being made (program.h ls_fs_site); trips 0 and
  * latency -1 when none. */
 ls_fs_site host_fs_site(ls_engine *e);

@@ -2649,10 +2649,11 @@ static char *circular_label(ictx *c, js_object *o)
 }
 
 /* the embedder's replacement for a host object */
-static bool host_replacement(ictx *c, js_object *o, js_value *out)
+static bool host_replacement(ictx *c, js_object *o, js_value *out, char **text)
 {
     const ls_inspect_host *h = &c->st->host;
-    return o->cls == CLASS_HOST && h->fn && h->fn(h->ctx, c->vm, o, out);
+    *text = NULL;
+    return o->cls == CLASS_HOST && h->fn && h->fn(h->ctx, c->vm, o, out, text);
 }
 
 static char *fmt_value(ictx *c, js_value v, int rt)
@@ -2663,8 +2664,9 @@ static char *fmt_value(ictx *c, js_value v, int rt)
         return fmt_primitive(c, v);
     js_object *o = v.u.object;
     js_value replacement;
-    if (host_replacement(c, o, &replacement))
-        return fmt_value(c, replacement, rt);
+    char *text;
+    if (host_replacement(c, o, &replacement, &text))
+        return text ? text : fmt_value(c, replacement, rt);
     if (c->custom_inspect) {
         bool used;
         char *s = try_custom(c, o, rt, &used);
@@ -3097,8 +3099,9 @@ static char *fmt_value_v10(ictx *c, js_value v, int rt)
         return fmt_primitive(c, v);
     js_object *o = v.u.object;
     js_value replacement;
-    if (host_replacement(c, o, &replacement))
-        return fmt_value_v10(c, replacement, rt);
+    char *text;
+    if (host_replacement(c, o, &replacement, &text))
+        return text ? text : fmt_value_v10(c, replacement, rt);
     bool used = false;
     char *custom = c->custom_inspect ? try_custom(c, o, rt, &used) : NULL;
     if (custom || used || c->status != JS_OK)

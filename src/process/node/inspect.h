@@ -26,11 +26,13 @@
 
 struct js_object;
 
-/* The embedder's printer for its host objects (CLASS_HOST: Timeout, Immediate, ...): sets
- * *out to a value printed in the host object's place (say, an object with Node's fields of a
- * Timeout whose constructor is named Timeout) and returns true; false prints the host object
- * as `ClassName {}` with its own enumerable properties.  A hook, not a version difference. */
-typedef bool (*ls_inspect_host_fn)(void *ctx, js_vm *vm, struct js_object *host, js_value *out);
+/* The embedder's printer for its host objects (CLASS_HOST: Timeout, Immediate, Buffer, ...):
+ * sets *out to a value printed in the host object's place (say, an object with Node's fields of
+ * a Timeout whose constructor is named Timeout), or *text to the text printed (malloc'd, as
+ * `<Buffer 61 62>`), and returns true; false prints the host object as `ClassName {}` with its
+ * own enumerable properties.  A hook, not a version difference. */
+typedef bool (*ls_inspect_host_fn)(void *ctx, js_vm *vm, struct js_object *host, js_value *out,
+                                   char **text);
 
 typedef struct {
     ls_inspect_host_fn fn;      /* NULL: `ClassName {}` */
