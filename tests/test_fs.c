@@ -6,21 +6,25 @@
 #include "check_main.h"
 #include "engine_harness.h"
 
-/* A JSON-less program run on Node 20; the trace's pool trips are counted by the poll-phase
- * callbacks of Node's own ("fs.readFile" records with "done" in their label). */
-static int trips_of(const char *text, const char *api)
+/* How many pool trips of `api` a run of `text` on `version` makes: the poll-phase records of
+ * that api in its trace (each trip's completion is one, Node's own callbacks' and the last). */
+static int trips_on(const char *version, const char *text, const char *api)
 {
     ls_program *p = load(text);
-    ls_engine *e = engine_for(p);
+    ls_engine *e = engine_for_profile(p, profile_for_version(version));
     e->out.recording = true;
     engine_run(e);
     int n = 0;
     for (size_t i = 0; i < e->out.nrecords; i++)
-        if (strcmp(e->out.records[i].api, api) == 0)
-            n++;
+        n += strcmp(e->out.records[i].api, api) == 0;
     engine_free(e);
     program_free(p);
     return n;
+}
+
+static int trips_of(const char *text, const char *api)
+{
+    return trips_on("20", text, api);
 }
 
 START_TEST(test_readfile_of_a_small_file_is_four_trips_and_of_a_missing_one_is_one)
@@ -124,9 +128,9 @@ END_TEST
 START_TEST(test_descriptors_are_the_lowest_free_from_the_versions_first)
 {
     expect_run_on("10.7.0", "const fs = require('fs');\n"
-                  "const a = fs.openSync(__filename), b = fs.openSync(__filename);\n"
+                  "const a = fs.openSync(__filename, 'r'), b = fs.openSync(__filename, 'r');\n"
                   "fs.closeSync(a);\n"
-                  "console.log(a, b, fs.openSync(__filename));\n",
+                  "console.log(a, b, fs.openSync(__filename, 'r'));\n",
                   "10 11 10", 0, STOP_NONE);
     expect_run_on("22", "const fs = require('fs');\n"
                   "console.log(fs.openSync(__filename));\n"
@@ -238,6 +242,84 @@ START_TEST(test_readdir_lists_the_virtual_directory_sorted)
 }
 END_TEST
 
+START_TEST(test_promises_readfile_reads_until_nothing_before_14_and_to_the_size_from_14)
+{
+    const char *text = "require('fs').promises.readFile(__filename).then(() => {});";
+    ck_assert_int_eq(trips_on("12.22.12", text, "fs.promises.readFile"), 5);
+    ck_assert_int_eq(trips_on("14", text, "fs.promises.readFile"), 4);
+    ck_assert_int_eq(trips_on("20", text, "fs.promises.readFile"), 4);
+    /* writeFile: open, write, close; with no data no write from 14 (and before) */
+    ck_assert_int_eq(trips_on("20", "require('fs').promises.writeFile('f', 'x');",
+                              "fs.promises.writeFile"), 3);
+    ck_assert_int_eq(trips_on("20", "require('fs').promises.writeFile('f', '');",
+                              "fs.promises.writeFile"), 2);
+}
+END_TEST
+
+START_TEST(test_promises_settle_in_the_last_trips_completion_before_the_check_phase)
+{
+    expect_run("const fsp = require('fs').promises;\n"
+               "setImmediate(() => console.log('immediate'));\n"
+               "fsp.stat(__filename).then((s) => {\n"
+               "  process.nextTick(() => console.log('tick'));\n"
+               "  console.log('stat', s.isFile());\n"
+               "});\n"
+               "console.log('main');\n",
+               "main stat true tick immediate");
+}
+END_TEST
+
+START_TEST(test_promises_reject_where_the_callback_form_throws_or_calls_back_an_error)
+{
+    expect_run("const fsp = require('fs').promises;\n"
+               "const p = fsp.stat(42);\n"
+               "console.log(p instanceof Promise);\n"
+               "p.catch((e) => console.log(e.code));\n"
+               "fsp.readFile('nope').catch((e) => console.log(e.code, e.syscall));\n",
+               "true ERR_INVALID_ARG_TYPE ENOENT open");
+}
+END_TEST
+
+START_TEST(test_reading_fs_promises_warns_once_through_a_tick_before_11_14_and_10_17)
+{
+    const char *text = "process.on('warning', (w) => console.log(w.name));\n"
+                       "const fs = require('fs');\n"
+                       "fs.promises; fs.promises;\n"
+                       "console.log('main');\n";
+    expect_run_on("10.7.0", text, "main ExperimentalWarning", 0, STOP_NONE);
+    expect_run_on("11.13.0", text, "main ExperimentalWarning", 0, STOP_NONE);
+    expect_run_on("10.17.0", text, "main", 0, STOP_NONE);
+    expect_run_on("11.14.0", text, "main", 0, STOP_NONE);
+}
+END_TEST
+
+START_TEST(test_a_file_handle_reads_from_its_position_and_its_fd_is_cleared_from_13_9)
+{
+    const char *text = "const fsp = require('fs').promises;\n"
+                       "(async () => {\n"
+                       "  const fh = await fsp.open(__filename, 'r');\n"
+                       "  const all = await fh.readFile('utf8');\n"
+                       "  console.log(all.length > 0, (await fh.readFile('utf8')).length);\n"
+                       "  await fh.close();\n"
+                       "  await fh.close();\n"
+                       "  console.log(fh.fd === -1);\n"
+                       "})();\n";
+    expect_run_on("20", text, "true 0 true", 0, STOP_NONE);
+    expect_run_on("13.8.0", text, "true 0 false", 0, STOP_NONE);
+}
+END_TEST
+
+START_TEST(test_open_without_flags_throws_before_11_1_and_10_16)
+{
+    const char *text = "try { require('fs').openSync(__filename); console.log('opened'); }\n"
+                       "catch (e) { console.log(e.code); }\n";
+    expect_run_on("10.15.0", text, "ERR_INVALID_OPT_VALUE", 0, STOP_NONE);
+    expect_run_on("11.0.0", text, "ERR_INVALID_OPT_VALUE", 0, STOP_NONE);
+    expect_run_on("10.16.0", text, "opened", 0, STOP_NONE);
+    expect_run_on("11.1.0", text, "opened", 0, STOP_NONE);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("fs");
@@ -256,6 +338,12 @@ static Suite *suite(void)
     tcase_add_test(t, test_readdir_lists_the_virtual_directory_sorted);
     tcase_add_test(t, test_the_first_request_starts_the_pool_and_waits_for_its_warm_up);
     tcase_add_test(t, test_uv_threadpool_size_is_read_when_the_pool_starts);
+    tcase_add_test(t, test_promises_readfile_reads_until_nothing_before_14_and_to_the_size_from_14);
+    tcase_add_test(t, test_promises_settle_in_the_last_trips_completion_before_the_check_phase);
+    tcase_add_test(t, test_promises_reject_where_the_callback_form_throws_or_calls_back_an_error);
+    tcase_add_test(t, test_reading_fs_promises_warns_once_through_a_tick_before_11_14_and_10_17);
+    tcase_add_test(t, test_a_file_handle_reads_from_its_position_and_its_fd_is_cleared_from_13_9);
+    tcase_add_test(t, test_open_without_flags_throws_before_11_1_and_10_16);
     suite_add_tcase(s, t);
     return s;
 }

@@ -18,10 +18,10 @@
 START_TEST(test_versions_map_to_the_profile_of_their_range)
 {
     ck_assert_str_eq(profile_for_version("10.7.0")->id, "node10");
-    ck_assert_str_eq(profile_for_version("v10.24.1")->id, "node10.16");
-    ck_assert_str_eq(profile_for_version("11.3.0")->id, "node11");
+    ck_assert_str_eq(profile_for_version("v10.24.1")->id, "node10.17");
+    ck_assert_str_eq(profile_for_version("11.3.0")->id, "node11.1");
     ck_assert_str_eq(profile_for_version("11.9.0")->id, "node11.9");
-    ck_assert_str_eq(profile_for_version("11.15.0")->id, "node11.13");
+    ck_assert_str_eq(profile_for_version("11.15.0")->id, "node11.14");
     ck_assert_str_eq(profile_for_version("12.22.12")->id, "node12.20");
     ck_assert_str_eq(profile_for_version("12.0.0")->id, "node12");
     ck_assert_str_eq(profile_for_version("14")->id, "node14.18");
@@ -38,7 +38,7 @@ END_TEST
 START_TEST(test_partial_version_means_the_latest_of_its_line)
 {
     ck_assert_str_eq(profile_for_version("20")->id, "node20.12");
-    ck_assert_str_eq(profile_for_version("11")->id, "node11.13");
+    ck_assert_str_eq(profile_for_version("11")->id, "node11.14");
     ck_assert_str_eq(profile_for_version("22")->id, "node22");
     ck_assert_ptr_eq(profile_for_version("20"), profile_default());
 }

@@ -72,6 +72,17 @@ js_value *js_native_slot(js_object *callee, int i)
     return &callee->u.native.slots[i];
 }
 
+void js_define_getter(js_vm *vm, js_object *obj, const char *name, js_native_fn fn, void *data,
+                      bool enumerable)
+{
+    char buf[128];
+    snprintf(buf, sizeof buf, "get %s", name);
+    js_object *g = native_new(vm, atom_cstr(vm, buf)->chars, 0, fn, false);
+    g->u.native.data = data;
+    prop_define_accessor(vm, obj, &atom_cstr(vm, name)->gc, g, NULL,
+                         PROP_CONFIGURABLE | (enumerable ? PROP_ENUMERABLE : 0));
+}
+
 void js_define_method(js_vm *vm, js_object *obj, const char *name, int length, js_native_fn fn,
                       void *data)
 {

@@ -257,6 +257,10 @@ js_value js_new_native(js_vm *vm, const char *name, int length, js_native_fn fn,
                        int nslots);
 void *js_native_data(const js_object *callee);
 js_value *js_native_slot(js_object *callee, int i);
+/* `name` on `obj` as a configurable accessor with a getter and no setter (`data` as a
+ * method's). */
+void js_define_getter(js_vm *vm, js_object *obj, const char *name, js_native_fn fn, void *data,
+                      bool enumerable);
 /* `name` on the global object, or on `obj`, as a writable, configurable, non-enumerable
  * method (as builtins are). */
 void js_define_method(js_vm *vm, js_object *obj, const char *name, int length, js_native_fn fn,

@@ -187,6 +187,9 @@ static void emit_js_visit_uses(const ls_node *n, void *ctx)
 {
     emit_js_uses *u = ctx;
     switch (n->kind) {
+    case LS_N_FS_PROMISE:
+        u->fs = true;
+        break;
     case LS_N_FS:
         if (ls_fs_ops[n->fs_op].crypto)
             u->crypto = true;
@@ -740,6 +743,9 @@ static void emit_js_expr_raw(emit_js_state *st, const ls_node *n)
         break;
     case LS_N_NEW_EMITTER:
         fputs("new EventEmitter()", st->out);
+        break;
+    case LS_N_FS_PROMISE:
+        fputs(ls_fsp_ops[n->fs_op].call, st->out);
         break;
     case LS_N_ON:
         if (n->a)

@@ -813,6 +813,19 @@ static void gen_stmt(G *g, ctx *c, cJSON *list)
             w->fs_used = true;
             window *nw = new_window(g, W_IO, w->slot, w->hops, w->sub + 1);
             nw->no_slots = w->no_slots;
+            if (chance(g, 20)) {
+                /* fs.promises: the then callback runs in the last trip's completion too, in
+                 * its callback scope (its ticks after its microtasks, unlike a callback's) */
+                static const char *const pops[] = {"fs.promises.stat", "fs.promises.readFile",
+                                                   "fs.promises.writeFile"};
+                cJSON *b = body(g, root_ctx(nw, c->depth + 1, c->tag), 3);
+                cJSON *chain = jarr(g);
+                push(chain, obj1(g, "then", b));
+                cJSON *call = obj1(g, pops[rnd(g, 3)], chk(g, cJSON_CreateNull()));
+                put(call, "chain", chain);
+                push(list, call);
+                return;
+            }
             const char *op = fs_op(g);
             cJSON *b = body(g, root_ctx(nw, c->depth + 1, c->tag), 3);
             cJSON *cb = b;

@@ -1021,6 +1021,9 @@ static const op_info ops[] = {
     {"fs.open", LS_N_FS, k_fs_latency},
     {"crypto.pbkdf2", LS_N_FS, k_fs_latency},
     {"crypto.randomBytes", LS_N_FS, k_fs_latency},
+    {"fs.promises.readFile", LS_N_FS_PROMISE, no_keys},
+    {"fs.promises.stat", LS_N_FS_PROMISE, no_keys},
+    {"fs.promises.writeFile", LS_N_FS_PROMISE, no_keys},
     {"new EventEmitter", LS_N_NEW_EMITTER, no_keys},
     {"on", LS_N_ON, k_on},
     {"emit", LS_N_EMIT, k_emit},
@@ -1219,6 +1222,13 @@ static void parse_operation(loader *L, ls_node *n, const op_info *op, const cJSO
                                          "a number of milliseconds from 0 to 3600000");
         break;
     case LS_N_NEW_EMITTER:
+        if (!cJSON_IsNull(v))
+            fail(L, vpath, "expected null, found %s", describe(L, v));
+        break;
+    case LS_N_FS_PROMISE:
+        for (int k = 0; k < LS_FSP__COUNT; k++)
+            if (strcmp(op->key, ls_fsp_ops[k].key) == 0)
+                n->fs_op = (ls_fs_op)k;
         if (!cJSON_IsNull(v))
             fail(L, vpath, "expected null, found %s", describe(L, v));
         break;

@@ -48,6 +48,11 @@ typedef struct {
         bool arg_type_received_plain;
         bool pbkdf2_digest_required;
         bool random_bytes_zero_sync;
+        bool fs_promises_stable;
+        bool fs_promises_module;
+        bool fs_promises_read_to_size;
+        bool filehandle_fd_cleared;
+        bool open_flags_default;
         bool fs_close_callback_optional;
     } process;
 } ls_profile;

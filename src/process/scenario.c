@@ -36,6 +36,7 @@ static const char *const kind_names[LS_N__COUNT] = {
     [LS_N_CATCH] = "catch",
     [LS_N_FINALLY] = "finally",
     [LS_N_FS] = "fs",
+    [LS_N_FS_PROMISE] = "fs.promises",
     [LS_N_NEW_EMITTER] = "new EventEmitter",
     [LS_N_ON] = "on",
     [LS_N_EMIT] = "emit",
@@ -60,6 +61,13 @@ const ls_fs_op_info ls_fs_ops[LS_FS__COUNT] = {
     [LS_FS_OPEN] = {"fs.open", "fs.open(__filename, 'r', "},
     [LS_FS_PBKDF2] = {"crypto.pbkdf2", "crypto.pbkdf2('secret', 'salt', 1000, 64, 'sha512', ", true},
     [LS_FS_RANDOM_BYTES] = {"crypto.randomBytes", "crypto.randomBytes(16, ", true},
+};
+
+const ls_fs_op_info ls_fsp_ops[LS_FSP__COUNT] = {
+    [LS_FSP_READ_FILE] = {"fs.promises.readFile", "fs.promises.readFile(__filename)", false},
+    [LS_FSP_STAT] = {"fs.promises.stat", "fs.promises.stat(__filename)", false},
+    [LS_FSP_WRITE_FILE] = {"fs.promises.writeFile",
+                           "fs.promises.writeFile('loopsim-scenario.txt', 'x')", false},
 };
 
 const char *ls_kind_name(ls_kind kind)

@@ -598,6 +598,18 @@ static js_status flags_arg(ls_engine *e, js_value v, const char *def, const char
     return JS_OK;
 }
 
+/* open's flags before they had a default (11.1, 10.16: profile.def open_flags_default):
+ * stringToFlags(flags) throws for anything but a string, the callback given in their place
+ * included (lib/internal/fs/utils.js @v10.7.0 stringToFlags) */
+static js_status flags_given(ls_engine *e, js_value v)
+{
+    if (e->profile->process.open_flags_default || v.type == JS_TSTRING)
+        return JS_OK;
+    js_string *s = js_to_string_safe(e->host.vm, v);
+    return host_type_error(e, "ERR_INVALID_OPT_VALUE", "The value \"%s\" is invalid for option "
+                           "\"flags\"", js_string_chars(s, NULL));
+}
+
 /* an option of an options argument that is an object or a string (getOptions): the string is
  * the encoding */
 static js_status option(ls_engine *e, js_value options, const char *key, js_value *out)
@@ -658,7 +670,20 @@ typedef struct {
     size_t size, pos;            /* readFile: the size fstat gave, what was read */
     fs_err err;                  /* readFile, writeFile: the error the close passes on */
     int trips, trip_no;          /* OP_TRIPS: a JSON scenario's "trips", and the one in flight */
+    bool promise;                /* made by fs.promises: its readFile and writeFile chunks */
+    bool handle;                 /* a FileHandle's readFile: from fstat, no close */
 } fs_req;
+
+/* fs.promises' readFile and writeFile: 16 KiB at a time, reading until a read gives nothing,
+ * before Node 14 (lib/internal/fs/promises.js @v10.7.0, @v12.22.12 kReadFileMaxChunkSize,
+ * readFileHandle's `endOfFile = bytesRead === 0`, writeFileHandle); from 14, 512 KiB, until
+ * the size fstat gave (64 KiB at a time for a size of 0) and no write for no data
+ * (@v16.20.2, @v20.20.2 readFileHandle, writeFileHandle; internal/fs/utils.js
+ * kReadFileBufferLength, kReadFileUnknownBufferLength, kWriteFileMaxChunkSize) */
+static size_t promise_chunk(const ls_engine *e)
+{
+    return e->profile->process.fs_promises_read_to_size ? 512 * 1024 : 16 * 1024;
+}
 
 static void finish(ls_engine *e, fs_req *r, js_value err, js_value value, bool has_value)
 {
@@ -692,7 +717,11 @@ static bool complete(ls_engine *e, ls_pool_job *job)
         }
         if (strcmp(trip, "fstat") == 0) {
             ls_vnode *v;
-            if ((err = sys_fstat(e, r->fd, &v))) {
+            if ((err = sys_fstat(e, r->fd, &v)) && r->handle) {
+                finish_err(e, r, err, "fstat", false);
+                return false;
+            }
+            if (err) {
                 r->err = err;
                 job->trip = "close";
                 return true;
@@ -704,21 +733,39 @@ static bool complete(ls_engine *e, ls_pool_job *job)
         if (strcmp(trip, "read") == 0) {
             /* read(): min(kReadFileBufferLength, size - pos), or a whole buffer of unknown
              * length; readFileAfterRead: done at the size, or when a read gives nothing */
-            size_t chunk = e->profile->process.readfile_big_chunks ? 512 * 1024 : 8 * 1024;
-            size_t want = r->size ? (r->size - r->pos < chunk ? r->size - r->pos : chunk)
-                                  : (e->profile->process.readfile_big_chunks ? 64 * 1024
-                                                                             : chunk);
+            bool big = e->profile->process.readfile_big_chunks, to_zero = false;
+            size_t chunk = big ? 512 * 1024 : 8 * 1024, unknown = big ? 64 * 1024 : chunk;
+            if (r->promise) {
+                to_zero = !e->profile->process.fs_promises_read_to_size;
+                chunk = promise_chunk(e);
+                unknown = to_zero ? chunk : 64 * 1024;
+            }
+            size_t want = !r->size ? unknown
+                        : r->pos < r->size && r->size - r->pos < chunk ? r->size - r->pos : chunk;
             const char *bytes;
             size_t n = 0;
-            if ((err = sys_read(e, r->fd, want, &bytes, &n))) {
+            if ((err = sys_read(e, r->fd, want, &bytes, &n)) && r->handle) {
+                finish_err(e, r, err, "read", false);
+                return false;
+            }
+            if (err) {
                 r->err = err;
                 job->trip = "close";
                 return true;
             }
             r->pos += n;
-            if (n == 0 || (r->size && r->pos >= r->size))
+            if (n > 0 && (to_zero || !r->size || r->pos < r->size))
+                return true; /* another read */
+            if (!r->handle) {
                 job->trip = "close";
-            return true;
+                return true;
+            }
+            ls_open_file *f = file_of(e, r->fd);
+            const ls_vnode *v = f ? f->node : NULL;
+            size_t got = v && r->pos <= v->len ? r->pos : 0;
+            finish(e, r, js_null(), contents(e, v && v->data ? v->data : "", got, r->string),
+                   true);
+            return false;
         }
         /* close: the data is what the reads gave, the file as it is now */
         {
@@ -741,12 +788,18 @@ static bool complete(ls_engine *e, ls_pool_job *job)
                 finish_err(e, r, err, "open", true);
                 return false;
             }
-            job->trip = "write";
+            job->trip = r->promise && r->len == 0 ? "close" : "write";
             return true;
         }
         if (strcmp(trip, "write") == 0) {
-            r->err = sys_write(e, r->fd, r->bytes, r->len);
-            job->trip = "close";
+            /* the callback form writes all at once (writeAll); fs.promises in chunks */
+            size_t n = r->len - r->pos;
+            if (r->promise && n > promise_chunk(e))
+                n = promise_chunk(e);
+            r->err = sys_write(e, r->fd, r->bytes + r->pos, n);
+            r->pos += n;
+            if (r->err || r->pos >= r->len)
+                job->trip = "close";
             return true;
         }
         sys_close(e, r->fd);
@@ -839,6 +892,10 @@ static fs_req *new_req(ls_engine *e, fs_op op, const char *api, const char *trip
 {
     fs_req *r = arena_alloc(e->arena, sizeof *r);
     r->op = op;
+    if (e->fs.promise_api) { /* a call of fs.promises (promise_call) */
+        r->promise = true;
+        api = e->fs.promise_api;
+    }
     ls_fs_site site = host_fs_site(e);
     io_pool_job_init(e, &r->job, api, cb,
                      site.latency_ms >= 0 ? cost_point(site.latency_ms) : e->costs.io_latency,
@@ -862,6 +919,7 @@ typedef struct {
     fs_op op;
     const char *syscall;  /* the trip's name and what an error says ("stat", "scandir") */
     const char *flag;     /* writeFile, appendFile: the default flag */
+    bool promise;         /* fs.promises has it (open: giving a FileHandle) */
 } fs_call;
 
 static const fs_call *call_of(const js_args *a);
@@ -889,7 +947,7 @@ static js_status fs_read_file(const js_args *a, js_value *out)
     const char *given, *abs;
     js_value cb;
     js_status st = last_callback(e, a, 1, &cb);
-    if (st == JS_OK && js_arg(a, 0).type == JS_TNUMBER) {
+    if (st == JS_OK && js_arg(a, 0).type == JS_TNUMBER && !e->fs.promise_api) {
         host_refuse(e, "fs.readFile: loopsim models reading a path, not a file descriptor");
         return JS_STOP;
     }
@@ -1038,6 +1096,9 @@ static js_status fs_open(const js_args *a, js_value *out)
     js_status st = last_callback(e, a, 0, &cb);
     if (st == JS_OK)
         st = path_arg(e, a, 0, "path", "fs.open", &given, &abs);
+    /* open(path, cb): the callback is in the flags' place (fs.promises: nothing is) */
+    if (st == JS_OK)
+        st = flags_given(e, a->argc > (e->fs.promise_api ? 2 : 1) ? a->argv[1] : js_undefined());
     if (st == JS_OK)
         st = flags_arg(e, a->argc > 2 ? a->argv[1] : js_undefined(), "r", "fs.open", &fl);
     if (st != JS_OK)
@@ -1261,6 +1322,8 @@ static js_status fs_open_sync(const js_args *a, js_value *out)
     open_flags fl;
     js_status st = path_arg(e, a, 0, "path", "fs.openSync", &given, &abs);
     if (st == JS_OK)
+        st = flags_given(e, js_arg(a, 1));
+    if (st == JS_OK)
         st = flags_arg(e, js_arg(a, 1), "r", "fs.openSync", &fl);
     if (st != JS_OK)
         return st;
@@ -1337,49 +1400,269 @@ static js_status fs_promises_refused(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
     (void)out;
-    host_refuse(e, "loopsim does not model fs.promises (%s); the callback forms are modelled",
-                js_function_label(a->vm, js_obj(a->callee)));
+    host_refuse(e, "loopsim does not model fs.promises.%s (docs/modules.md lists the fs.promises "
+                "calls it does)", js_function_label(a->vm, js_obj(a->callee)));
     return JS_STOP;
 }
 
 static const fs_call calls[] = {
-    {"fs.readFile", 3, fs_read_file, OP_READ_FILE, "open", "r"},
-    {"fs.writeFile", 4, write_file, OP_WRITE_FILE, "open", "w"},
-    {"fs.appendFile", 4, write_file, OP_WRITE_FILE, "open", "a"},
-    {"fs.stat", 3, path_call, OP_STAT, "stat", NULL},
-    {"fs.lstat", 3, path_call, OP_LSTAT, "lstat", NULL},
-    {"fs.fstat", 3, fd_call, OP_FSTAT, "fstat", NULL},
-    {"fs.access", 3, path_call, OP_ACCESS, "access", NULL},
-    {"fs.exists", 2, path_call, OP_EXISTS, "access", NULL},
-    {"fs.readdir", 3, path_call, OP_READDIR, "scandir", NULL},
-    {"fs.open", 4, fs_open, OP_OPEN, "open", NULL},
-    {"fs.close", 2, fd_call, OP_CLOSE, "close", NULL},
-    {"fs.write", 6, fs_write, OP_WRITE, "write", NULL},
-    {"fs.unlink", 2, path_call, OP_UNLINK, "unlink", NULL},
-    {"fs.mkdir", 3, path_call, OP_MKDIR, "mkdir", NULL},
-    {"fs.rmdir", 3, path_call, OP_RMDIR, "rmdir", NULL},
-    {"fs.rename", 3, fs_rename, OP_RENAME, "rename", NULL},
-    {"fs.readFileSync", 2, fs_read_file_sync, OP_READ_FILE, "open", "r"},
-    {"fs.writeFileSync", 3, write_file_sync, OP_WRITE_FILE, "open", "w"},
-    {"fs.appendFileSync", 3, write_file_sync, OP_WRITE_FILE, "open", "a"},
-    {"fs.statSync", 2, path_sync, OP_STAT, "stat", NULL},
-    {"fs.lstatSync", 2, path_sync, OP_LSTAT, "lstat", NULL},
-    {"fs.fstatSync", 2, fs_fstat_sync, OP_FSTAT, "fstat", NULL},
-    {"fs.accessSync", 2, path_sync, OP_ACCESS, "access", NULL},
-    {"fs.existsSync", 1, path_sync, OP_EXISTS, "access", NULL},
-    {"fs.readdirSync", 2, path_sync, OP_READDIR, "scandir", NULL},
-    {"fs.openSync", 3, fs_open_sync, OP_OPEN, "open", NULL},
-    {"fs.closeSync", 1, fs_close_sync, OP_CLOSE, "close", NULL},
-    {"fs.writeSync", 5, fs_write_sync, OP_WRITE, "write", NULL},
-    {"fs.unlinkSync", 1, path_sync, OP_UNLINK, "unlink", NULL},
-    {"fs.mkdirSync", 2, path_sync, OP_MKDIR, "mkdir", NULL},
-    {"fs.rmdirSync", 2, path_sync, OP_RMDIR, "rmdir", NULL},
-    {"fs.renameSync", 2, fs_rename_sync, OP_RENAME, "rename", NULL},
+    {"fs.readFile", 3, fs_read_file, OP_READ_FILE, "open", "r", true},
+    {"fs.writeFile", 4, write_file, OP_WRITE_FILE, "open", "w", true},
+    {"fs.appendFile", 4, write_file, OP_WRITE_FILE, "open", "a", true},
+    {"fs.stat", 3, path_call, OP_STAT, "stat", NULL, true},
+    {"fs.lstat", 3, path_call, OP_LSTAT, "lstat", NULL, true},
+    {"fs.fstat", 3, fd_call, OP_FSTAT, "fstat", NULL, false},
+    {"fs.access", 3, path_call, OP_ACCESS, "access", NULL, true},
+    {"fs.exists", 2, path_call, OP_EXISTS, "access", NULL, false},
+    {"fs.readdir", 3, path_call, OP_READDIR, "scandir", NULL, true},
+    {"fs.open", 4, fs_open, OP_OPEN, "open", NULL, true},
+    {"fs.close", 2, fd_call, OP_CLOSE, "close", NULL, false},
+    {"fs.write", 6, fs_write, OP_WRITE, "write", NULL, false},
+    {"fs.unlink", 2, path_call, OP_UNLINK, "unlink", NULL, true},
+    {"fs.mkdir", 3, path_call, OP_MKDIR, "mkdir", NULL, true},
+    {"fs.rmdir", 3, path_call, OP_RMDIR, "rmdir", NULL, true},
+    {"fs.rename", 3, fs_rename, OP_RENAME, "rename", NULL, true},
+    {"fs.readFileSync", 2, fs_read_file_sync, OP_READ_FILE, "open", "r", false},
+    {"fs.writeFileSync", 3, write_file_sync, OP_WRITE_FILE, "open", "w", false},
+    {"fs.appendFileSync", 3, write_file_sync, OP_WRITE_FILE, "open", "a", false},
+    {"fs.statSync", 2, path_sync, OP_STAT, "stat", NULL, false},
+    {"fs.lstatSync", 2, path_sync, OP_LSTAT, "lstat", NULL, false},
+    {"fs.fstatSync", 2, fs_fstat_sync, OP_FSTAT, "fstat", NULL, false},
+    {"fs.accessSync", 2, path_sync, OP_ACCESS, "access", NULL, false},
+    {"fs.existsSync", 1, path_sync, OP_EXISTS, "access", NULL, false},
+    {"fs.readdirSync", 2, path_sync, OP_READDIR, "scandir", NULL, false},
+    {"fs.openSync", 3, fs_open_sync, OP_OPEN, "open", NULL, false},
+    {"fs.closeSync", 1, fs_close_sync, OP_CLOSE, "close", NULL, false},
+    {"fs.writeSync", 5, fs_write_sync, OP_WRITE, "write", NULL, false},
+    {"fs.unlinkSync", 1, path_sync, OP_UNLINK, "unlink", NULL, false},
+    {"fs.mkdirSync", 2, path_sync, OP_MKDIR, "mkdir", NULL, false},
+    {"fs.rmdirSync", 2, path_sync, OP_RMDIR, "rmdir", NULL, false},
+    {"fs.renameSync", 2, fs_rename_sync, OP_RENAME, "rename", NULL, false},
 };
 
 static const fs_call *call_of(const js_args *a)
 {
     return &calls[(size_t)js_native_slot(a->callee, 0)->u.number];
+}
+
+/* ---- fs.promises ------------------------------------------------------------------------------
+ *
+ * Each function makes the requests of the callback form, with the same trips (but readFile's
+ * and writeFile's chunks, promise_chunk), and settles its promise where the callback form calls
+ * back: in the completion of the last trip, in its callback scope (Node's FSReqPromise resolves
+ * from the completion; lib/internal/fs/promises.js awaits each request in turn).  An argument
+ * the callback form throws for rejects the promise instead (the functions are async).  Node's
+ * own JavaScript puts a few promise jobs between a trip's completion and the next trip or the
+ * program's reaction (2 to 11 by version and function); here there is one.  Those jobs run in
+ * that completion's own microtask drain, where nothing else of the program's is queued, so no
+ * order the program prints depends on their number.  open() gives a FileHandle: fd, close(),
+ * stat(), readFile(). */
+
+enum { SETTLE_VALUE, SETTLE_HANDLE };
+
+/* a FileHandle: its descriptor, and whether close() was called */
+typedef struct {
+    int fd;
+    bool closed;
+} handle_data;
+
+static void fingerprint_handle(js_vm *vm, ls_fp *fp, void *data)
+{
+    (void)vm;
+    const handle_data *h = data;
+    fp_u64(fp, (uint64_t)(int64_t)h->fd * 2 + h->closed);
+}
+
+static const js_host_class handle_class = {"FileHandle", NULL, fingerprint_handle};
+
+/* the settling "callback": slot 0 the promise, slot 1 what the value becomes */
+static js_status settle(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value promise = *js_native_slot(a->callee, 0), err = js_arg(a, 0), v = js_arg(a, 1);
+    *out = js_undefined();
+    if (!js_is_nullish(err)) {
+        js_reject_promise(a->vm, promise, err);
+        return JS_OK;
+    }
+    if (js_native_slot(a->callee, 1)->u.number == SETTLE_HANDLE) {
+        handle_data *h = arena_alloc(e->arena, sizeof *h);
+        h->fd = (int)v.u.number;
+        v = js_new_host_object(a->vm, &handle_class, h, e->fs.handle_proto);
+    }
+    js_resolve_promise(a->vm, promise, v);
+    return JS_OK;
+}
+
+/* Calls the callback form `api` ("fs.stat") with the arguments and a settling callback as the
+ * last; the request it makes is named `promise_api`.  *out: the promise. */
+static js_status promise_call(ls_engine *e, const char *api, const char *promise_api,
+                              const js_value *argv, int argc, int kind, js_value *out)
+{
+    js_vm *vm = e->host.vm;
+    size_t row = 0;
+    while (strcmp(calls[row].api, api) != 0)
+        row++;
+    js_value fn;
+    if (js_get(vm, fs_module(e), api + 3, &fn) != JS_OK)
+        return JS_THROW;
+    js_value promise = js_new_promise(vm);
+    js_value cb = js_new_native(vm, "", 2, settle, e->host.link, 2);
+    *js_native_slot(cb.u.object, 0) = promise;
+    *js_native_slot(cb.u.object, 1) = js_number(kind);
+    js_value *args = arena_alloc(e->arena, (size_t)(argc + 1) * sizeof *args);
+    for (int i = 0; i < argc; i++)
+        args[i] = argv[i];
+    args[argc] = cb;
+    js_args inner = {vm, js_undefined(), argc + 1, args, js_undefined(), fn.u.object};
+    e->fs.promise_api = promise_api;
+    js_value ignored;
+    js_status st = calls[row].fn(&inner, &ignored);
+    e->fs.promise_api = NULL;
+    (void)row;
+    if (st == JS_THROW) /* an async function's throw: its promise rejects */
+        js_reject_promise(vm, promise, js_take_exception(vm));
+    else if (st != JS_OK)
+        return st;
+    *out = promise;
+    return JS_OK;
+}
+
+/* fs.promises.NAME(...): slot 0 the callback form's row */
+static js_status fsp_call(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    const fs_call *c = call_of(a);
+    const char *name = arena_printf(e->arena, "fs.promises.%s", c->api + 3);
+    return promise_call(e, c->api, name, a->argv, a->argc,
+                        c->op == OP_OPEN ? SETTLE_HANDLE : SETTLE_VALUE, out);
+}
+
+/* this FileHandle's descriptor (-1 if it is not a FileHandle) */
+static int handle_fd(const js_args *a)
+{
+    handle_data *h = js_host_data(a->this_value, &handle_class);
+    return h ? h->fd : -1;
+}
+
+/* filehandle.fd: -1 once closed from 13.9 and 12.17 (profile.def filehandle_fd_cleared) */
+static js_status fh_fd(const js_args *a, js_value *out)
+{
+    handle_data *h = js_host_data(a->this_value, &handle_class);
+    bool cleared = h && h->closed && engine_of(a)->profile->process.filehandle_fd_cleared;
+    *out = js_number(cleared ? -1 : handle_fd(a));
+    return JS_OK;
+}
+
+/* filehandle.close(): a second close resolves at once (lib/internal/fs/promises.js @v20.20.2
+ * FileHandle close: `if (this[kFd] === -1) return PromiseResolve()`; not checked before 12.17
+ * and 13.9, where the descriptor stays) */
+static js_status fh_close(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    handle_data *h = js_host_data(a->this_value, &handle_class);
+    if (!h || h->closed) {
+        *out = js_promise_resolve(a->vm, js_undefined());
+        return JS_OK;
+    }
+    h->closed = true;
+    js_value arg = js_number(h->fd);
+    return promise_call(e, "fs.close", "FileHandle.close", &arg, 1, SETTLE_VALUE, out);
+}
+
+static js_status fh_stat(const js_args *a, js_value *out)
+{
+    js_value arg = js_number(handle_fd(a));
+    return promise_call(engine_of(a), "fs.fstat", "FileHandle.stat", &arg, 1, SETTLE_VALUE, out);
+}
+
+/* filehandle.readFile([options]): fstat, then reads from where the descriptor is, as
+ * fs.promises.readFile's (readFileHandle), and no close */
+static js_status fh_read_file(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_vm *vm = a->vm;
+    js_value promise = js_new_promise(vm);
+    *out = promise;
+    js_status st;
+    bool string = encoding_given(e, js_arg(a, 0), &st);
+    if (st == JS_THROW) {
+        js_reject_promise(vm, promise, js_take_exception(vm));
+        return JS_OK;
+    }
+    if (st != JS_OK)
+        return st;
+    js_value cb = js_new_native(vm, "", 2, settle, e->host.link, 2);
+    *js_native_slot(cb.u.object, 0) = promise;
+    *js_native_slot(cb.u.object, 1) = js_number(SETTLE_VALUE);
+    engine_spend(e, e->costs.api_call);
+    e->fs.promise_api = "FileHandle.readFile";
+    fs_req *r = new_req(e, OP_READ_FILE, "FileHandle.readFile", "fstat", cb);
+    e->fs.promise_api = NULL;
+    r->handle = true;
+    r->fd = handle_fd(a);
+    r->string = string;
+    js_value ignored;
+    return submit(e, r, &ignored);
+}
+
+static js_status fh_refused(const js_args *a, js_value *out)
+{
+    (void)out;
+    host_refuse(engine_of(a), "loopsim does not model FileHandle.%s (a FileHandle has fd, "
+                "close(), stat() and readFile())", js_function_label(a->vm, js_obj(a->callee)));
+    return JS_STOP;
+}
+
+/* Node 10.0-10.16 and 11.0-11.13: the first read of fs.promises warns, through a tick
+ * (lib/fs.js @v10.7.0: the getter's process.emitWarning('The fs.promises API is
+ * experimental', 'ExperimentalWarning')) */
+static js_status fs_promises_get(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    if (!e->profile->process.fs_promises_stable && !e->fs.promises_warned) {
+        e->fs.promises_warned = true;
+        host_emit_warning(e, "ExperimentalWarning", "The fs.promises API is experimental");
+    }
+    *out = fs_promises_module(e);
+    return JS_OK;
+}
+
+js_value fs_promises_module(ls_engine *e)
+{
+    if (e->fs.promises.type == JS_TOBJECT)
+        return e->fs.promises;
+    js_vm *vm = e->host.vm;
+    js_value p = js_new_object(vm);
+    e->fs.promises = p;
+    for (size_t i = 0; i < sizeof calls / sizeof calls[0]; i++) {
+        const fs_call *c = &calls[i];
+        if (!c->promise)
+            continue;
+        js_value f = js_new_native(vm, c->api + 3, c->length - 1, fsp_call, e->host.link, 1);
+        *js_native_slot(f.u.object, 0) = js_number((double)i);
+        js_define_value(vm, p.u.object, c->api + 3, f, true);
+    }
+    static const char *const refused[] = {
+        "rm", "copyFile", "realpath", "opendir", "watch", "cp", "chmod", "chown", "lchown",
+        "utimes", "lutimes", "link", "symlink", "readlink", "truncate", "mkdtemp", "constants",
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+        host_export(e, p.u.object, refused[i], 0, fs_promises_refused);
+    js_value proto = js_new_object(vm);
+    js_define_getter(vm, proto.u.object, "fd", fh_fd, e->host.link, false);
+    js_define_method(vm, proto.u.object, "close", 0, fh_close, e->host.link);
+    js_define_method(vm, proto.u.object, "stat", 0, fh_stat, e->host.link);
+    js_define_method(vm, proto.u.object, "readFile", 1, fh_read_file, e->host.link);
+    static const char *const fh_refused_names[] = {
+        "read", "write", "writeFile", "appendFile", "truncate", "sync", "datasync", "chmod",
+        "chown", "utimes", "readv", "writev", "readLines", "createReadStream",
+        "createWriteStream", "readableWebStream",
+    };
+    for (size_t i = 0; i < sizeof fh_refused_names / sizeof fh_refused_names[0]; i++)
+        js_define_method(vm, proto.u.object, fh_refused_names[i], 0, fh_refused, e->host.link);
+    e->fs.handle_proto = proto;
+    return p;
 }
 
 js_value fs_module(ls_engine *e)
@@ -1403,15 +1686,9 @@ js_value fs_module(ls_engine *e)
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
         host_export(e, fs.u.object, refused[i], 0, fs_refused);
-    /* fs.promises: refused, each of its functions by name */
-    js_value promises = js_new_object(vm);
-    static const char *const promise_calls[] = {
-        "readFile", "writeFile", "appendFile", "stat", "lstat", "access", "readdir", "open",
-        "unlink", "mkdir", "rmdir", "rename", "rm", "copyFile", "realpath", "opendir", "watch",
-    };
-    for (size_t i = 0; i < sizeof promise_calls / sizeof promise_calls[0]; i++)
-        host_export(e, promises.u.object, promise_calls[i], 0, fs_promises_refused);
-    js_define_value(vm, fs.u.object, "promises", promises, true);
+    /* fs.promises: a getter, as lib/fs.js defines it (enumerable from 11) */
+    js_define_getter(vm, fs.u.object, "promises", fs_promises_get, e->host.link,
+                     e->profile->process.fs_promises_stable);
     /* fs.constants: the access modes and open flags (Linux values) */
     js_value c = js_new_object(vm);
     static const struct {
@@ -1432,6 +1709,8 @@ js_value fs_module(ls_engine *e)
 void fs_mark(ls_engine *e, js_vm *vm)
 {
     js_gc_mark_value(vm, e->fs.module);
+    js_gc_mark_value(vm, e->fs.promises);
+    js_gc_mark_value(vm, e->fs.handle_proto);
 }
 
 void fs_fingerprint(ls_engine *e, ls_fp *fp)

@@ -27,6 +27,10 @@ typedef struct {
     bool stdout_fd;           /* stdout's pipe took its descriptor (profile stdout_pipe_fd) */
     js_value module;          /* require('fs'), made once */
     js_value stats_proto;
+    js_value promises;        /* fs.promises (require('fs/promises') from 14) */
+    js_value handle_proto;    /* FileHandle.prototype */
+    const char *promise_api;  /* while fs.promises makes a request: its name, for new_req */
+    bool promises_warned;     /* Node 10, 11: the ExperimentalWarning, once */
 } ls_fs;
 
 /* require('fs'): what the program sees; the calls loopsim does not model stop the run with a
@@ -35,6 +39,8 @@ js_value fs_module(ls_engine *e);
 /* The first write to stdout, a pipe: Node opens one more descriptor there (profile.def
  * stdout_pipe_fd); the next fs.open gets the one after. */
 void fs_stdout_opened(ls_engine *e);
+/* require('fs/promises') (Node 14+), what fs.promises is. */
+js_value fs_promises_module(ls_engine *e);
 /* Hashes the file system's state (files, directories, open descriptors). */
 void fs_fingerprint(ls_engine *e, ls_fp *fp);
 void fs_mark(ls_engine *e, js_vm *vm);

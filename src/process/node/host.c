@@ -1111,6 +1111,24 @@ static void hook_resolved_twice(void *ctx, js_object *p, bool reject, js_value v
     tasks_next_tick(e, fn, args, 3, o);
 }
 
+/* the warning `w` (an Error) emitted and printed from a tick */
+static void emit_warning(ls_engine *e, js_value w)
+{
+    js_vm *vm = e->host.vm;
+    js_value fn = js_new_native(vm, "doEmitWarning", 1, emit_warning_nt, e->host.link, 0);
+    js_value *args = arena_alloc(e->arena, sizeof *args);
+    args[0] = w;
+    ls_origin o = {"process.nextTick", "doEmitWarning", engine_next_seq(e)};
+    tasks_next_tick(e, fn, args, 1, o);
+}
+
+void host_emit_warning(ls_engine *e, const char *name, const char *message)
+{
+    js_value w = js_new_error(e->host.vm, "Error", message);
+    js_set(e->host.vm, w, "name", js_new_cstring(e->host.vm, name));
+    emit_warning(e, w);
+}
+
 static js_status p_emit_warning(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
@@ -1127,11 +1145,7 @@ static js_status p_emit_warning(const js_args *a, js_value *out)
         js_set(vm, w, "name", js_new_cstring(vm, t));
     }
     engine_spend(e, e->costs.api_call);
-    js_value fn = js_new_native(vm, "doEmitWarning", 1, emit_warning_nt, e->host.link, 0);
-    js_value *args = arena_alloc(e->arena, sizeof *args);
-    args[0] = w;
-    ls_origin o = {"process.nextTick", "doEmitWarning", engine_next_seq(e)};
-    tasks_next_tick(e, fn, args, 1, o);
+    emit_warning(e, w);
     *out = js_undefined();
     return JS_OK;
 }
@@ -1358,6 +1372,7 @@ static const module_info module_table[] = {
     {"timers/promises", NULL, FEATURE(timers_promises)},
     {"perf_hooks", perf_hooks_module, 0},
     {"fs", fs_module, 0},
+    {"fs/promises", fs_promises_module, FEATURE(fs_promises_module)},
     {"crypto", crypto_module, 0},
     {"net", io_net_module, 0},
     {"util", NULL, 0},
@@ -1369,7 +1384,7 @@ static bool is_node_builtin(const char *name)
 {
     static const char *const names[] = {
         "assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants",
-        "dgram", "diagnostics_channel", "dns", "domain", "fs/promises", "http",
+        "dgram", "diagnostics_channel", "dns", "domain", "http",
         "http2", "https", "inspector", "module", "os", "path", "punycode", "querystring",
         "readline", "repl", "stream", "string_decoder", "sys", "tls", "trace_events", "tty",
         "util/types", "v8", "vm", "wasi", "worker_threads", "zlib", "stream/promises",

@@ -102,6 +102,9 @@ js_status host_type_error(ls_engine *e, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 js_status host_range_error(ls_engine *e, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* process.emitWarning(message, name) as Node's own code calls it: emitted ('warning') and
+ * printed on stderr from a tick. */
+void host_emit_warning(ls_engine *e, const char *name, const char *message);
 /* A callback argument checked as Node checks it, per version (ERR_INVALID_CALLBACK, then
  * ERR_INVALID_ARG_TYPE naming the argument `name`: "cb" in fs, "callback" in crypto). */
 js_status host_callback_arg(ls_engine *e, js_value cb, const char *name);
