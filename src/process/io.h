@@ -56,6 +56,7 @@ typedef struct {
     int nthreads;                        /* the pool's threads, once started (0: not yet) */
     int warm;                            /* the instant they take work, while it may be to
                                           * come: a variable of the clock's zone, else -1 */
+    int slow_jobs;                       /* getaddrinfo jobs in flight (node/dns.c) */
     ls_io_event *running;                /* the poll phase's batch being run */
     ls_net *nets;                        /* every net.Server and net.Socket made */
     int nnets;

@@ -23,6 +23,7 @@
 
 #include "engine.h"
 #include "node/crypto.h"
+#include "node/dns.h"
 #include "node/fs.h"
 #include "node/inspect.h"
 #include "parse.h"
@@ -1374,6 +1375,7 @@ static const module_info module_table[] = {
     {"fs", fs_module, 0},
     {"fs/promises", fs_promises_module, FEATURE(fs_promises_module)},
     {"crypto", crypto_module, 0},
+    {"dns", dns_module, 0},
     {"net", io_net_module, 0},
     {"util", NULL, 0},
     {"url", url_module, 0},
@@ -1384,7 +1386,7 @@ static bool is_node_builtin(const char *name)
 {
     static const char *const names[] = {
         "assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants",
-        "dgram", "diagnostics_channel", "dns", "domain", "http",
+        "dgram", "diagnostics_channel", "domain", "http",
         "http2", "https", "inspector", "module", "os", "path", "punycode", "querystring",
         "readline", "repl", "stream", "string_decoder", "sys", "tls", "trace_events", "tty",
         "util/types", "v8", "vm", "wasi", "worker_threads", "zlib", "stream/promises",
