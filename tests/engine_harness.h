@@ -76,6 +76,22 @@ static inline void expect_run_ending(const char *text, const char *want, int wan
     expect_run_on("20", text, want, want_code, want_stop);
 }
 
+/* How many records of `api` the trace of a run of `text` on `version` has: a thread-pool
+ * request's trips (each completion is one, Node's own callbacks' and the program's last). */
+static inline int records_of(const char *version, const char *text, const char *api)
+{
+    ls_program *p = load(text);
+    ls_engine *e = engine_for_profile(p, profile_for_version(version));
+    e->out.recording = true;
+    engine_run(e);
+    int n = 0;
+    for (size_t i = 0; i < e->out.nrecords; i++)
+        n += strcmp(e->out.records[i].api, api) == 0;
+    engine_free(e);
+    program_free(p);
+    return n;
+}
+
 /* A run that reaches its end with exit code 0. */
 static inline void expect_run(const char *text, const char *want)
 {

@@ -6,20 +6,9 @@
 #include "check_main.h"
 #include "engine_harness.h"
 
-/* How many pool trips of `api` a run of `text` on `version` makes: the poll-phase records of
- * that api in its trace (each trip's completion is one, Node's own callbacks' and the last). */
 static int trips_on(const char *version, const char *text, const char *api)
 {
-    ls_program *p = load(text);
-    ls_engine *e = engine_for_profile(p, profile_for_version(version));
-    e->out.recording = true;
-    engine_run(e);
-    int n = 0;
-    for (size_t i = 0; i < e->out.nrecords; i++)
-        n += strcmp(e->out.records[i].api, api) == 0;
-    engine_free(e);
-    program_free(p);
-    return n;
+    return records_of(version, text, api);
 }
 
 static int trips_of(const char *text, const char *api)
