@@ -407,6 +407,11 @@ static void fingerprint_buffer(js_vm *vm, ls_fp *fp, void *data)
 {
     (void)vm;
     const buffer_data *b = data;
+    if (b->unknown) { /* no bytes: its length and what it is */
+        fp_u64(fp, b->len);
+        fp_bytes(fp, b->unknown, strlen(b->unknown));
+        return;
+    }
     fp_bytes(fp, b->bytes, b->len);
 }
 
