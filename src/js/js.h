@@ -225,6 +225,9 @@ bool js_function_is_async(js_value fn);
 /* Where the innermost running JavaScript is (1-based line and column of the instruction being
  * run: for a native, the call that called it); false if no JavaScript is running. */
 bool js_current_position(js_vm *vm, uint32_t *line, uint32_t *col);
+/* The same for the innermost frame of code from the file `file` (the program's, not a builtin
+ * module's written in JavaScript); false if none is running. */
+bool js_position_in(js_vm *vm, const char *file, uint32_t *line, uint32_t *col);
 /* Where the last exception was thrown: the file, line and column of the throw statement, or
  * of the call or operation that raised it (for a native, its caller's); false if unknown
  * (raised with no JavaScript running). */

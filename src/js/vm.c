@@ -250,6 +250,18 @@ bool js_current_position(js_vm *vm, uint32_t *line, uint32_t *col)
     return true;
 }
 
+bool js_position_in(js_vm *vm, const char *file, uint32_t *line, uint32_t *col)
+{
+    for (js_frame *f = vm->top; f; f = f->caller) {
+        const js_proto *p = f->proto;
+        if (p->program && p->program->file && strcmp(p->program->file, file) == 0) {
+            vm_where(vm, f, line, col);
+            return true;
+        }
+    }
+    return false;
+}
+
 /* "Error: message\n    at f (file:line:col)..." in V8's format, for the frames of this VM
  * (the embedder's own frames, Node's internals, are not modelled). */
 js_string *vm_stack_trace(js_vm *vm, js_string *header)

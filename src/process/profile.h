@@ -53,6 +53,7 @@ typedef struct {
         bool fs_promises_read_to_size;
         bool filehandle_fd_cleared;
         bool open_flags_default;
+        bool filehandle_closed_check;
         bool fs_close_callback_optional;
     } process;
 } ls_profile;

@@ -218,15 +218,23 @@ static js_status scrypt_args(const js_args *a, const char *api, bool sync, js_va
     static const char *const names[3][2] = {{"N", "cost"}, {"r", "blockSize"},
                                             {"p", "parallelization"}};
     if (options.type == JS_TOBJECT) {
-        for (int i = 0; i < 3; i++)
+        for (int i = 0; i < 3; i++) {
+            int given = 0;
             for (int j = 0; j < 2; j++) {
                 js_value v;
                 if (js_get(e->host.vm, options, names[i][j], &v) != JS_OK)
                     return JS_THROW;
-                if (!js_is_undefined(v) &&
-                    !integer_arg(e, api, names[i][j], v, i == 0 ? 2 : 1, 1048576, &param[i]))
+                if (js_is_undefined(v))
+                    continue;
+                if (given++) { /* Node: ERR_INCOMPATIBLE_OPTION_PAIR */
+                    host_refuse(e, "%s: loopsim models one of %s and %s, not both", api,
+                                names[i][0], names[i][1]);
+                    return JS_STOP;
+                }
+                if (!integer_arg(e, api, names[i][j], v, i == 0 ? 2 : 1, 1048576, &param[i]))
                     return JS_STOP;
             }
+        }
         js_value maxmem;
         if (js_get(e->host.vm, options, "maxmem", &maxmem) != JS_OK)
             return JS_THROW;

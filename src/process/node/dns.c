@@ -68,8 +68,8 @@ static bool complete(ls_engine *e, ls_pool_job *job)
     job->args[0] = js_null();
     if (r->all) {
         js_value entry = js_new_object(vm);
-        js_set(vm, entry, "address", js_new_cstring(vm, "127.0.0.1"));
-        js_set(vm, entry, "family", js_number(4));
+        js_define_value(vm, entry.u.object, "address", js_new_cstring(vm, "127.0.0.1"), true);
+        js_define_value(vm, entry.u.object, "family", js_number(4), true);
         job->args[1] = js_new_array(vm, 1, &entry);
         job->nargs = 2;
     } else {
@@ -127,8 +127,8 @@ static js_status dns_lookup(const js_args *a, js_value *out)
         size_t n = 3;
         if (all) {
             js_value entry = js_new_object(vm);
-            js_set(vm, entry, "address", host);
-            js_set(vm, entry, "family", js_number(family));
+            js_define_value(vm, entry.u.object, "address", host, true);
+            js_define_value(vm, entry.u.object, "family", js_number(family), true);
             args[1] = js_new_array(vm, 1, &entry);
             n = 2;
         } else {

@@ -643,11 +643,22 @@ static js_value contents(ls_engine *e, const char *bytes, size_t len, bool strin
     return string ? js_new_string(e->host.vm, bytes, len) : host_new_buffer(e, bytes, len);
 }
 
+/* Was an encoding given (the data is a string, else a Buffer)?  utf8 is modelled; another
+ * ('hex', 'base64', 'latin1', ...) stops the run (*st JS_STOP) rather than give UTF-8 text. */
 static bool encoding_given(ls_engine *e, js_value options, js_status *st)
 {
     js_value enc;
     *st = option(e, options, "encoding", &enc);
-    return *st == JS_OK && enc.type == JS_TSTRING;
+    if (*st != JS_OK || enc.type != JS_TSTRING)
+        return false;
+    const char *s = js_string_chars(enc.u.string, NULL);
+    if (strcmp(s, "utf8") != 0 && strcmp(s, "utf-8") != 0 && strcmp(s, "UTF-8") != 0 &&
+        strcmp(s, "UTF8") != 0) {
+        host_refuse(e, "loopsim models reading files as text in 'utf8' only (got '%s')", s);
+        *st = JS_STOP;
+        return false;
+    }
+    return true;
 }
 
 /* ---- requests ---------------------------------------------------------------------------------- */
@@ -672,6 +683,7 @@ typedef struct {
     int trips, trip_no;          /* OP_TRIPS: a JSON scenario's "trips", and the one in flight */
     bool promise;                /* made by fs.promises: its readFile and writeFile chunks */
     bool handle;                 /* a FileHandle's readFile: from fstat, no close */
+    size_t start;                /* ... from where its descriptor was then */
 } fs_req;
 
 /* fs.promises' readFile and writeFile: 16 KiB at a time, reading until a read gives nothing,
@@ -727,6 +739,8 @@ static bool complete(ls_engine *e, ls_pool_job *job)
                 return true;
             }
             r->size = v->dir ? 0 : v->len; /* isFileType(stats, S_IFREG) ? size : 0 */
+            if (r->handle)
+                r->start = file_of(e, r->fd)->pos;
             job->trip = "read";
             return true;
         }
@@ -762,9 +776,9 @@ static bool complete(ls_engine *e, ls_pool_job *job)
             }
             ls_open_file *f = file_of(e, r->fd);
             const ls_vnode *v = f ? f->node : NULL;
-            size_t got = v && r->pos <= v->len ? r->pos : 0;
-            finish(e, r, js_null(), contents(e, v && v->data ? v->data : "", got, r->string),
-                   true);
+            size_t got = v && r->start + r->pos <= v->len ? r->pos : 0;
+            finish(e, r, js_null(), contents(e, v && v->data ? v->data + r->start : "", got,
+                                             r->string), true);
             return false;
         }
         /* close: the data is what the reads gave, the file as it is now */
@@ -1503,9 +1517,10 @@ static js_status promise_call(ls_engine *e, const char *api, const char *promise
     size_t row = 0;
     while (strcmp(calls[row].api, api) != 0)
         row++;
-    js_value fn;
-    if (js_get(vm, fs_module(e), api + 3, &fn) != JS_OK)
-        return JS_THROW;
+    fs_ready(e);
+    /* the callback form's native itself (what the program sees as fs.stat may be replaced) */
+    js_value fn = js_new_native(vm, api + 3, calls[row].length, calls[row].fn, e->host.link, 1);
+    *js_native_slot(fn.u.object, 0) = js_number((double)row);
     js_value promise = js_new_promise(vm);
     js_value cb = js_new_native(vm, "", 2, settle, e->host.link, 2);
     *js_native_slot(cb.u.object, 0) = promise;
@@ -1515,11 +1530,11 @@ static js_status promise_call(ls_engine *e, const char *api, const char *promise
         args[i] = argv[i];
     args[argc] = cb;
     js_args inner = {vm, js_undefined(), argc + 1, args, js_undefined(), fn.u.object};
+    const char *outer = e->fs.promise_api;
     e->fs.promise_api = promise_api;
     js_value ignored;
     js_status st = calls[row].fn(&inner, &ignored);
-    e->fs.promise_api = NULL;
-    (void)row;
+    e->fs.promise_api = outer;
     if (st == JS_THROW) /* an async function's throw: its promise rejects */
         js_reject_promise(vm, promise, js_take_exception(vm));
     else if (st != JS_OK)
@@ -1554,14 +1569,30 @@ static js_status fh_fd(const js_args *a, js_value *out)
     return JS_OK;
 }
 
-/* filehandle.close(): a second close resolves at once (lib/internal/fs/promises.js @v20.20.2
- * FileHandle close: `if (this[kFd] === -1) return PromiseResolve()`; not checked before 12.17
- * and 13.9, where the descriptor stays) */
+/* A closed FileHandle from 14.9 (profile.def filehandle_closed_check): close resolves at once,
+ * the other methods reject with "file closed" (lib/internal/fs/promises.js @v20.20.2 close:
+ * `if (this[kFd] === -1) return PromiseResolve()`; fsCall: `const err = new Error('file
+ * closed'); err.code = 'EBADF'; err.syscall = fn.name`); before, they make their request on the
+ * closed descriptor, which fails with EBADF (or reaches a file opened since on that number). */
+static bool closed_rejects(const js_args *a, const char *syscall, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    handle_data *h = js_host_data(a->this_value, &handle_class);
+    if (!h || !h->closed || !e->profile->process.filehandle_closed_check)
+        return false;
+    js_value err = js_new_error(a->vm, "Error", "file closed");
+    js_set(a->vm, err, "code", js_new_cstring(a->vm, "EBADF"));
+    js_set(a->vm, err, "syscall", js_new_cstring(a->vm, syscall));
+    *out = js_new_promise(a->vm);
+    js_reject_promise(a->vm, *out, err);
+    return true;
+}
+
 static js_status fh_close(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
     handle_data *h = js_host_data(a->this_value, &handle_class);
-    if (!h || h->closed) {
+    if (!h || (h->closed && e->profile->process.filehandle_closed_check)) {
         *out = js_promise_resolve(a->vm, js_undefined());
         return JS_OK;
     }
@@ -1572,6 +1603,8 @@ static js_status fh_close(const js_args *a, js_value *out)
 
 static js_status fh_stat(const js_args *a, js_value *out)
 {
+    if (closed_rejects(a, "fstat", out))
+        return JS_OK;
     js_value arg = js_number(handle_fd(a));
     return promise_call(engine_of(a), "fs.fstat", "FileHandle.stat", &arg, 1, SETTLE_VALUE, out);
 }
@@ -1582,6 +1615,8 @@ static js_status fh_read_file(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
     js_vm *vm = a->vm;
+    if (closed_rejects(a, "readFile", out))
+        return JS_OK;
     js_value promise = js_new_promise(vm);
     *out = promise;
     js_status st;
@@ -1645,10 +1680,12 @@ js_value fs_promises_module(ls_engine *e)
     }
     static const char *const refused[] = {
         "rm", "copyFile", "realpath", "opendir", "watch", "cp", "chmod", "chown", "lchown",
-        "utimes", "lutimes", "link", "symlink", "readlink", "truncate", "mkdtemp", "constants",
+        "utimes", "lutimes", "link", "symlink", "readlink", "truncate", "mkdtemp",
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
         host_export(e, p.u.object, refused[i], 0, fs_promises_refused);
+    /* fs.promises.constants (Node 18.4+): refused when read, rather than undefined */
+    js_define_getter(vm, p.u.object, "constants", fs_promises_refused, e->host.link, false);
     js_value proto = js_new_object(vm);
     js_define_getter(vm, proto.u.object, "fd", fh_fd, e->host.link, false);
     js_define_method(vm, proto.u.object, "close", 0, fh_close, e->host.link);
@@ -1686,7 +1723,7 @@ js_value fs_module(ls_engine *e)
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
         host_export(e, fs.u.object, refused[i], 0, fs_refused);
-    /* fs.promises: a getter, as lib/fs.js defines it (enumerable from 11) */
+    /* fs.promises: a getter, as lib/fs.js defines it (non-enumerable where it warns) */
     js_define_getter(vm, fs.u.object, "promises", fs_promises_get, e->host.link,
                      e->profile->process.fs_promises_stable);
     /* fs.constants: the access modes and open flags (Linux values) */
@@ -1731,5 +1768,5 @@ void fs_fingerprint(ls_engine *e, ls_fp *fp)
         fp_bytes(fp, f->node->path, strlen(f->node->path));
         fp_u64(fp, f->pos * 8 + f->read * 4 + f->write * 2 + f->append);
     }
-    fp_u64(fp, e->fs.stdout_fd);
+    fp_u64(fp, e->fs.stdout_fd * 2 + e->fs.promises_warned);
 }

@@ -166,7 +166,7 @@ void host_refuse(ls_engine *e, const char *fmt, ...)
     e->stop = STOP_BAD_INPUT;
     /* where: the program's position being run (the call), as the loader's refusals say it */
     uint32_t line, col;
-    if (e->host.vm && js_current_position(e->host.vm, &line, &col))
+    if (e->host.vm && js_position_in(e->host.vm, e->program->file, &line, &col))
         e->stop_message = arena_printf(e->arena, "%s:%u:%u: error: %s", e->program->file,
                                        (unsigned)line, (unsigned)col, msg);
     else
@@ -386,7 +386,7 @@ ls_fs_site host_fs_site(ls_engine *e)
     ls_fs_site none = {0, 0, -1};
     const ls_program *p = e->program;
     uint32_t line, col;
-    if (!p->nfs_sites || !js_current_position(e->host.vm, &line, &col))
+    if (!p->nfs_sites || !js_position_in(e->host.vm, e->program->file, &line, &col))
         return none;
     for (size_t i = 0; i < p->nfs_sites; i++)
         if (p->fs_sites[i].line == line)
@@ -447,6 +447,10 @@ static js_status buffer_to_string(const js_args *a, js_value *out)
     buffer_data *b = js_host_data(a->this_value, &buffer_class);
     if (b && bytes_unknown(e, b))
         return JS_STOP;
+    if (a->argc > 1) {
+        host_refuse(e, "buf.toString: loopsim models the whole buffer (no start, end)");
+        return JS_STOP;
+    }
     const char *enc = encoding_arg(e, "buf.toString", js_arg(a, 0));
     if (!enc)
         return JS_STOP;
