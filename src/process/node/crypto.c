@@ -29,11 +29,11 @@
  */
 #include "node/crypto.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "engine.h"
 
@@ -146,18 +146,12 @@ static js_status digest_arg(ls_engine *e, const char *api, js_value v, const ls_
     }
     if (v.type == JS_TSTRING) {
         const char *s = js_string_chars(v.u.string, NULL);
-        for (size_t i = 0; i < sizeof digests / sizeof digests[0]; i++) {
-            if (strlen(s) != strlen(digests[i].name))
-                continue;
-            size_t k = 0;
-            while (s[k] && tolower((unsigned char)s[k]) == digests[i].name[k])
-                k++;
-            if (!s[k]) { /* OpenSSL's names are case-insensitive */
+        for (size_t i = 0; i < sizeof digests / sizeof digests[0]; i++)
+            if (strcasecmp(s, digests[i].name) == 0) { /* OpenSSL's names ignore case */
                 *row = (const ls_cost *)((const char *)&e->costs + digests[i].cost);
                 *block = digests[i].bytes;
                 return JS_OK;
             }
-        }
     }
     host_refuse(e, "%s: loopsim models the digests sha1, sha224, sha256, sha384 and sha512 "
                 "(got %s)", api, host_inspect(e, v));
@@ -198,7 +192,7 @@ static js_status pbkdf2_args(const js_args *a, const char *api, bool sync, js_va
 
 /* scrypt(password, salt, keylen[, options], callback), scryptSync(password, salt, keylen[,
  * options]): N (cost), r (blockSize), p (parallelization) from the options, 16384, 8, 1 by
- * default (lib/internal/crypto/scryptjs check); what N*r*p they make */
+ * default (lib/internal/crypto/scrypt.js check); what N*r*p they make */
 static js_status scrypt_args(const js_args *a, const char *api, bool sync, js_value *cb,
                              ls_cost *work, size_t *keylen)
 {

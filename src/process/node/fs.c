@@ -1508,6 +1508,15 @@ static js_status settle(const js_args *a, js_value *out)
     return JS_OK;
 }
 
+/* the callback that settles `promise` (its value made as `kind` says) */
+static js_value settler(ls_engine *e, js_value promise, int kind)
+{
+    js_value cb = js_new_native(e->host.vm, "", 2, settle, e->host.link, 2);
+    *js_native_slot(cb.u.object, 0) = promise;
+    *js_native_slot(cb.u.object, 1) = js_number(kind);
+    return cb;
+}
+
 /* Calls the callback form `api` ("fs.stat") with the arguments and a settling callback as the
  * last; the request it makes is named `promise_api`.  *out: the promise. */
 static js_status promise_call(ls_engine *e, const char *api, const char *promise_api,
@@ -1522,9 +1531,7 @@ static js_status promise_call(ls_engine *e, const char *api, const char *promise
     js_value fn = js_new_native(vm, api + 3, calls[row].length, calls[row].fn, e->host.link, 1);
     *js_native_slot(fn.u.object, 0) = js_number((double)row);
     js_value promise = js_new_promise(vm);
-    js_value cb = js_new_native(vm, "", 2, settle, e->host.link, 2);
-    *js_native_slot(cb.u.object, 0) = promise;
-    *js_native_slot(cb.u.object, 1) = js_number(kind);
+    js_value cb = settler(e, promise, kind);
     js_value *args = arena_alloc(e->arena, (size_t)(argc + 1) * sizeof *args);
     for (int i = 0; i < argc; i++)
         args[i] = argv[i];
@@ -1627,9 +1634,7 @@ static js_status fh_read_file(const js_args *a, js_value *out)
     }
     if (st != JS_OK)
         return st;
-    js_value cb = js_new_native(vm, "", 2, settle, e->host.link, 2);
-    *js_native_slot(cb.u.object, 0) = promise;
-    *js_native_slot(cb.u.object, 1) = js_number(SETTLE_VALUE);
+    js_value cb = settler(e, promise, SETTLE_VALUE);
     engine_spend(e, e->costs.api_call);
     e->fs.promise_api = "FileHandle.readFile";
     fs_req *r = new_req(e, OP_READ_FILE, "FileHandle.readFile", "fstat", cb);

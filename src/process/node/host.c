@@ -213,15 +213,6 @@ js_status host_type_error(ls_engine *e, const char *code, const char *fmt, ...)
     return st;
 }
 
-js_status host_range_error(ls_engine *e, const char *code, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    js_status st = node_error(e, "RangeError", code, fmt, ap);
-    va_end(ap);
-    return st;
-}
-
 /* util.inspect(v) into the arena, for messages: a throw while inspecting gives "?" */
 static const char *inspect_text(ls_engine *e, js_value v)
 {
@@ -467,13 +458,29 @@ static js_status buffer_to_string(const js_args *a, js_value *out)
     return JS_OK;
 }
 
-/* Buffer's prototype, made with the VM's globals (g_buffer_install) */
+static js_status buffer_method_refused(const js_args *a, js_value *out)
+{
+    (void)out;
+    host_refuse(engine_of(a), "loopsim does not model buf.%s (a Buffer has length and "
+                "toString())", js_function_label(a->vm, js_obj(a->callee)));
+    return JS_STOP;
+}
+
+/* Buffer's prototype, made with the VM's globals (g_buffer_install): toString, and the
+ * methods a quiz might call refused by name rather than missing */
 static js_value buffer_proto(ls_engine *e)
 {
     js_vm *vm = e->host.vm;
     if (e->host.buffer_proto.type != JS_TOBJECT) {
         js_value proto = js_new_object(vm);
         define(e, proto.u.object, "toString", 1, buffer_to_string);
+        static const char *const refused[] = {
+            "slice", "subarray", "equals", "compare", "copy", "write", "fill", "indexOf",
+            "includes", "toJSON", "readUInt8", "readInt8", "readUInt16LE", "readUInt32LE",
+            "readUInt32BE", "writeUInt8", "keys", "values", "entries", "at", "toLocaleString",
+        };
+        for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
+            define(e, proto.u.object, refused[i], 0, buffer_method_refused);
         e->host.buffer_proto = proto;
     }
     return e->host.buffer_proto;

@@ -97,10 +97,8 @@ void host_next_tick_native(ls_engine *e, const char *name, void (*fn)(ls_engine 
                            js_value arg);
 /* A TypeError ERR_INVALID_ARG_TYPE unless `cb` is callable (JS_OK if it is). */
 js_status host_require_callback(ls_engine *e, js_value cb);
-/* A TypeError (RangeError) with Node's `code` (ERR_INVALID_ARG_TYPE, ...), thrown; JS_THROW. */
+/* A TypeError with Node's `code` (ERR_INVALID_ARG_TYPE, ...), thrown; JS_THROW. */
 js_status host_type_error(ls_engine *e, const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-js_status host_range_error(ls_engine *e, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* process.emitWarning(message, name) as Node's own code calls it: emitted ('warning') and
  * printed on stderr from a tick. */
