@@ -28,6 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario.h"
+
 enum {
     SLOT_MS = 40,   /* distance between slots: every window is over long before the next */
     NSLOTS = 7,     /* slots 1..7: timers at 40..280 ms */
@@ -105,11 +107,11 @@ static bool chance(G *g, int percent)
  * open (1), crypto's pbkdf2 (a job of about a millisecond) and randomBytes (1). */
 static const char *fs_op(G *g)
 {
-    static const char *const ops[] = {"fs.stat", "fs.stat", "fs.stat", "fs.readFile",
-                                      "fs.readFile", "fs.readFile", "fs.writeFile",
-                                      "fs.appendFile", "fs.access", "fs.open", "crypto.pbkdf2",
-                                      "crypto.randomBytes"};
-    return ops[rnd(g, (int)(sizeof ops / sizeof ops[0]))];
+    static const ls_fs_op ops[] = {LS_FS_STAT, LS_FS_STAT, LS_FS_STAT, LS_FS_READ_FILE,
+                                   LS_FS_READ_FILE, LS_FS_READ_FILE, LS_FS_WRITE_FILE,
+                                   LS_FS_APPEND_FILE, LS_FS_ACCESS, LS_FS_OPEN, LS_FS_PBKDF2,
+                                   LS_FS_RANDOM_BYTES};
+    return ls_fs_ops[ops[rnd(g, (int)(sizeof ops / sizeof ops[0]))]].key;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -816,12 +818,12 @@ static void gen_stmt(G *g, ctx *c, cJSON *list)
             if (chance(g, 20)) {
                 /* fs.promises: the then callback runs in the last trip's completion too, in
                  * its callback scope (its ticks after its microtasks, unlike a callback's) */
-                static const char *const pops[] = {"fs.promises.stat", "fs.promises.readFile",
-                                                   "fs.promises.writeFile"};
+                static const ls_fsp_op pops[] = {LS_FSP_STAT, LS_FSP_READ_FILE,
+                                                 LS_FSP_WRITE_FILE};
                 cJSON *b = body(g, root_ctx(nw, c->depth + 1, c->tag), 3);
                 cJSON *chain = jarr(g);
                 push(chain, obj1(g, "then", b));
-                cJSON *call = obj1(g, pops[rnd(g, 3)], chk(g, cJSON_CreateNull()));
+                cJSON *call = obj1(g, ls_fsp_ops[pops[rnd(g, 3)]].key, chk(g, cJSON_CreateNull()));
                 put(call, "chain", chain);
                 push(list, call);
                 return;

@@ -1037,17 +1037,18 @@ static const op_info ops[] = {
 };
 enum { NOPS = sizeof ops / sizeof ops[0] };
 
-static const char *const op_keys[] = {
-    "console.log", "call", "let", "set", "increment", "if", "return", "throw", "await", "busy",
-    "setTimeout", "setInterval", "setImmediate", "clearTimeout", "clearInterval", "clearImmediate",
-    "unref", "ref", "refresh", "process.nextTick", "queueMicrotask", "new Promise",
-    "Promise.resolve", "Promise.reject", "Promise.all", "Promise.race", "thenable", "fs.readFile",
-    "fs.stat", "fs.writeFile", "fs.appendFile", "fs.access", "fs.open", "new EventEmitter", "on", "emit", "process.on", "process.exit", "net.createServer",
-    "listen", "net.connect", "destroy", "close", NULL,
-};
 
 static const char *const process_events[] = {"beforeExit", "exit", "unhandledRejection", "uncaughtException", NULL};
 static const char *const chain_step_keys[] = {"then", "catch", "finally", "onRejected", NULL};
+
+/* the closest operation's key, for "did you mean" */
+static const char *suggest_op(loader *L, const char *word)
+{
+    suggester sg = {word, NULL, 0};
+    for (size_t i = 0; i < NOPS; i++)
+        consider(&sg, ops[i].key);
+    return did_you_mean(L, &sg);
+}
 
 static const op_info *find_op(const char *key)
 {
@@ -1351,7 +1352,7 @@ static ls_node *parse_expression(loader *L, const cJSON *j, const char *path)
                 fail(L, path, "\"%s\" is a chain step: write it in the \"chain\" of the expression it is called on",
                      c->string);
             if (!is_modifier_key(c->string))
-                fail(L, path, "unknown operation \"%s\"%s", c->string, suggest_from(L, c->string, op_keys));
+                fail(L, path, "unknown operation \"%s\"%s", c->string, suggest_op(L, c->string));
         }
         fail(L, path, "expected an expression (an object with one operation key, e.g. {\"console.log\": \"hi\"}), found %s",
              describe(L, j));
