@@ -850,15 +850,6 @@ static js_status socket_destroy(const js_args *a, js_value *out)
     return JS_OK;
 }
 
-static js_status net_refused(const js_args *a, js_value *out)
-{
-    ls_engine *e = engine_of(a);
-    (void)out;
-    host_refuse(e, "loopsim does not model %s (docs/modules.md lists the net calls it does)",
-                js_function_label(a->vm, js_obj(a->callee)));
-    return JS_STOP;
-}
-
 static js_status net_create_server(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
@@ -887,8 +878,7 @@ js_value io_net_module(ls_engine *e)
     js_define_method(vm, kp.u.object, "unref", 0, net_ref, e->host.link);
     static const char *const refused[] = {"write", "end", "pipe", "setTimeout", "setEncoding",
                                           "setNoDelay", "setKeepAlive", "pause", "resume"};
-    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
-        js_define_method(vm, kp.u.object, refused[i], 0, net_refused, e->host.link);
+    host_refuse_names(e, kp.u.object, "socket.", refused, sizeof refused / sizeof refused[0], true);
     e->io.server_proto = sp;
     e->io.socket_proto = kp;
     js_value net = js_new_object(vm);

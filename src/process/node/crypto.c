@@ -331,14 +331,6 @@ static js_status crypto_random_bytes(const js_args *a, js_value *out)
 
 /* ---- the module ------------------------------------------------------------------------------ */
 
-static js_status crypto_refused(const js_args *a, js_value *out)
-{
-    (void)out;
-    host_refuse(engine_of(a), "loopsim does not model crypto.%s (docs/modules.md lists the "
-                "crypto calls it does)", js_function_label(a->vm, js_obj(a->callee)));
-    return JS_STOP;
-}
-
 js_value crypto_module(ls_engine *e)
 {
     js_vm *vm = e->host.vm;
@@ -365,7 +357,7 @@ js_value crypto_module(ls_engine *e)
         "sign", "verify", "createSecretKey", "createPublicKey", "createPrivateKey", "hash",
         "pseudoRandomBytes", "prng", "rng",
     };
-    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
-        host_export(e, m.u.object, refused[i], 0, crypto_refused);
+    host_refuse_names(e, m.u.object, "crypto.", refused, sizeof refused / sizeof refused[0],
+                      false);
     return m;
 }

@@ -160,14 +160,6 @@ static js_status dns_lookup(const js_args *a, js_value *out)
     return JS_OK;
 }
 
-static js_status dns_refused(const js_args *a, js_value *out)
-{
-    (void)out;
-    host_refuse(engine_of(a), "loopsim does not model dns.%s or dns.promises (only dns.lookup)",
-                js_function_label(a->vm, js_obj(a->callee)));
-    return JS_STOP;
-}
-
 js_value dns_module(ls_engine *e)
 {
     js_value m = js_new_object(e->host.vm);
@@ -178,12 +170,12 @@ js_value dns_module(ls_engine *e)
         "resolveSrv", "resolveTxt", "reverse", "setServers", "getServers",
         "setDefaultResultOrder", "getDefaultResultOrder",
     };
+    size_t n = sizeof refused / sizeof refused[0];
+    host_refuse_names(e, m.u.object, "dns.", refused, n, false);
     js_value promises = js_new_object(e->host.vm);
-    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
-        host_export(e, m.u.object, refused[i], 0, dns_refused);
-        host_export(e, promises.u.object, refused[i], 0, dns_refused);
-    }
-    host_export(e, promises.u.object, "lookup", 0, dns_refused);
+    host_refuse_names(e, promises.u.object, "dns.promises.", refused, n, false);
+    static const char *const lookup[] = {"lookup"};
+    host_refuse_names(e, promises.u.object, "dns.promises.", lookup, 1, false);
     js_define_value(e->host.vm, m.u.object, "promises", promises, true);
     return m;
 }

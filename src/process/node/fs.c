@@ -1401,21 +1401,12 @@ static js_status fs_write_sync(const js_args *a, js_value *out)
 
 /* What fs has that loopsim does not model: calling it stops the run with a message, rather
  * than throw a TypeError the real program would not. */
-static js_status fs_refused(const js_args *a, js_value *out)
+/* fs.promises.constants (Node 18.4+), a getter: refused when read rather than undefined */
+static js_status fsp_constants_refused(const js_args *a, js_value *out)
 {
-    ls_engine *e = engine_of(a);
     (void)out;
-    host_refuse(e, "loopsim does not model fs.%s (docs/modules.md lists the fs calls it does)",
-                js_function_label(a->vm, js_obj(a->callee)));
-    return JS_STOP;
-}
-
-static js_status fs_promises_refused(const js_args *a, js_value *out)
-{
-    ls_engine *e = engine_of(a);
-    (void)out;
-    host_refuse(e, "loopsim does not model fs.promises.%s (docs/modules.md lists the fs.promises "
-                "calls it does)", js_function_label(a->vm, js_obj(a->callee)));
+    host_refuse(engine_of(a), "loopsim does not model fs.promises.constants (fs.constants is "
+                "modelled)");
     return JS_STOP;
 }
 
@@ -1646,14 +1637,6 @@ static js_status fh_read_file(const js_args *a, js_value *out)
     return submit(e, r, &ignored);
 }
 
-static js_status fh_refused(const js_args *a, js_value *out)
-{
-    (void)out;
-    host_refuse(engine_of(a), "loopsim does not model FileHandle.%s (a FileHandle has fd, "
-                "close(), stat() and readFile())", js_function_label(a->vm, js_obj(a->callee)));
-    return JS_STOP;
-}
-
 /* Node 10.0-10.16 and 11.0-11.13: the first read of fs.promises warns, through a tick
  * (lib/fs.js @v10.7.0: the getter's process.emitWarning('The fs.promises API is
  * experimental', 'ExperimentalWarning')) */
@@ -1687,10 +1670,10 @@ js_value fs_promises_module(ls_engine *e)
         "rm", "copyFile", "realpath", "opendir", "watch", "cp", "chmod", "chown", "lchown",
         "utimes", "lutimes", "link", "symlink", "readlink", "truncate", "mkdtemp",
     };
-    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
-        host_export(e, p.u.object, refused[i], 0, fs_promises_refused);
+    host_refuse_names(e, p.u.object, "fs.promises.", refused, sizeof refused / sizeof refused[0],
+                      false);
     /* fs.promises.constants (Node 18.4+): refused when read, rather than undefined */
-    js_define_getter(vm, p.u.object, "constants", fs_promises_refused, e->host.link, false);
+    js_define_getter(vm, p.u.object, "constants", fsp_constants_refused, e->host.link, false);
     js_value proto = js_new_object(vm);
     js_define_getter(vm, proto.u.object, "fd", fh_fd, e->host.link, false);
     js_define_method(vm, proto.u.object, "close", 0, fh_close, e->host.link);
@@ -1701,8 +1684,8 @@ js_value fs_promises_module(ls_engine *e)
         "chown", "utimes", "readv", "writev", "readLines", "createReadStream",
         "createWriteStream", "readableWebStream",
     };
-    for (size_t i = 0; i < sizeof fh_refused_names / sizeof fh_refused_names[0]; i++)
-        js_define_method(vm, proto.u.object, fh_refused_names[i], 0, fh_refused, e->host.link);
+    host_refuse_names(e, proto.u.object, "FileHandle.", fh_refused_names,
+                      sizeof fh_refused_names / sizeof fh_refused_names[0], true);
     e->fs.handle_proto = proto;
     return p;
 }
@@ -1726,8 +1709,7 @@ js_value fs_module(ls_engine *e)
         "createWriteStream", "fsync", "fdatasync", "truncate", "ftruncate", "chmod", "chown",
         "utimes", "symlink", "link", "mkdtemp", "opendir", "cp", "readv", "writev",
     };
-    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
-        host_export(e, fs.u.object, refused[i], 0, fs_refused);
+    host_refuse_names(e, fs.u.object, "fs.", refused, sizeof refused / sizeof refused[0], false);
     /* fs.promises: a getter, as lib/fs.js defines it (non-enumerable where it warns) */
     js_define_getter(vm, fs.u.object, "promises", fs_promises_get, e->host.link,
                      e->profile->process.fs_promises_stable);

@@ -314,6 +314,29 @@ static void define(ls_engine *e, js_object *on, const char *name, int length, js
     js_define_method(e->host.vm, on, name, length, fn, e->host.link);
 }
 
+/* A function loopsim does not model: calling it (or reading it, as a getter) stops the run
+ * naming it; slot 0 holds the name's prefix ("fs.", "socket."). */
+static js_status refused_call(const js_args *a, js_value *out)
+{
+    (void)out;
+    const char *name = js_function_label(a->vm, js_obj(a->callee));
+    host_refuse(engine_of(a), "loopsim does not model %s%s (docs/modules.md lists what it "
+                "models)", js_string_chars(js_native_slot(a->callee, 0)->u.string, NULL), name);
+    return JS_STOP;
+}
+
+void host_refuse_names(ls_engine *e, js_object *on, const char *prefix,
+                       const char *const *names, size_t n, bool hidden)
+{
+    js_vm *vm = e->host.vm;
+    js_value p = js_new_cstring(vm, prefix);
+    for (size_t i = 0; i < n; i++) {
+        js_value f = js_new_native(vm, names[i], 0, refused_call, e->host.link, 1);
+        *js_native_slot(f.u.object, 0) = p;
+        js_define_value(vm, on, names[i], f, !hidden);
+    }
+}
+
 /* ---- for the process's other modules (io.c) -------------------------------------------------- */
 
 void host_emitter_init(ls_engine *e, js_value object)
@@ -458,14 +481,6 @@ static js_status buffer_to_string(const js_args *a, js_value *out)
     return JS_OK;
 }
 
-static js_status buffer_method_refused(const js_args *a, js_value *out)
-{
-    (void)out;
-    host_refuse(engine_of(a), "loopsim does not model buf.%s (a Buffer has length and "
-                "toString())", js_function_label(a->vm, js_obj(a->callee)));
-    return JS_STOP;
-}
-
 /* Buffer's prototype, made with the VM's globals (g_buffer_install): toString, and the
  * methods a quiz might call refused by name rather than missing */
 static js_value buffer_proto(ls_engine *e)
@@ -479,8 +494,8 @@ static js_value buffer_proto(ls_engine *e)
             "includes", "toJSON", "readUInt8", "readInt8", "readUInt16LE", "readUInt32LE",
             "readUInt32BE", "writeUInt8", "keys", "values", "entries", "at", "toLocaleString",
         };
-        for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
-            define(e, proto.u.object, refused[i], 0, buffer_method_refused);
+        host_refuse_names(e, proto.u.object, "buf.", refused,
+                          sizeof refused / sizeof refused[0], true);
         e->host.buffer_proto = proto;
     }
     return e->host.buffer_proto;
@@ -595,14 +610,6 @@ static js_status buffer_byte_length(const js_args *a, js_value *out)
     return JS_OK;
 }
 
-static js_status buffer_refused(const js_args *a, js_value *out)
-{
-    (void)out;
-    host_refuse(engine_of(a), "loopsim does not model Buffer.%s (docs/modules.md says what of "
-                "Buffer it does)", js_function_label(a->vm, js_obj(a->callee)));
-    return JS_STOP;
-}
-
 static void g_buffer_install(ls_engine *e, js_object *g)
 {
     js_vm *vm = e->host.vm;
@@ -613,8 +620,8 @@ static void g_buffer_install(ls_engine *e, js_object *g)
     host_export(e, ctor.u.object, "byteLength", 2, buffer_byte_length);
     static const char *const refused[] = {"allocUnsafe", "allocUnsafeSlow", "concat", "compare",
                                           "isEncoding", "copyBytesFrom", "of"};
-    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++)
-        host_export(e, ctor.u.object, refused[i], 0, buffer_refused);
+    host_refuse_names(e, ctor.u.object, "Buffer.", refused, sizeof refused / sizeof refused[0],
+                      false);
     js_value proto = buffer_proto(e);
     js_define_value(vm, ctor.u.object, "prototype", proto, false);
     js_define_value(vm, proto.u.object, "constructor", ctor, false);

@@ -100,6 +100,10 @@ js_status host_require_callback(ls_engine *e, js_value cb);
 /* A TypeError with Node's `code` (ERR_INVALID_ARG_TYPE, ...), thrown; JS_THROW. */
 js_status host_type_error(ls_engine *e, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+/* Defines each of `names` on `on` as a function that stops the run when called, saying
+ * "loopsim does not model PREFIXNAME": an export (enumerable) or, `hidden`, a method. */
+void host_refuse_names(ls_engine *e, js_object *on, const char *prefix,
+                       const char *const *names, size_t n, bool hidden);
 /* process.emitWarning(message, name) as Node's own code calls it: emitted ('warning') and
  * printed on stderr from a tick. */
 void host_emit_warning(ls_engine *e, const char *name, const char *message);
