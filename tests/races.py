@@ -79,6 +79,13 @@ RACES = [
      ["--cost", "clock_phase_ms=0.9"],
      "both timers share one 1 ms list, due at the first timers phase: both run before the "
      "immediate (R5.1)"),
+    ("rules/stream-read-events-open-data-end-close.js", 2, ["--cost", "io_latency_ms=1.0"],
+     "the stream's open, the process's first thread-pool request, made from a tick after the "
+     "main script, has not completed when the first poll phase looks: the immediates queued by "
+     "the main script and its ticks run before 'open' (1 run in 100)"),
+    ("rules/stream-write-end-callback-before-finish.js", 2, ["--cost", "io_latency_ms=1.0"],
+     "as stream-read-events-open-data-end-close.js: the open is not done by the first poll "
+     "phase, so the main script's immediate runs first (2 runs in 100)"),
 ]
 
 # (scenario, block, why loopsim cannot print it)

@@ -48,8 +48,19 @@ int cmd_profiles(int argc, char **argv)
     puts("\nwhat exists from a version on (the profiles above split at each):");
     for (size_t i = 0; i < ls_feature_count; i++) {
         const ls_feature_info *f = &ls_feature_table[i];
-        char since[48];
-        snprintf(since, sizeof since, "%s%s%s", f->first, *f->backport ? ", " : "", f->backport);
+        /* "17.5.0, 16.15.0, 14.20.0": the version, then the backports (space-separated) */
+        char since[64];
+        size_t n = (size_t)snprintf(since, sizeof since, "%s", f->first);
+        for (const char *b = f->backport; *b && n + 3 < sizeof since; b++) {
+            if (b == f->backport || *b == ' ') {
+                since[n++] = ',';
+                since[n++] = ' ';
+                if (*b == ' ')
+                    continue;
+            }
+            since[n++] = *b;
+        }
+        since[n] = '\0';
         printf("  %-18s %s\n", since, f->what);
     }
     puts("\ndocs/node-versions.md gives the source of each difference and a scenario that shows it.");

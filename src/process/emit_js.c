@@ -188,6 +188,7 @@ static void emit_js_visit_uses(const ls_node *n, void *ctx)
     emit_js_uses *u = ctx;
     switch (n->kind) {
     case LS_N_FS_PROMISE:
+    case LS_N_FS_STREAM:
         u->fs = true;
         break;
     case LS_N_FS:
@@ -746,6 +747,9 @@ static void emit_js_expr_raw(emit_js_state *st, const ls_node *n)
         break;
     case LS_N_FS_PROMISE:
         fputs(ls_fsp_ops[n->fs_op].call, st->out);
+        break;
+    case LS_N_FS_STREAM:
+        fputs(ls_fss_ops[n->fs_op].call, st->out);
         break;
     case LS_N_ON:
         if (n->a)

@@ -212,6 +212,7 @@ static int pick_slot(G *g, const ctx *c)
 /* ------------------------------------------------------------------------------------------ */
 /* statements                                                                                 */
 
+
 /* queueMicrotask(cb), or on Node 10, which has none, Promise.resolve().then(cb): also one
  * microtask, queued at the same point. */
 static cJSON *microtask(G *g, cJSON *cb)
@@ -682,6 +683,43 @@ static void gen_promise_stmt(G *g, ctx *c, cJSON *list)
     push(list, p);
 }
 
+/* An fs stream in an M_FS window (one file, the program's own, read or written): its 'close'
+ * listener is the window's body, run once the stream is done; the events before it come while
+ * the stream's requests are in flight, so their listeners only do synchronous work, ticks and
+ * microtasks (pure), and each runs once (one 'data': the program is far smaller than a read's
+ * 64 KiB). */
+static void gen_stream(G *g, const ctx *c, window *nw, cJSON *list)
+{
+    static const char *const read_events[] = {"open", "ready", "data", "end"};
+    static const char *const write_events[] = {"open", "ready", "finish"};
+    bool read = chance(g, 60);
+    char nm[16];
+    newname(g, read ? "rs" : "ws", nm, sizeof nm);
+    cJSON *mk = obj1(g, ls_fss_ops[read ? LS_FSS_READ : LS_FSS_WRITE].key,
+                     chk(g, cJSON_CreateNull()));
+    put(mk, "as", jstr(g, nm));
+    push(list, mk);
+    const char *const *events = read ? read_events : write_events;
+    int nevents = read ? 4 : 3;
+    for (int i = 0; i < nevents; i++) {
+        if (!chance(g, 40))
+            continue;
+        ctx lc = {nw, false, 0, c->depth + 1, true, NULL};
+        int saved = g->budget;
+        g->budget = 3;
+        cJSON *b = body(g, lc, 1);
+        g->budget = saved - 1;
+        cJSON *on = obj1(g, "on", jstr(g, events[i]));
+        put(on, "emitter", jstr(g, nm));
+        put(on, "listener", fnlit(g, NULL, b));
+        push(list, on);
+    }
+    cJSON *on = obj1(g, "on", jstr(g, "close"));
+    put(on, "emitter", jstr(g, nm));
+    put(on, "listener", fnlit(g, NULL, body(g, root_ctx(nw, c->depth + 1, c->tag), 3)));
+    push(list, on);
+}
+
 /* A slot timer's delay: usually a number; sometimes "80" or [80], which Node coerces to 80. */
 static cJSON *slot_delay(G *g, int d)
 {
@@ -826,6 +864,10 @@ static void gen_stmt(G *g, ctx *c, cJSON *list)
                 cJSON *call = obj1(g, ls_fsp_ops[pops[rnd(g, 3)]].key, chk(g, cJSON_CreateNull()));
                 put(call, "chain", chain);
                 push(list, call);
+                return;
+            }
+            if (chance(g, 30)) {
+                gen_stream(g, c, nw, list);
                 return;
             }
             const char *op = fs_op(g);

@@ -1024,6 +1024,8 @@ static const op_info ops[] = {
     {"fs.promises.readFile", LS_N_FS_PROMISE, no_keys},
     {"fs.promises.stat", LS_N_FS_PROMISE, no_keys},
     {"fs.promises.writeFile", LS_N_FS_PROMISE, no_keys},
+    {"fs.createReadStream", LS_N_FS_STREAM, no_keys},
+    {"fs.createWriteStream", LS_N_FS_STREAM, no_keys},
     {"new EventEmitter", LS_N_NEW_EMITTER, no_keys},
     {"on", LS_N_ON, k_on},
     {"emit", LS_N_EMIT, k_emit},
@@ -1227,12 +1229,16 @@ static void parse_operation(loader *L, ls_node *n, const op_info *op, const cJSO
             fail(L, vpath, "expected null, found %s", describe(L, v));
         break;
     case LS_N_FS_PROMISE:
-        for (int k = 0; k < LS_FSP__COUNT; k++)
-            if (strcmp(op->key, ls_fsp_ops[k].key) == 0)
+    case LS_N_FS_STREAM: {
+        const ls_fs_op_info *ops = op->kind == LS_N_FS_STREAM ? ls_fss_ops : ls_fsp_ops;
+        int nops = op->kind == LS_N_FS_STREAM ? LS_FSS__COUNT : LS_FSP__COUNT;
+        for (int k = 0; k < nops; k++)
+            if (strcmp(op->key, ops[k].key) == 0)
                 n->fs_op = (ls_fs_op)k;
         if (!cJSON_IsNull(v))
             fail(L, vpath, "expected null, found %s", describe(L, v));
         break;
+    }
     case LS_N_ON:
         if (strcmp(op->key, "process.on") == 0) {
             if (!cJSON_IsString(v))

@@ -3,6 +3,8 @@
 
 #include <ctype.h>
 #include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
 
 #define LS_FEATURE(group, field, first, backport, what)
 
@@ -90,12 +92,22 @@ int profile_compare_versions(const char *a, const char *b)
     return compare(va, vb);
 }
 
+/* backport: "" or versions separated by spaces, at most one per major line ("16.15.0 14.20.0") */
 static bool has_feature(const char *version, const char *since, const char *backport)
 {
     if (profile_compare_versions(version, since) >= 0)
         return true;
-    return *backport && profile_compare_versions(version, backport) >= 0 &&
-           atol(version) == atol(backport);
+    for (const char *b = backport; *b;) {
+        char one[16];
+        size_t n = strcspn(b, " ");
+        snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), b);
+        if (profile_compare_versions(version, one) >= 0 && atol(version) == atol(one))
+            return true;
+        b += n;
+        while (*b == ' ')
+            b++;
+    }
+    return false;
 }
 
 /* The LS_FEATURE columns of every row, from its first version. */

@@ -37,6 +37,7 @@ static const char *const kind_names[LS_N__COUNT] = {
     [LS_N_FINALLY] = "finally",
     [LS_N_FS] = "fs",
     [LS_N_FS_PROMISE] = "fs.promises",
+    [LS_N_FS_STREAM] = "fs stream",
     [LS_N_NEW_EMITTER] = "new EventEmitter",
     [LS_N_ON] = "on",
     [LS_N_EMIT] = "emit",
@@ -68,6 +69,12 @@ const ls_fs_op_info ls_fsp_ops[LS_FSP__COUNT] = {
     [LS_FSP_STAT] = {"fs.promises.stat", "fs.promises.stat(__filename)", false},
     [LS_FSP_WRITE_FILE] = {"fs.promises.writeFile",
                            "fs.promises.writeFile('loopsim-scenario.txt', 'x')", false},
+};
+
+const ls_fs_op_info ls_fss_ops[LS_FSS__COUNT] = {
+    [LS_FSS_READ] = {"fs.createReadStream", "fs.createReadStream(__filename)", false},
+    [LS_FSS_WRITE] = {"fs.createWriteStream",
+                      "fs.createWriteStream('loopsim-stream.txt').end('x')", false},
 };
 
 const char *ls_kind_name(ls_kind kind)

@@ -108,6 +108,7 @@ typedef enum {
     /* I/O */
     LS_N_FS,             /* fs.readFile(__filename, cb), ...: fs_op (ls_fs_ops)          */
     LS_N_FS_PROMISE,     /* fs.promises.readFile(__filename), ...: fs_op (ls_fsp_ops)     */
+    LS_N_FS_STREAM,      /* fs.createReadStream(__filename), ...: fs_op (ls_fss_ops)      */
     /* events and the process */
     LS_N_NEW_EMITTER,    /* new EventEmitter()                                            */
     LS_N_ON,             /* a.on(name, cb)            (a NULL: process.on)                */
@@ -135,6 +136,10 @@ extern const ls_fs_op_info ls_fs_ops[LS_FS__COUNT];
 /* fs.promises' calls of the JSON format: the key, and the whole JavaScript call */
 typedef enum { LS_FSP_READ_FILE, LS_FSP_STAT, LS_FSP_WRITE_FILE, LS_FSP__COUNT } ls_fsp_op;
 extern const ls_fs_op_info ls_fsp_ops[LS_FSP__COUNT];
+/* fs's streams in the JSON format: the key, and the whole JavaScript expression (a stream, to
+ * bind with "as" and give listeners with "on") */
+typedef enum { LS_FSS_READ, LS_FSS_WRITE, LS_FSS__COUNT } ls_fss_op;
+extern const ls_fs_op_info ls_fss_ops[LS_FSS__COUNT];
 typedef enum { LS_COND_EQUALS, LS_COND_LESS } ls_cond_op;
 
 struct ls_node {

@@ -665,7 +665,7 @@ static bool encoding_given(ls_engine *e, js_value options, js_status *st)
 
 typedef enum { OP_READ_FILE, OP_WRITE_FILE, OP_STAT, OP_LSTAT, OP_FSTAT, OP_ACCESS, OP_EXISTS,
                OP_READDIR, OP_OPEN, OP_CLOSE, OP_WRITE, OP_UNLINK, OP_MKDIR, OP_RMDIR, OP_RENAME,
-               OP_TRIPS } fs_op;
+               OP_READ, OP_TRIPS } fs_op;
 
 typedef struct {
     ls_pool_job job;
@@ -876,6 +876,20 @@ static bool complete(ls_engine *e, ls_pool_job *job)
             r->job.nargs = 3;
         }
         return false;
+    case OP_READ: {
+        /* the streams' read (fsRead): (err, bytesRead, buffer), as fs.read's wrapper calls
+         * back (lib/fs.js read) */
+        const char *bytes;
+        size_t n = 0;
+        if ((err = sys_read(e, r->fd, r->len, &bytes, &n))) {
+            finish_err(e, r, err, "read", false);
+            return false;
+        }
+        finish(e, r, js_null(), js_number((double)n), true);
+        r->job.args[2] = host_new_buffer(e, bytes, n);
+        r->job.nargs = 3;
+        return false;
+    }
     case OP_UNLINK:
     case OP_MKDIR:
     case OP_RMDIR:
@@ -1180,6 +1194,119 @@ static js_status fs_write(const js_args *a, js_value *out)
     r->len = len;
     r->job.keep[0] = js_arg(a, 1);
     return submit(e, r, out);
+}
+
+/* ---- what the streams use (require('internal'): fsRead, fsWritev) ------------------------------
+ *
+ * lib/internal/fs/streams.js reads with fs.read into a buffer it allocates and writes with
+ * fs.write or fs.writev; the prelude's streams (prelude/fs_streams.js) make the same requests
+ * through these two, which take and give whole Buffers (loopsim's Buffers are not written into):
+ *   fsRead(fd, length, cb)     one trip, "read": up to length bytes at the file's position;
+ *                              cb(err, bytesRead, buffer of those bytes)
+ *   fsWritev(fd, chunks, cb)   one trip, "write": the chunks (Buffers or strings) one after the
+ *                              other at the file's position; cb(err, bytesWritten, chunks)
+ * The public fs.read, fs.writev stay refused: they fill and take the program's buffers. */
+
+static js_status fs_read_internal(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    int fd;
+    js_status st = fd_arg(e, a, 0, &fd);
+    if (st != JS_OK)
+        return st;
+    js_value n = js_arg(a, 1), cb = js_arg(a, 2);
+    engine_spend(e, e->costs.api_call);
+    fs_req *r = new_req(e, OP_READ, "fs.read", "read", cb);
+    r->fd = fd;
+    r->len = n.type == JS_TNUMBER && n.u.number > 0 ? (size_t)n.u.number : 0;
+    return submit(e, r, out);
+}
+
+static js_status fs_writev_internal(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_vm *vm = a->vm;
+    int fd;
+    js_status st = fd_arg(e, a, 0, &fd);
+    if (st != JS_OK)
+        return st;
+    js_value chunks = js_arg(a, 1), cb = js_arg(a, 2), len_v;
+    if ((st = js_get(vm, chunks, "length", &len_v)) != JS_OK)
+        return st;
+    size_t count = len_v.type == JS_TNUMBER ? (size_t)len_v.u.number : 0, total = 0;
+    const char **parts = arena_alloc(e->arena, (count + 1) * sizeof *parts);
+    size_t *lens = arena_alloc(e->arena, (count + 1) * sizeof *lens);
+    for (size_t i = 0; i < count; i++) {
+        js_value c;
+        char key[24];
+        snprintf(key, sizeof key, "%zu", i);
+        if ((st = js_get(vm, chunks, key, &c)) != JS_OK ||
+            (st = data_arg(e, c, "a write stream's write", &parts[i], &lens[i])) != JS_OK)
+            return st;
+        total += lens[i];
+    }
+    char *bytes = arena_alloc(e->arena, total + 1);
+    size_t at = 0;
+    for (size_t i = 0; i < count; i++) {
+        if (lens[i])
+            memcpy(bytes + at, parts[i], lens[i]);
+        at += lens[i];
+    }
+    engine_spend(e, e->costs.api_call);
+    fs_req *r = new_req(e, OP_WRITE, count > 1 ? "fs.writev" : "fs.write", "write", cb);
+    r->fd = fd;
+    r->bytes = bytes;
+    r->len = total;
+    r->job.keep[0] = chunks;
+    return submit(e, r, out);
+}
+
+void fs_internal_bindings(ls_engine *e, js_object *on)
+{
+    js_define_method(e->host.vm, on, "fsRead", 3, fs_read_internal, e->host.link);
+    js_define_method(e->host.vm, on, "fsWritev", 3, fs_writev_internal, e->host.link);
+}
+
+/* fs.createReadStream, fs.createWriteStream: the prelude's streams (prelude/fs_streams.js, the
+ * profile's form of them) */
+static js_status create_stream(const js_args *a, const char *name, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value m, f;
+    js_status st = host_require_internal(e, "internal/fs_streams", &m);
+    if (st == JS_OK)
+        st = js_get(a->vm, m, name, &f);
+    if (st != JS_OK)
+        return st;
+    return js_call(a->vm, f, js_undefined(), a->argc, a->argv, out);
+}
+
+/* fs.ReadStream, fs.WriteStream: getters, as lib/fs.js defines them (lazily) */
+static js_status stream_class(const js_args *a, const char *name, js_value *out)
+{
+    js_value m;
+    js_status st = host_require_internal(engine_of(a), "internal/fs_streams", &m);
+    return st == JS_OK ? js_get(a->vm, m, name, out) : st;
+}
+
+static js_status fs_read_stream_class(const js_args *a, js_value *out)
+{
+    return stream_class(a, "ReadStream", out);
+}
+
+static js_status fs_write_stream_class(const js_args *a, js_value *out)
+{
+    return stream_class(a, "WriteStream", out);
+}
+
+static js_status fs_create_read_stream(const js_args *a, js_value *out)
+{
+    return create_stream(a, "createReadStream", out);
+}
+
+static js_status fs_create_write_stream(const js_args *a, js_value *out)
+{
+    return create_stream(a, "createWriteStream", out);
 }
 
 /* ---- the synchronous calls ------------------------------------------------------------------------
@@ -1705,11 +1832,14 @@ js_value fs_module(ls_engine *e)
     }
     static const char *const refused[] = {
         "read", "readSync", "rm", "rmSync", "copyFile", "copyFileSync", "readlink", "realpath",
-        "realpathSync", "watch", "watchFile", "unwatchFile", "createReadStream",
-        "createWriteStream", "fsync", "fdatasync", "truncate", "ftruncate", "chmod", "chown",
+        "realpathSync", "watch", "watchFile", "unwatchFile", "fsync", "fdatasync", "truncate", "ftruncate", "chmod", "chown",
         "utimes", "symlink", "link", "mkdtemp", "opendir", "cp", "readv", "writev",
     };
     host_refuse_names(e, fs.u.object, "fs.", refused, sizeof refused / sizeof refused[0], false);
+    js_define_method(vm, fs.u.object, "createReadStream", 2, fs_create_read_stream, e->host.link);
+    js_define_method(vm, fs.u.object, "createWriteStream", 2, fs_create_write_stream, e->host.link);
+    js_define_getter(vm, fs.u.object, "ReadStream", fs_read_stream_class, e->host.link, true);
+    js_define_getter(vm, fs.u.object, "WriteStream", fs_write_stream_class, e->host.link, true);
     /* fs.promises: a getter, as lib/fs.js defines it (non-enumerable where it warns) */
     js_define_getter(vm, fs.u.object, "promises", fs_promises_get, e->host.link,
                      e->profile->process.fs_promises_stable);

@@ -41,6 +41,8 @@ js_value fs_module(ls_engine *e);
 void fs_stdout_opened(ls_engine *e);
 /* require('fs/promises') (Node 14+), what fs.promises is. */
 js_value fs_promises_module(ls_engine *e);
+/* require('internal')'s fsRead and fsWritev, what the prelude's fs streams request with. */
+void fs_internal_bindings(ls_engine *e, js_object *on);
 /* Hashes the file system's state (files, directories, open descriptors). */
 void fs_fingerprint(ls_engine *e, ls_fp *fp);
 void fs_mark(ls_engine *e, js_vm *vm);

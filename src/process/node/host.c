@@ -1273,11 +1273,154 @@ static js_value features_object(ls_engine *e)
         {"abort_controller", p->process.abort_controller},
         {"queue_microtask", p->has_queue_microtask},
         {"promise_any", p->language.promise_any},
+        {"stream_finish_tick", p->process.stream_finish_tick},
+        {"fs_streams_construct", p->process.fs_streams_construct},
+        {"fs_stream_emit_close", p->process.fs_stream_emit_close},
+        {"fs_stream_final_waits_open", p->process.fs_stream_final_waits_open},
+        {"fs_stream_io_done", p->process.fs_stream_io_done},
+        {"readable_emitted_reset", p->process.readable_emitted_reset},
+        {"fs_stream_pending", p->process.fs_stream_pending},
+        {"readable_stops_flowing", p->process.readable_stops_flowing},
+        {"readable_state_bits", p->process.readable_state_bits},
+        {"readable_add_chunk_needs_listener", p->process.readable_add_chunk_needs_listener},
+        {"pipe_drain_lazy", p->process.pipe_drain_lazy},
+        {"pipe_checks_need_drain", p->process.pipe_checks_need_drain},
+        {"pipe_drain_resumes", p->process.pipe_drain_resumes},
+        {"readable_update_resumes", p->process.readable_update_resumes},
+        {"unpipe_pauses", p->process.unpipe_pauses},
     };
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
         js_define_value(vm, o.u.object, f[i].name, js_bool(f[i].on), true);
     js_define_value(vm, o.u.object, "major", js_number(atoi(p->first)), true);
     return o;
+}
+
+/* Buffer's insides the prelude's streams need (readable.js fromList, string_decoder), over
+ * whole Buffers since loopsim's are not written into:
+ *   bufferConcat(list, total)  Buffer.concat: one Buffer of the list's bytes
+ *   bufferSlice(buf, start, end)  a new Buffer of those bytes (Node's shares the memory; the
+ *                              prelude never writes to either)
+ *   utf8Decode(rest, buf)      [text, rest]: the UTF-8 text of rest + buf up to its last whole
+ *                              character, and the bytes after (a Buffer, or null), as
+ *                              StringDecoder.write keeps them for the next chunk */
+static bool bytes_of(ls_engine *e, js_value v, const char **bytes, size_t *len)
+{
+    if (js_is_undefined(v) || v.type == JS_TNULL) {
+        *bytes = "";
+        *len = 0;
+        return true;
+    }
+    if (host_buffer_bytes(e, v, bytes, len))
+        return true;
+    host_refuse(e, "internal error: a stream's chunk is not a Buffer");
+    return false;
+}
+
+static js_status buffer_concat_fn(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_value list = js_arg(a, 0), n;
+    js_status st = js_get(a->vm, list, "length", &n);
+    if (st != JS_OK)
+        return st;
+    size_t count = n.type == JS_TNUMBER ? (size_t)n.u.number : 0;
+    char *acc = NULL;
+    size_t len = 0, cap = 0;
+    for (size_t i = 0; i < count; i++) {
+        char key[24];
+        snprintf(key, sizeof key, "%zu", i);
+        js_value c;
+        const char *b;
+        size_t bl;
+        if ((st = js_get(a->vm, list, key, &c)) != JS_OK)
+            return st;
+        if (!bytes_of(e, c, &b, &bl))
+            return JS_STOP;
+        if (len + bl > cap) {
+            cap = (len + bl) * 2 + 16;
+            char *grown = arena_alloc(e->arena, cap);
+            if (len)
+                memcpy(grown, acc, len);
+            acc = grown;
+        }
+        if (bl)
+            memcpy(acc + len, b, bl);
+        len += bl;
+    }
+    *out = host_new_buffer(e, acc ? acc : "", len);
+    return JS_OK;
+}
+
+static js_status buffer_slice_fn(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    const char *b;
+    size_t len;
+    if (!bytes_of(e, js_arg(a, 0), &b, &len))
+        return JS_STOP;
+    js_value sv = js_arg(a, 1), ev = js_arg(a, 2);
+    double s = sv.type == JS_TNUMBER ? sv.u.number : 0;
+    double en = ev.type == JS_TNUMBER ? ev.u.number : (double)len;
+    if (s < 0)
+        s = 0;
+    if (en > (double)len)
+        en = (double)len;
+    if (en < s)
+        en = s;
+    *out = host_new_buffer(e, b + (size_t)s, (size_t)en - (size_t)s);
+    return JS_OK;
+}
+
+/* refuse(message): what the prelude does not model stops the run, named, as host_refuse */
+static js_status refuse_fn(const js_args *a, js_value *out)
+{
+    (void)out;
+    js_string *m = js_to_string_safe(a->vm, js_arg(a, 0));
+    host_refuse(engine_of(a), "%s", js_string_chars(m, NULL));
+    return JS_STOP;
+}
+
+/* invalidArgType(name, expected, value): throws Node's ERR_INVALID_ARG_TYPE as the native
+ * modules word it (host_invalid_arg_type) */
+static js_status invalid_arg_type_fn(const js_args *a, js_value *out)
+{
+    (void)out;
+    js_string *name = js_to_string_safe(a->vm, js_arg(a, 0));
+    js_string *expected = js_to_string_safe(a->vm, js_arg(a, 1));
+    return host_invalid_arg_type(engine_of(a), js_string_chars(name, NULL),
+                                 js_string_chars(expected, NULL), js_arg(a, 2));
+}
+
+/* how many bytes at the end of b[0..len) begin a character that is not whole */
+static size_t utf8_incomplete_tail(const unsigned char *b, size_t len)
+{
+    for (size_t back = 1; back <= 3 && back <= len; back++) {
+        unsigned char c = b[len - back];
+        if ((c & 0xC0) == 0x80)
+            continue; /* a continuation byte: look further back */
+        size_t need = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+        return need > back ? back : 0;
+    }
+    return 0;
+}
+
+static js_status utf8_decode_fn(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    const char *r, *b;
+    size_t rl, bl;
+    if (!bytes_of(e, js_arg(a, 0), &r, &rl) || !bytes_of(e, js_arg(a, 1), &b, &bl))
+        return JS_STOP;
+    char *all = arena_alloc(e->arena, rl + bl + 1);
+    if (rl)
+        memcpy(all, r, rl);
+    if (bl)
+        memcpy(all + rl, b, bl);
+    size_t n = rl + bl, tail = utf8_incomplete_tail((const unsigned char *)all, n);
+    js_value items[2] = {js_new_string(a->vm, all, n - tail),
+                         tail ? host_new_buffer(e, all + n - tail, tail) : js_null()};
+    *out = js_new_array(a->vm, 2, items);
+    return JS_OK;
 }
 
 /* the process layer's bindings for the prelude: require('internal') */
@@ -1290,6 +1433,12 @@ static js_value internal_bindings(ls_engine *e)
     if (e->host.inspect.legacy_custom.type == JS_TSYMBOL)
         js_define_value(vm, o.u.object, "inspectCustom", e->host.inspect.legacy_custom, true);
     define(e, o.u.object, "format", 1, format_fn);
+    define(e, o.u.object, "refuse", 1, refuse_fn);
+    define(e, o.u.object, "invalidArgType", 3, invalid_arg_type_fn);
+    define(e, o.u.object, "bufferConcat", 2, buffer_concat_fn);
+    define(e, o.u.object, "bufferSlice", 3, buffer_slice_fn);
+    define(e, o.u.object, "utf8Decode", 2, utf8_decode_fn);
+    fs_internal_bindings(e, o.u.object);
     js_define_value(vm, o.u.object, "features", features_object(e), true);
     return o;
 }
@@ -1464,6 +1613,15 @@ static js_status require_in(ls_engine *e, const char *name, bool import, bool in
         *out = internal_bindings(e);
         return JS_OK;
     }
+    /* the prelude's own modules, not the program's: require('internal/fs_streams') */
+    if (internal && strncmp(bare, "internal/", 9) == 0) {
+        if (js_get(vm, e->host.modules, bare, out) == JS_OK && !js_is_undefined(*out))
+            return JS_OK;
+        js_status st = run_prelude(e, bare + 9, out);
+        if (st == JS_OK)
+            js_set(vm, e->host.modules, bare, *out);
+        return st;
+    }
     /* the cache: one module object per VM */
     if (js_get(vm, e->host.modules, bare, out) == JS_OK && !js_is_undefined(*out))
         return JS_OK;
@@ -1501,6 +1659,11 @@ static js_status module_arg(const js_args *a, const char **name)
                                received(e, v));
     *name = js_string_chars(v.u.string, NULL);
     return JS_OK;
+}
+
+js_status host_require_internal(ls_engine *e, const char *name, js_value *out)
+{
+    return require_in(e, name, false, true, out);
 }
 
 static js_status g_require(const js_args *a, js_value *out)

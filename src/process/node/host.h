@@ -109,6 +109,9 @@ void host_refuse_names(ls_engine *e, js_object *on, const char *prefix,
 void host_emit_warning(ls_engine *e, const char *name, const char *message);
 /* A callback argument checked as Node checks it, per version (ERR_INVALID_CALLBACK, then
  * ERR_INVALID_ARG_TYPE naming the argument `name`: "cb" in fs, "callback" in crypto). */
+/* A module of the prelude's own (require('internal/NAME')), made once: what fs.createReadStream
+ * runs. */
+js_status host_require_internal(ls_engine *e, const char *name, js_value *out);
 js_status host_callback_arg(ls_engine *e, js_value cb, const char *name);
 /* How ERR_INVALID_ARG_TYPE names a received value ("type string ('x')", "undefined"), and how
  * util.inspect prints it (%O of Node's messages); in the run's arena. */
