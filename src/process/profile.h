@@ -65,6 +65,8 @@ typedef struct {
         bool pipe_drain_resumes;
         bool readable_update_resumes;
         bool unpipe_pauses;
+        bool stream_default_hwm_64k;
+        bool stream_state_getters;
         bool stream_finish_tick;
         bool filehandle_fd_cleared;
         bool open_flags_default;

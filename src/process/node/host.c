@@ -181,12 +181,9 @@ const char *host_label(ls_engine *e, js_value fn)
 /* An error of class `cls` (TypeError, RangeError) with Node's `code` (ERR_INVALID_ARG_TYPE,
  * ...), as lib/internal/errors.js makes it: its stack says "TypeError [CODE]: message"; its name
  * is "TypeError [CODE]" too before Node 12, "TypeError" from 12 (profile.def error_name_plain). */
-static js_status node_error(ls_engine *e, const char *cls, const char *code, const char *fmt,
-                            va_list ap)
+static js_value coded_error(ls_engine *e, const char *cls, const char *code, const char *msg)
 {
     js_vm *vm = e->host.vm;
-    char msg[512];
-    vsnprintf(msg, sizeof msg, fmt, ap);
     js_value err = js_new_error(vm, cls, msg), stack;
     js_define_value(vm, err.u.object, "code", js_new_cstring(vm, code),
                     e->profile->process.error_code_own);
@@ -201,7 +198,15 @@ static js_status node_error(ls_engine *e, const char *cls, const char *code, con
     if (!e->profile->process.error_name_plain)
         js_define_value(vm, err.u.object, "name",
                         js_new_cstring(vm, arena_printf(e->arena, "%s [%s]", cls, code)), false);
-    return js_throw(vm, err);
+    return err;
+}
+
+static js_status node_error(ls_engine *e, const char *cls, const char *code, const char *fmt,
+                            va_list ap)
+{
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    return js_throw(e->host.vm, coded_error(e, cls, code, msg));
 }
 
 js_status host_type_error(ls_engine *e, const char *code, const char *fmt, ...)
@@ -1288,6 +1293,8 @@ static js_value features_object(ls_engine *e)
         {"pipe_drain_resumes", p->process.pipe_drain_resumes},
         {"readable_update_resumes", p->process.readable_update_resumes},
         {"unpipe_pauses", p->process.unpipe_pauses},
+        {"stream_default_hwm_64k", p->process.stream_default_hwm_64k},
+        {"stream_state_getters", p->process.stream_state_getters},
     };
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
         js_define_value(vm, o.u.object, f[i].name, js_bool(f[i].on), true);
@@ -1391,6 +1398,20 @@ static js_status invalid_arg_type_fn(const js_args *a, js_value *out)
                                  js_string_chars(expected, NULL), js_arg(a, 2));
 }
 
+/* codedError(cls, code, message): an error as lib/internal/errors.js makes it (coded_error:
+ * "TypeError [CODE]: message" in its stack), not thrown */
+static js_status coded_error_fn(const js_args *a, js_value *out)
+{
+    js_string *cls = js_to_string_safe(a->vm, js_arg(a, 0));
+    js_string *code = js_to_string_safe(a->vm, js_arg(a, 1));
+    js_string *msg = js_to_string_safe(a->vm, js_arg(a, 2));
+    const char *c = js_string_chars(cls, NULL);
+    if (strcmp(c, "TypeError") != 0 && strcmp(c, "RangeError") != 0)
+        c = "Error";
+    *out = coded_error(engine_of(a), c, js_string_chars(code, NULL), js_string_chars(msg, NULL));
+    return JS_OK;
+}
+
 /* how many bytes at the end of b[0..len) begin a character that is not whole */
 static size_t utf8_incomplete_tail(const unsigned char *b, size_t len)
 {
@@ -1435,6 +1456,7 @@ static js_value internal_bindings(ls_engine *e)
     define(e, o.u.object, "format", 1, format_fn);
     define(e, o.u.object, "refuse", 1, refuse_fn);
     define(e, o.u.object, "invalidArgType", 3, invalid_arg_type_fn);
+    define(e, o.u.object, "codedError", 3, coded_error_fn);
     define(e, o.u.object, "bufferConcat", 2, buffer_concat_fn);
     define(e, o.u.object, "bufferSlice", 3, buffer_slice_fn);
     define(e, o.u.object, "utf8Decode", 2, utf8_decode_fn);

@@ -40,10 +40,9 @@ const internal = require('internal');
 const EventEmitter = require('events');
 const fs = require('fs');
 
-const major = internal.features.major;
 // the default highWaterMark of a byte stream: 64 KiB from 22.0.0, 16 KiB before
-// (lib/internal/streams/state.js getDefaultHighWaterMark @v22.23.3, @v20.20.2)
-const DEFAULT_HWM = major >= 22 ? 64 * 1024 : 16 * 1024;
+// (profile.def stream_default_hwm_64k)
+const DEFAULT_HWM = internal.features.stream_default_hwm_64k ? 64 * 1024 : 16 * 1024;
 // the profile's rows (src/process/profile.def) for what changed in these streams:
 const features = internal.features;
 // the last write's completion ends the stream from a tick (stream_finish_tick, 20.10.0)
@@ -87,10 +86,9 @@ const ADD_CHUNK_NEEDS_LISTENER = features.readable_add_chunk_needs_listener;
 const PIPE_DRAIN_LAZY = features.pipe_drain_lazy;
 const PIPE_CHECKS_NEED_DRAIN = features.pipe_checks_need_drain;
 const PIPE_DRAIN_RESUMES = features.pipe_drain_resumes;
-// readable.closed, readable.errored and the writable ones are getters from 18.0.0 (the docs'
-// "Added in: v18.0.0"; 'closed' in Readable.prototype false on 17.0.0, true on 18.20.8);
+// readable.closed, readable.errored and the writable ones are getters (stream_state_getters);
 // before, an fs stream's closed is a field of its own
-const STATE_GETTERS = major >= 18;
+const STATE_GETTERS = features.stream_state_getters;
 
 const kDestroy = Symbol('kDestroy');
 const kConstruct = Symbol('kConstruct');
@@ -105,10 +103,9 @@ function refuse(what) {
 
 // ---- errors (lib/internal/errors.js) ------------------------------------------------------------
 
+// Node's coded errors ("TypeError [CODE]: message" in the stack; internal.codedError)
 function nodeError(Base, code, message) {
-  const err = new Base(message);
-  err.code = code;
-  return err;
+  return internal.codedError(Base.name, code, message);
 }
 
 function errDestroyed(what) {
@@ -131,11 +128,14 @@ function highWaterMark(options, key) {
   if (v == null && options) v = options[key];
   if (v == null) return DEFAULT_HWM;
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-    const err = new TypeError('The property \'options.' +
-                              (options.highWaterMark != null ? 'highWaterMark' : key) +
-                              '\' is invalid. Received ' + String(v));
-    err.code = 'ERR_INVALID_ARG_VALUE';
-    throw err;
+    // lib/internal/streams/state.js getHighWaterMark: ERR_INVALID_ARG_VALUE from 15.0.0,
+    // ERR_INVALID_OPT_VALUE before (the construct-based streams' release, fs_streams_construct)
+    const name = options.highWaterMark != null ? 'highWaterMark' : key;
+    throw CONSTRUCT ?
+      nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', 'The property \'options.' + name +
+                '\' is invalid. Received ' + internal.inspect(v)) :
+      nodeError(TypeError, 'ERR_INVALID_OPT_VALUE', 'The value "' + String(v) +
+                '" is invalid for option "' + name + '"');
   }
   return Math.floor(v);
 }
@@ -994,10 +994,9 @@ function writeChunk(stream, chunk, encoding, cb) {
   } else if (Buffer.isBuffer(chunk)) {
     encoding = 'buffer';
   } else {
-    const err = new TypeError('The "chunk" argument must be of type string or an instance of ' +
-                              'Buffer, TypedArray, or DataView.' + received(chunk));
-    err.code = 'ERR_INVALID_ARG_TYPE';
-    throw err;
+    // ERR_INVALID_ARG_TYPE, worded differently by version ("Buffer or Uint8Array" on 14 and
+    // 16, "Buffer, TypedArray, or DataView" on 20): not modelled
+    refuse('write() of a chunk that is not a string or a Buffer');
   }
   let err;
   if (state.ending) {
@@ -1012,15 +1011,6 @@ function writeChunk(stream, chunk, encoding, cb) {
   }
   state.pendingcb++;
   return writeOrBuffer(stream, state, chunk, encoding, cb);
-}
-
-function received(v) {
-  if (v == null) return ' Received ' + v;
-  if (typeof v === 'function') return ' Received function ' + v.name;
-  if (typeof v === 'object') return ' Received an instance of ' +
-    (v.constructor && v.constructor.name || 'Object');
-  let shown = typeof v === 'string' ? '\'' + v + '\'' : String(v);
-  return ' Received type ' + typeof v + ' (' + shown + ')';
 }
 
 Writable.prototype.write = function(chunk, encoding, cb) {
@@ -1385,10 +1375,9 @@ function fileOptions(options, what) {
   if (options == null) return {};
   if (typeof options === 'string') return { encoding: options };
   if (typeof options !== 'object') {
-    const err = new TypeError('The "options" argument must be one of type string or an ' +
-                              'instance of Object.' + received(options));
-    err.code = 'ERR_INVALID_ARG_TYPE';
-    throw err;
+    // ERR_INVALID_ARG_TYPE, worded differently by version ("one of type string or object",
+    // "... or Object" on 10): not modelled
+    refuse(what + ' with options that are not a string or an object');
   }
   const copy = Object.assign({}, options);
   if (copy.start !== undefined || copy.end !== undefined)
