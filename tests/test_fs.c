@@ -312,6 +312,120 @@ START_TEST(test_open_without_flags_throws_before_11_1_and_10_16)
 }
 END_TEST
 
+START_TEST(test_read_is_one_trip_writing_into_the_buffer_at_its_offset)
+{
+    const char *text = "const fs = require('fs');\n"
+                       "fs.writeFileSync('f', 'abcdefgh');\n"
+                       "const fd = fs.openSync('f', 'r'), buf = Buffer.alloc(6, '.');\n"
+                       "fs.read(fd, buf, 1, 4, 2, (err, n, b) => {\n"
+                       "  console.log(err, n, b === buf, buf.toString());\n"
+                       "});\n";
+    ck_assert_int_eq(trips_of(text, "fs.read"), 1);
+    expect_run(text, "null 4 true .cdef.");
+}
+END_TEST
+
+START_TEST(test_read_of_length_zero_calls_back_from_a_tick_without_a_request)
+{
+    const char *text = "const fs = require('fs');\n"
+                       "Promise.resolve().then(() => console.log('promise'));\n"
+                       "fs.read(fs.openSync(__filename, 'r'), Buffer.alloc(2), 0, 0, null,\n"
+                       "        (err, n) => console.log('read', err, n));\n"
+                       "process.nextTick(() => console.log('tick'));\n";
+    expect_run(text, "read null 0 tick promise");
+}
+END_TEST
+
+START_TEST(test_read_at_a_position_keeps_the_offset_and_at_null_moves_it)
+{
+    expect_run("const fs = require('fs');\n"
+               "fs.writeFileSync('f', 'abcdefgh');\n"
+               "const fd = fs.openSync('f', 'r'), b = Buffer.alloc(3);\n"
+               "fs.readSync(fd, b, 0, 3, 4); console.log(b.toString());\n"
+               "fs.readSync(fd, b, 0, 3, null); console.log(b.toString());\n"
+               "fs.readSync(fd, b, 0, 3, -1); console.log(b.toString());\n"
+               "console.log(fs.readSync(fd, b, 0, 3, null), fs.readSync(fd, b, 0, 3, 100));\n",
+               "efg abc def 2 0");
+}
+END_TEST
+
+START_TEST(test_read_forms_with_options_by_version)
+{
+    const char *text = "const fs = require('fs'), fd = fs.openSync(__filename, 'r');\n"
+                       "try { fs.read(fd, (err, n, b) => console.log(b.length)); }\n"
+                       "catch (e) { console.log(e.code); }\n";
+    expect_run_on("12.16.3", text, "ERR_INVALID_ARG_TYPE", 0, STOP_NONE);
+    expect_run_on("13.10.1", text, "ERR_INVALID_ARG_TYPE", 0, STOP_NONE);
+    expect_run_on("12.17.0", text, "16384", 0, STOP_NONE);
+    expect_run_on("13.11.0", text, "16384", 0, STOP_NONE);
+    /* fs.read(fd, buffer, cb): the buffer taken for the options before 16.17 and 18.2 */
+    const char *with_buffer = "const fs = require('fs'), fd = fs.openSync(__filename, 'r');\n"
+                              "try { fs.read(fd, Buffer.alloc(3), (err, n) => console.log(n)); }\n"
+                              "catch (e) { console.log(e.code); }\n";
+    expect_run_on("16.16.0", with_buffer, "ERR_INVALID_ARG_TYPE", 0, STOP_NONE);
+    expect_run_on("18.1.0", with_buffer, "ERR_INVALID_ARG_TYPE", 0, STOP_NONE);
+    expect_run_on("16.17.0", with_buffer, "3", 0, STOP_NONE);
+    expect_run_on("18.2.0", with_buffer, "3", 0, STOP_NONE);
+    /* readSync: options from 12.17 and 13.13; an object (null too) in third place with more
+     * arguments still options from 19 */
+    const char *sync = "const fs = require('fs'), fd = fs.openSync(__filename, 'r');\n"
+                       "const b = Buffer.alloc(8);\n"
+                       "try { console.log(fs.readSync(fd, b, { length: 2 }), fs.readSync(fd, b, null, 4, 0)); }\n"
+                       "catch (e) { console.log(e.code); }\n";
+    expect_run_on("12.16.3", sync, "0 4", 0, STOP_NONE); /* `offset |= 0`, `length |= 0` */
+    expect_run_on("13.12.0", sync, "ERR_INVALID_ARG_TYPE", 0, STOP_NONE); /* validateInteger */
+    expect_run_on("13.13.0", sync, "2 4", 0, STOP_NONE);
+    expect_run_on("18.20.8", sync, "2 4", 0, STOP_NONE);
+    expect_run_on("19.0.0", sync, "2 8", 0, STOP_NONE);
+}
+END_TEST
+
+START_TEST(test_read_without_a_callback_calls_nothing_on_10_and_throws_from_11)
+{
+    const char *text = "const fs = require('fs');\n"
+                       "try { fs.read(fs.openSync(__filename, 'r'), Buffer.alloc(2), 0, 2, 0);\n"
+                       "      console.log('made'); }\n"
+                       "catch (e) { console.log(e.code); }\n";
+    expect_run_on("10.24.1", text, "made", 0, STOP_NONE);
+    expect_run_on("11.0.0", text, "ERR_INVALID_CALLBACK", 0, STOP_NONE);
+    expect_run_on("20", text, "ERR_INVALID_ARG_TYPE", 0, STOP_NONE);
+    /* the offset: `offset |= 0` before 13, validateInteger from 13 */
+    const char *offset = "const fs = require('fs'), b = Buffer.alloc(4);\n"
+                         "try { console.log(fs.readSync(fs.openSync(__filename, 'r'), b, '1', 2, 0)); }\n"
+                         "catch (e) { console.log(e.code); }\n";
+    expect_run_on("12.22.12", offset, "2", 0, STOP_NONE);
+    expect_run_on("13.0.0", offset, "ERR_INVALID_ARG_TYPE", 0, STOP_NONE);
+}
+END_TEST
+
+START_TEST(test_promisify_resolves_an_object_of_read_write_and_lookup_values)
+{
+    expect_run("const fs = require('fs'), util = require('util');\n"
+               "const fd = fs.openSync('f', 'w+');\n"
+               "(async () => {\n"
+               "  const w = await util.promisify(fs.write)(fd, 'abc');\n"
+               "  console.log(Object.keys(w).join(), w.bytesWritten, w.buffer);\n"
+               "  const r = await util.promisify(fs.read)(fd, Buffer.alloc(3), 0, 3, 0);\n"
+               "  console.log(Object.keys(r).join(), r.bytesRead, r.buffer.toString());\n"
+               "  const l = await util.promisify(require('dns').lookup)('127.0.0.1');\n"
+               "  console.log(l.address, l.family);\n"
+               "  console.log(typeof await util.promisify(fs.open)('f', 'r'));\n"
+               "})();\n",
+               "bytesWritten,buffer 3 abc bytesRead,buffer 3 abc 127.0.0.1 4 number");
+}
+END_TEST
+
+START_TEST(test_a_buffer_slice_is_a_view_and_to_string_takes_start_and_end)
+{
+    expect_run("const b = Buffer.from('abcdef'), s = b.slice(1, -1);\n"
+               "require('fs').writeFileSync('f', 'XY');\n"
+               "require('fs').readSync(require('fs').openSync('f', 'r'), s, 1, 2, 0);\n"
+               "console.log(b.toString(), s.length, b.subarray(4).toString(),\n"
+               "            b.toString('utf8', 2, 4), b.toString('hex', -3, 1), b.toString(undefined, 5, 2) === '');\n",
+               "abXYef 4 ef XY 61 true");
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("fs");
@@ -336,6 +450,13 @@ static Suite *suite(void)
     tcase_add_test(t, test_reading_fs_promises_warns_once_through_a_tick_before_11_14_and_10_17);
     tcase_add_test(t, test_a_file_handle_reads_from_its_position_and_its_fd_is_cleared_from_13_9);
     tcase_add_test(t, test_open_without_flags_throws_before_11_1_and_10_16);
+    tcase_add_test(t, test_read_is_one_trip_writing_into_the_buffer_at_its_offset);
+    tcase_add_test(t, test_read_of_length_zero_calls_back_from_a_tick_without_a_request);
+    tcase_add_test(t, test_read_at_a_position_keeps_the_offset_and_at_null_moves_it);
+    tcase_add_test(t, test_read_forms_with_options_by_version);
+    tcase_add_test(t, test_read_without_a_callback_calls_nothing_on_10_and_throws_from_11);
+    tcase_add_test(t, test_promisify_resolves_an_object_of_read_write_and_lookup_values);
+    tcase_add_test(t, test_a_buffer_slice_is_a_view_and_to_string_takes_start_and_end);
     suite_add_tcase(s, t);
     return s;
 }

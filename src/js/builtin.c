@@ -67,6 +67,13 @@ void *js_native_data(const js_object *callee)
     return callee->u.native.data;
 }
 
+js_native_fn js_native_function(js_value v)
+{
+    if (v.type != JS_TOBJECT || v.u.object->cls != CLASS_NATIVE)
+        return NULL;
+    return v.u.object->u.native.call;
+}
+
 js_value *js_native_slot(js_object *callee, int i)
 {
     return &callee->u.native.slots[i];

@@ -259,6 +259,8 @@ typedef js_status (*js_native_fn)(const js_args *args, js_value *result);
 js_value js_new_native(js_vm *vm, const char *name, int length, js_native_fn fn, void *data,
                        int nslots);
 void *js_native_data(const js_object *callee);
+/* The C function of a native function value (js_new_native), NULL for any other value. */
+js_native_fn js_native_function(js_value v);
 js_value *js_native_slot(js_object *callee, int i);
 /* `name` on `obj` as a configurable accessor with a getter and no setter (`data` as a
  * method's). */

@@ -1019,6 +1019,7 @@ static const op_info ops[] = {
     {"fs.appendFile", LS_N_FS, k_fs_latency},
     {"fs.access", LS_N_FS, k_fs_latency},
     {"fs.open", LS_N_FS, k_fs_latency},
+    {"fs.read", LS_N_FS, k_fs_latency},
     {"crypto.pbkdf2", LS_N_FS, k_fs_latency},
     {"crypto.randomBytes", LS_N_FS, k_fs_latency},
     {"fs.promises.readFile", LS_N_FS_PROMISE, no_keys},

@@ -72,6 +72,12 @@ typedef struct {
         bool open_flags_default;
         bool filehandle_closed_check;
         bool fs_close_callback_optional;
+        bool fs_read_callback_checked;
+        bool fs_read_offset_validated;
+        bool fs_read_options;
+        bool fs_read_sync_object_options;
+        bool fs_read_sync_options;
+        bool fs_read_buffer_options;
     } process;
 } ls_profile;
 

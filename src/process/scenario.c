@@ -60,6 +60,7 @@ const ls_fs_op_info ls_fs_ops[LS_FS__COUNT] = {
     [LS_FS_APPEND_FILE] = {"fs.appendFile", "fs.appendFile('loopsim-scenario.txt', 'x', "},
     [LS_FS_ACCESS] = {"fs.access", "fs.access(__filename, "},
     [LS_FS_OPEN] = {"fs.open", "fs.open(__filename, 'r', "},
+    [LS_FS_READ] = {"fs.read", "fs.read(fs.openSync(__filename, 'r'), Buffer.alloc(64), 0, 64, null, "},
     [LS_FS_PBKDF2] = {"crypto.pbkdf2", "crypto.pbkdf2('secret', 'salt', 1000, 64, 'sha512', ", true},
     [LS_FS_RANDOM_BYTES] = {"crypto.randomBytes", "crypto.randomBytes(16, ", true},
 };

@@ -126,7 +126,7 @@ typedef enum {
 /* The thread-pool calls of the JSON format (fs's and crypto's): the key, and the JavaScript
  * call it stands for (up to the callback).  Only readFile and stat take "trips". */
 typedef enum { LS_FS_READ_FILE, LS_FS_STAT, LS_FS_WRITE_FILE, LS_FS_APPEND_FILE, LS_FS_ACCESS,
-               LS_FS_OPEN, LS_FS_PBKDF2, LS_FS_RANDOM_BYTES, LS_FS__COUNT } ls_fs_op;
+               LS_FS_OPEN, LS_FS_READ, LS_FS_PBKDF2, LS_FS_RANDOM_BYTES, LS_FS__COUNT } ls_fs_op;
 typedef struct {
     const char *key;   /* "fs.writeFile" */
     const char *call;  /* "fs.writeFile('loopsim-scenario.txt', 'x', " */

@@ -179,3 +179,11 @@ js_value dns_module(ls_engine *e)
     js_define_value(e->host.vm, m.u.object, "promises", promises, true);
     return m;
 }
+
+/* lib/dns.js: ObjectDefineProperty(lookup, customPromisifyArgs, ['address', 'family'])
+ * (@v10.7.0, @v22.23.3) */
+const char *const *dns_promisify_args(js_value fn)
+{
+    static const char *const lookup[] = {"address", "family", NULL};
+    return js_native_function(fn) == dns_lookup ? lookup : NULL;
+}

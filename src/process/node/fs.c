@@ -308,6 +308,20 @@ static fs_err sys_read(ls_engine *e, int fd, size_t max, const char **out, size_
     return FS_OK;
 }
 
+/* pread (position >= 0: the file's offset stays) or read (-1), as uv_fs_read does */
+static fs_err sys_pread(ls_engine *e, int fd, size_t max, double position, const char **out,
+                        size_t *n)
+{
+    ls_open_file *f = file_of(e, fd);
+    if (position < 0 || !f)
+        return sys_read(e, fd, max, out, n);
+    size_t at = f->pos;
+    f->pos = position < (double)f->node->len ? (size_t)position : f->node->len;
+    fs_err err = sys_read(e, fd, max, out, n);
+    f->pos = at;
+    return err;
+}
+
 static void print_fd(ls_engine *e, int fd, const char *bytes, size_t len);
 
 static fs_err sys_write(ls_engine *e, int fd, const char *bytes, size_t len)
@@ -678,6 +692,8 @@ typedef struct {
     bool write_string;           /* write: the data was a string (its callback gets it back) */
     const char *bytes;           /* what is written */
     size_t len;
+    char *into;                  /* fs.read: where in the program's buffer the bytes go */
+    double position;             /* fs.read: where in the file (-1: at, and moving, its offset) */
     size_t size, pos;            /* readFile: the size fstat gave, what was read */
     fs_err err;                  /* readFile, writeFile: the error the close passes on */
     int trips, trip_no;          /* OP_TRIPS: a JSON scenario's "trips", and the one in flight */
@@ -877,16 +893,21 @@ static bool complete(ls_engine *e, ls_pool_job *job)
         }
         return false;
     case OP_READ: {
-        /* the streams' read (fsRead): (err, bytesRead, buffer), as fs.read's wrapper calls
-         * back (lib/fs.js read) */
+        /* (err, bytesRead, buffer), as fs.read's wrapper calls back (lib/fs.js read:
+         * `callback(err, bytesRead || 0, buffer)`): the program's buffer with the bytes
+         * written at its offset (fs.read), or a new one of them (the streams' fsRead) */
         const char *bytes;
         size_t n = 0;
-        if ((err = sys_read(e, r->fd, r->len, &bytes, &n))) {
+        err = sys_pread(e, r->fd, r->len, r->position, &bytes, &n);
+        if (err && !r->into) {
             finish_err(e, r, err, "read", false);
             return false;
         }
-        finish(e, r, js_null(), js_number((double)n), true);
-        r->job.args[2] = host_new_buffer(e, bytes, n);
+        if (!err && r->into && n)
+            memmove(r->into, bytes, n);
+        finish(e, r, err ? fs_error(e, err, "read", NULL, NULL, true) : js_null(),
+               js_number((double)n), true);
+        r->job.args[2] = r->into ? r->job.keep[0] : host_new_buffer(e, bytes, n);
         r->job.nargs = 3;
         return false;
     }
@@ -920,6 +941,7 @@ static fs_req *new_req(ls_engine *e, fs_op op, const char *api, const char *trip
 {
     fs_req *r = arena_alloc(e->arena, sizeof *r);
     r->op = op;
+    r->position = -1;
     if (e->fs.promise_api) { /* a call of fs.promises (promise_call) */
         r->promise = true;
         api = e->fs.promise_api;
@@ -1194,6 +1216,331 @@ static js_status fs_write(const js_args *a, js_value *out)
     r->len = len;
     r->job.keep[0] = js_arg(a, 1);
     return submit(e, r, out);
+}
+
+/* ---- fs.read, fs.readSync: into the program's buffer ---------------------------------------------
+ *
+ * The forms each version takes (lib/fs.js read and readSync, @v10.7.0, @v12.22.12, @v16.20.2,
+ * @v22.23.3; profile.def fs_read_options, fs_read_sync_options, fs_read_buffer_options):
+ *   read(fd, buffer, offset, length, position, callback)   every version
+ *   read(fd, [options,] callback)                          12.17+, 13.11+: options.buffer, or
+ *                                                          a new Buffer.alloc(16384)
+ *   read(fd, buffer, [options,] callback)                  16.17+, 18.2+
+ *   readSync(fd, buffer, offset, length, position)         every version
+ *   readSync(fd, buffer[, options])                        12.17+, 13.13+
+ * offset and length are integers (`offset |= 0`, validateInteger), a left-out one 0; a length
+ * of 0 calls back from process.nextTick with (null, 0, buffer) and makes no request (readSync
+ * returns 0); else one trip "read" of up to length bytes, at position when it is an integer
+ * (pread: the descriptor's offset stays) or at the descriptor's offset (null, -1, left out),
+ * the bytes written into buffer at offset when the trip completes; the callback gets
+ * (err, bytesRead, buffer).  What Node throws for (an empty buffer, a length past the buffer's
+ * end, a position of another type) is refused: the wording differs by version. */
+
+static js_status throw_fs(ls_engine *e, fs_err err, const char *syscall, const char *path,
+                          const char *dest);
+
+typedef struct {
+    js_value buffer, cb;
+    char *bytes;       /* the buffer's memory */
+    size_t buflen;
+    double offset, length, position;
+} read_call;
+
+/* ToInt32 (`x |= 0`) */
+static double to_int32(double d)
+{
+    if (!isfinite(d))
+        return 0;
+    double t = fmod(trunc(d), 4294967296.0);
+    if (t < 0)
+        t += 4294967296.0;
+    return t >= 2147483648.0 ? t - 4294967296.0 : t;
+}
+
+/* `length |= 0` (every version) */
+static js_status read_length(ls_engine *e, js_value v, double *out)
+{
+    double d = 0;
+    if (js_to_number(e->host.vm, v, &d) != JS_OK)
+        return JS_THROW;
+    *out = to_int32(d);
+    return JS_OK;
+}
+
+/* the offset: `offset |= 0` before 13; from 13, null or undefined is 0 and anything else
+ * validateInteger(offset, 'offset'): a number that is an integer (profile.def
+ * fs_read_offset_validated) */
+static js_status read_offset(ls_engine *e, const char *api, js_value v, double *out)
+{
+    if (!e->profile->process.fs_read_offset_validated)
+        return read_length(e, v, out);
+    *out = 0;
+    if (js_is_undefined(v) || v.type == JS_TNULL)
+        return JS_OK;
+    if (v.type != JS_TNUMBER)
+        return host_invalid_arg_type(e, "offset", "of type number", v);
+    if (v.u.number != floor(v.u.number) || fabs(v.u.number) > 9007199254740991.0) {
+        host_refuse(e, "%s: loopsim does not model an offset that is not an integer (%s): Node's "
+                    "ERR_OUT_OF_RANGE", api, host_inspect(e, v));
+        return JS_STOP;
+    }
+    *out = v.u.number;
+    return JS_OK;
+}
+
+/* the position: an integer from -1, or null or undefined (-1); what Node makes of another
+ * value differs by version (-1 before 13, a throw after), refused */
+static js_status read_position(ls_engine *e, const char *api, js_value v, double *out)
+{
+    *out = -1;
+    if (js_is_undefined(v) || v.type == JS_TNULL)
+        return JS_OK;
+    if (v.type != JS_TNUMBER || v.u.number != floor(v.u.number) || v.u.number < -1 ||
+        v.u.number > 9007199254740991.0) {
+        host_refuse(e, "%s: loopsim models a position that is an integer from -1, or null (got "
+                    "%s); what Node does with this one differs by version", api,
+                    host_inspect(e, v));
+        return JS_STOP;
+    }
+    *out = v.u.number;
+    return JS_OK;
+}
+
+/* options.offset, .length, .position, as `({ offset = 0, length = ..., position } = params)`;
+ * a length left out is the buffer's length (less the offset from 16.17 and 18.2) */
+static js_status read_options(ls_engine *e, const char *api, js_value params, read_call *rc)
+{
+    js_value off = js_undefined(), len = js_undefined(), pos = js_undefined();
+    js_vm *vm = e->host.vm;
+    if (params.type == JS_TOBJECT && (js_get(vm, params, "offset", &off) != JS_OK ||
+                                      js_get(vm, params, "length", &len) != JS_OK ||
+                                      js_get(vm, params, "position", &pos) != JS_OK))
+        return JS_THROW;
+    js_status st = read_offset(e, api, js_is_undefined(off) ? js_number(0) : off, &rc->offset);
+    if (st != JS_OK)
+        return st;
+    if (js_is_undefined(len)) {
+        if (rc->offset != 0 && !e->profile->process.fs_read_buffer_options) {
+            host_refuse(e, "%s: loopsim does not model options.offset without options.length "
+                        "before Node 16.17 and 18.2", api);
+            return JS_STOP;
+        }
+        len = js_number((double)rc->buflen - rc->offset);
+    }
+    if ((st = read_length(e, len, &rc->length)) != JS_OK)
+        return st;
+    return read_position(e, api, pos, &rc->position);
+}
+
+/* the callback: 10.x calls it only if there is one (`callback && callback(...)`); from 11,
+ * maybeCallback, then validateFunction (host_callback_arg) (profile.def
+ * fs_read_callback_checked) */
+static js_status read_callback(ls_engine *e, read_call *rc)
+{
+    if (!e->profile->process.fs_read_callback_checked && !js_is_callable(rc->cb)) {
+        if (js_to_boolean(rc->cb)) {
+            host_refuse(e, "fs.read: loopsim does not model a callback that is not a function "
+                        "on Node 10 (%s: the read is made, and its completion throws)",
+                        host_inspect(e, rc->cb));
+            return JS_STOP;
+        }
+        rc->cb = js_undefined();
+        return JS_OK;
+    }
+    return callback_ok(e, rc->cb);
+}
+
+/* the buffer: one of loopsim's Buffers whose bytes it knows; anything else is what
+ * validateBuffer throws for (loopsim has no TypedArray or DataView) */
+static js_status read_buffer(ls_engine *e, js_value v, read_call *rc)
+{
+    rc->buffer = v;
+    if (!host_is_buffer(v))
+        return host_invalid_arg_type(e, "buffer", "an instance of Buffer, TypedArray, or DataView",
+                                     v);
+    return host_buffer_target(e, v, &rc->bytes, &rc->buflen) ? JS_OK : JS_STOP;
+}
+
+/* a new Buffer.alloc(16384), the options forms' own */
+static js_status read_new_buffer(ls_engine *e, read_call *rc)
+{
+    char *zeros = arena_alloc(e->arena, 16384);
+    return read_buffer(e, host_new_buffer(e, zeros, 16384), rc);
+}
+
+/* what validateOffsetLengthRead and the empty-buffer check throw for, refused */
+static js_status read_fits(ls_engine *e, const char *api, const read_call *rc)
+{
+    if (rc->buflen > 0 && rc->offset >= 0 && rc->length > 0 &&
+        rc->offset + rc->length <= (double)rc->buflen)
+        return JS_OK;
+    host_refuse(e, "%s: loopsim does not model reading %g bytes at offset %g of a buffer of %zu "
+                "(Node throws; the wording differs by version)", api, rc->length, rc->offset,
+                rc->buflen);
+    return JS_STOP;
+}
+
+/* 10.x's tick for a read of length 0 without a callback: `callback && ...` */
+static void no_callback(ls_engine *e, js_value arg)
+{
+    (void)e;
+    (void)arg;
+}
+
+static js_status fs_read(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    const ls_profile *p = e->profile;
+    read_call rc = {0};
+    int fd;
+    js_status st = fd_arg(e, a, 0, &fd);
+    if (st != JS_OK)
+        return st;
+    js_value params = js_undefined();
+    bool options = true;
+    if (a->argc <= 4 && p->process.fs_read_buffer_options) {
+        rc.cb = a->argv[a->argc - 1];
+        if (a->argc == 4) {
+            params = a->argv[2];
+            st = read_buffer(e, a->argv[1], &rc);
+        } else if (a->argc == 3 && host_is_buffer(a->argv[1])) {
+            st = read_buffer(e, a->argv[1], &rc);
+        } else {
+            js_value given = js_undefined();
+            if (a->argc == 3 && (params = a->argv[1]).type == JS_TOBJECT &&
+                (st = js_get(a->vm, params, "buffer", &given)) != JS_OK)
+                return st;
+            st = js_is_undefined(given) ? read_new_buffer(e, &rc)
+                                        : read_buffer(e, given, &rc);
+        }
+    } else if (a->argc <= 3 && p->process.fs_read_options) {
+        rc.cb = a->argv[a->argc - 1];
+        js_value given = js_undefined();
+        if (a->argc == 3 && (params = a->argv[1]).type == JS_TOBJECT &&
+            !host_is_buffer(params) && (st = js_get(a->vm, params, "buffer", &given)) != JS_OK)
+            return st;
+        if (a->argc == 3 && host_is_buffer(params)) {
+            /* fs.read(fd, buffer, callback) before 16.17 and 18.2: the buffer is taken for
+             * the options, whose `buffer` is its ArrayBuffer, which validateBuffer throws for
+             * (lib/fs.js read @v12.22.12, @v14.21.3) */
+            return host_type_error(e, "ERR_INVALID_ARG_TYPE", "The \"buffer\" argument must be "
+                                   "an instance of Buffer, TypedArray, or DataView. Received an "
+                                   "instance of ArrayBuffer");
+        }
+        if (a->argc == 3 && params.type != JS_TOBJECT) {
+            host_refuse(e, "fs.read: loopsim models fs.read(fd, options, callback) with options "
+                        "an object (got %s)", host_inspect(e, params));
+            return JS_STOP;
+        }
+        st = js_is_undefined(given) ? read_new_buffer(e, &rc)
+                                    : read_buffer(e, given, &rc);
+    } else {
+        options = false;
+        rc.cb = js_arg(a, 5);
+        st = read_buffer(e, js_arg(a, 1), &rc);
+        if (st == JS_OK)
+            st = read_callback(e, &rc);
+        if (st == JS_OK)
+            st = read_offset(e, "fs.read", js_arg(a, 2), &rc.offset);
+        if (st == JS_OK)
+            st = read_length(e, js_arg(a, 3), &rc.length);
+        if (st == JS_OK)
+            st = read_position(e, "fs.read", js_arg(a, 4), &rc.position);
+    }
+    if (st == JS_OK && options) {
+        if (params.type != JS_TOBJECT && !js_is_undefined(params) && params.type != JS_TNULL) {
+            host_refuse(e, "fs.read: loopsim models options that are an object (got %s)",
+                        host_inspect(e, params));
+            return JS_STOP;
+        }
+        st = read_callback(e, &rc);
+        if (st == JS_OK)
+            st = read_options(e, "fs.read", params, &rc);
+    }
+    if (st != JS_OK)
+        return st;
+    engine_spend(e, e->costs.api_call);
+    *out = js_undefined();
+    if (rc.length == 0) { /* process.nextTick(function tick() { callback(null, 0, buffer); }) */
+        if (js_is_undefined(rc.cb)) {
+            host_next_tick_native(e, "tick", no_callback, js_undefined());
+            return JS_OK;
+        }
+        js_value *args = arena_alloc(e->arena, 3 * sizeof *args);
+        args[0] = js_null();
+        args[1] = js_number(0);
+        args[2] = rc.buffer;
+        ls_origin origin = {"fs.read", host_label(e, rc.cb), engine_next_seq(e)};
+        tasks_next_tick(e, rc.cb, args, 3, origin);
+        return JS_OK;
+    }
+    if ((st = read_fits(e, "fs.read", &rc)) != JS_OK)
+        return st;
+    fs_req *r = new_req(e, OP_READ, "fs.read", "read", rc.cb);
+    r->fd = fd;
+    r->len = (size_t)rc.length;
+    r->into = rc.bytes + (size_t)rc.offset;
+    r->position = rc.position;
+    r->job.keep[0] = rc.buffer;
+    return submit(e, r, out);
+}
+
+/* readSync: the number of bytes read, at once; an error thrown */
+static js_status fs_read_sync(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    read_call rc = {0};
+    int fd;
+    js_status st = fd_arg(e, a, 0, &fd);
+    if (st == JS_OK)
+        st = read_buffer(e, js_arg(a, 1), &rc);
+    if (st != JS_OK)
+        return st;
+    js_value options = js_arg(a, 2);
+    if ((a->argc <= 3 && e->profile->process.fs_read_sync_options) ||
+        (e->profile->process.fs_read_sync_object_options &&
+         (options.type == JS_TOBJECT || options.type == JS_TNULL))) {
+        if (!js_is_undefined(options) && options.type != JS_TOBJECT && options.type != JS_TNULL) {
+            host_refuse(e, "fs.readSync: loopsim models fs.readSync(fd, buffer, options) with "
+                        "options an object (got %s)", host_inspect(e, options));
+            return JS_STOP;
+        }
+        st = read_options(e, "fs.readSync", options, &rc);
+    } else {
+        st = read_offset(e, "fs.readSync", js_arg(a, 2), &rc.offset);
+        if (st == JS_OK)
+            st = read_length(e, js_arg(a, 3), &rc.length);
+        if (st == JS_OK)
+            st = read_position(e, "fs.readSync", js_arg(a, 4), &rc.position);
+    }
+    if (st != JS_OK)
+        return st;
+    engine_spend(e, e->costs.api_call);
+    *out = js_number(0);
+    if (rc.length == 0)
+        return JS_OK;
+    if ((st = read_fits(e, "fs.readSync", &rc)) != JS_OK)
+        return st;
+    const char *bytes;
+    size_t n = 0;
+    fs_err err = sys_pread(e, fd, (size_t)rc.length, rc.position, &bytes, &n);
+    if (err)
+        return throw_fs(e, err, "read", NULL, NULL);
+    if (n)
+        memmove(rc.bytes + (size_t)rc.offset, bytes, n);
+    *out = js_number((double)n);
+    return JS_OK;
+}
+
+/* util.promisify's names for the values of a callback that gets several (Node's
+ * customPromisifyArgs: lib/fs.js read ['bytesRead', 'buffer'], write ['bytesWritten',
+ * 'buffer']), NULL for another function */
+const char *const *fs_promisify_args(js_value fn)
+{
+    static const char *const read[] = {"bytesRead", "buffer", NULL};
+    static const char *const write[] = {"bytesWritten", "buffer", NULL};
+    js_native_fn f = js_native_function(fn);
+    return f == fs_read ? read : f == fs_write ? write : NULL;
 }
 
 /* ---- what the streams use (require('internal'): fsRead, fsWritev) ------------------------------
@@ -1550,6 +1897,7 @@ static const fs_call calls[] = {
     {"fs.open", 4, fs_open, OP_OPEN, "open", NULL, true},
     {"fs.close", 2, fd_call, OP_CLOSE, "close", NULL, false},
     {"fs.write", 6, fs_write, OP_WRITE, "write", NULL, false},
+    {"fs.read", 6, fs_read, OP_READ, "read", NULL, false},
     {"fs.unlink", 2, path_call, OP_UNLINK, "unlink", NULL, true},
     {"fs.mkdir", 3, path_call, OP_MKDIR, "mkdir", NULL, true},
     {"fs.rmdir", 3, path_call, OP_RMDIR, "rmdir", NULL, true},
@@ -1566,6 +1914,7 @@ static const fs_call calls[] = {
     {"fs.openSync", 3, fs_open_sync, OP_OPEN, "open", NULL, false},
     {"fs.closeSync", 1, fs_close_sync, OP_CLOSE, "close", NULL, false},
     {"fs.writeSync", 5, fs_write_sync, OP_WRITE, "write", NULL, false},
+    {"fs.readSync", 5, fs_read_sync, OP_READ, "read", NULL, false},
     {"fs.unlinkSync", 1, path_sync, OP_UNLINK, "unlink", NULL, false},
     {"fs.mkdirSync", 2, path_sync, OP_MKDIR, "mkdir", NULL, false},
     {"fs.rmdirSync", 2, path_sync, OP_RMDIR, "rmdir", NULL, false},
@@ -1831,7 +2180,7 @@ js_value fs_module(ls_engine *e)
         js_define_value(vm, fs.u.object, calls[i].api + 3, f, true);
     }
     static const char *const refused[] = {
-        "read", "readSync", "rm", "rmSync", "copyFile", "copyFileSync", "readlink", "realpath",
+        "rm", "rmSync", "copyFile", "copyFileSync", "readlink", "realpath",
         "realpathSync", "watch", "watchFile", "unwatchFile", "fsync", "fdatasync", "truncate", "ftruncate", "chmod", "chown",
         "utimes", "symlink", "link", "mkdtemp", "opendir", "cp", "readv", "writev",
     };

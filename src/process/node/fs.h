@@ -43,6 +43,9 @@ void fs_stdout_opened(ls_engine *e);
 js_value fs_promises_module(ls_engine *e);
 /* require('internal')'s fsRead and fsWritev, what the prelude's fs streams request with. */
 void fs_internal_bindings(ls_engine *e, js_object *on);
+/* util.promisify's value names for fs.read and fs.write (customPromisifyArgs), NULL for any
+ * other function; NULL-terminated. */
+const char *const *fs_promisify_args(js_value fn);
 /* Hashes the file system's state (files, directories, open descriptors). */
 void fs_fingerprint(ls_engine *e, ls_fp *fp);
 void fs_mark(ls_engine *e, js_vm *vm);

@@ -413,8 +413,9 @@ ls_fs_site host_fs_site(ls_engine *e)
     return none;
 }
 
-/* Buffer: what fs.readFile gives without an encoding.  Only what a program may do with the
- * contents of a file it read is modelled: length, toString(). */
+/* Buffer: what fs.readFile gives without an encoding, Buffer.alloc, Buffer.from.  Only what a
+ * program may do with the contents of a file it read or the buffer it reads into is modelled:
+ * length, toString(), slice()/subarray() (views of the same bytes), fs.read's writes. */
 typedef struct {
     char *bytes;
     size_t len;
@@ -459,30 +460,93 @@ static const char *encoding_arg(ls_engine *e, const char *api, js_value v)
     return NULL;
 }
 
-/* buf.toString([encoding]): the bytes as UTF-8 text, or in hex (lib/buffer.js toString) */
+/* An index argument of toString, slice, subarray: a number (truncated, NaN 0) or undefined
+ * (*given false); another value is refused (Node coerces it, loopsim does not model that). */
+static bool index_arg(ls_engine *e, const char *api, js_value v, double *out, bool *given)
+{
+    *given = !js_is_undefined(v);
+    *out = 0;
+    if (!*given)
+        return true;
+    if (v.type != JS_TNUMBER) {
+        host_refuse(e, "%s: loopsim models indexes that are numbers (got %s)", api,
+                    inspect_text(e, v));
+        return false;
+    }
+    *out = isnan(v.u.number) ? 0 : trunc(v.u.number);
+    return true;
+}
+
+/* buf.toString([encoding[, start[, end]]]): bytes start to end as UTF-8 text, or in hex
+ * (lib/buffer.js toString @v10.7.0 and @v22.23.3 agree for numbers: a start at or below 0 is
+ * 0, one at or past the length gives ''; an end left out or past the length is the length;
+ * an end at or before the start gives '') */
 static js_status buffer_to_string(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
     buffer_data *b = js_host_data(a->this_value, &buffer_class);
     if (b && bytes_unknown(e, b))
         return JS_STOP;
-    if (a->argc > 1) {
-        host_refuse(e, "buf.toString: loopsim models the whole buffer (no start, end)");
-        return JS_STOP;
-    }
     const char *enc = encoding_arg(e, "buf.toString", js_arg(a, 0));
-    if (!enc)
+    double start, end;
+    bool has_start, has_end;
+    if (!enc || !index_arg(e, "buf.toString", js_arg(a, 1), &start, &has_start) ||
+        !index_arg(e, "buf.toString", js_arg(a, 2), &end, &has_end))
         return JS_STOP;
-    if (!b) {
+    size_t len = b ? b->len : 0;
+    if (start < 0)
+        start = 0;
+    if (!has_end || end > (double)len)
+        end = (double)len;
+    if (start >= (double)len || end <= start) {
         *out = js_new_cstring(a->vm, "");
-    } else if (strcmp(enc, "hex") == 0) {
-        char *hex = arena_alloc(e->arena, 2 * b->len + 1);
-        for (size_t i = 0; i < b->len; i++)
-            snprintf(hex + 2 * i, 3, "%02x", (unsigned char)b->bytes[i]);
-        *out = js_new_string(a->vm, hex, 2 * b->len);
-    } else {
-        *out = js_new_string(a->vm, b->bytes, b->len);
+        return JS_OK;
     }
+    const char *bytes = b->bytes + (size_t)start;
+    size_t n = (size_t)end - (size_t)start;
+    if (strcmp(enc, "hex") == 0) {
+        char *hex = arena_alloc(e->arena, 2 * n + 1);
+        for (size_t i = 0; i < n; i++)
+            snprintf(hex + 2 * i, 3, "%02x", (unsigned char)bytes[i]);
+        *out = js_new_string(a->vm, hex, 2 * n);
+    } else {
+        *out = js_new_string(a->vm, bytes, n);
+    }
+    return JS_OK;
+}
+
+/* adjustOffset (lib/buffer.js @v10.7.0, @v22.23.3): a negative index counts from the end */
+static size_t adjust_offset(double at, size_t len)
+{
+    if (at < 0)
+        return at + (double)len > 0 ? (size_t)(at + (double)len) : 0;
+    return at < (double)len ? (size_t)at : len;
+}
+
+/* buf.slice([start[, end]]), buf.subarray([start[, end]]): a Buffer over the same memory
+ * (new FastBuffer(this.buffer, this.byteOffset + start, newLength): what is later written
+ * into one, fs.read's bytes, shows in the other) */
+static js_status buffer_subarray(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    buffer_data *b = js_host_data(a->this_value, &buffer_class);
+    double start, end;
+    bool has_start, has_end;
+    if (!index_arg(e, "buf.slice", js_arg(a, 0), &start, &has_start) ||
+        !index_arg(e, "buf.slice", js_arg(a, 1), &end, &has_end))
+        return JS_STOP;
+    size_t len = b ? b->len : 0, s = adjust_offset(start, len);
+    size_t en = has_end ? adjust_offset(end, len) : len;
+    size_t n = en > s ? en - s : 0;
+    if (b && b->unknown) {
+        *out = host_new_unknown_buffer(e, n, b->unknown);
+        return JS_OK;
+    }
+    *out = host_new_buffer(e, "", 0);
+    buffer_data *view = js_host_data(*out, &buffer_class);
+    view->bytes = b ? b->bytes + s : view->bytes;
+    view->len = n;
+    js_define_value(a->vm, out->u.object, "length", js_number((double)n), false);
     return JS_OK;
 }
 
@@ -493,9 +557,11 @@ static js_value buffer_proto(ls_engine *e)
     js_vm *vm = e->host.vm;
     if (e->host.buffer_proto.type != JS_TOBJECT) {
         js_value proto = js_new_object(vm);
-        define(e, proto.u.object, "toString", 1, buffer_to_string);
+        define(e, proto.u.object, "toString", 3, buffer_to_string);
+        define(e, proto.u.object, "slice", 2, buffer_subarray);
+        define(e, proto.u.object, "subarray", 2, buffer_subarray);
         static const char *const refused[] = {
-            "slice", "subarray", "equals", "compare", "copy", "write", "fill", "indexOf",
+            "equals", "compare", "copy", "write", "fill", "indexOf",
             "includes", "toJSON", "readUInt8", "readInt8", "readUInt16LE", "readUInt32LE",
             "readUInt32BE", "writeUInt8", "keys", "values", "entries", "at", "toLocaleString",
         };
@@ -658,6 +724,16 @@ const char *host_env(ls_engine *e, const char *name)
 bool host_is_buffer(js_value v)
 {
     return js_host_data(v, &buffer_class) != NULL;
+}
+
+bool host_buffer_target(ls_engine *e, js_value v, char **bytes, size_t *len)
+{
+    buffer_data *b = js_host_data(v, &buffer_class);
+    if (!b || bytes_unknown(e, b))
+        return false;
+    *bytes = b->bytes;
+    *len = b->len;
+    return true;
 }
 
 bool host_buffer_bytes(ls_engine *e, js_value v, const char **bytes, size_t *len)
@@ -1295,6 +1371,12 @@ static js_value features_object(ls_engine *e)
         {"unpipe_pauses", p->process.unpipe_pauses},
         {"stream_default_hwm_64k", p->process.stream_default_hwm_64k},
         {"stream_state_getters", p->process.stream_state_getters},
+        {"fs_read_callback_checked", p->process.fs_read_callback_checked},
+        {"fs_read_offset_validated", p->process.fs_read_offset_validated},
+        {"fs_read_options", p->process.fs_read_options},
+        {"fs_read_sync_object_options", p->process.fs_read_sync_object_options},
+        {"fs_read_sync_options", p->process.fs_read_sync_options},
+        {"fs_read_buffer_options", p->process.fs_read_buffer_options},
     };
     for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
         js_define_value(vm, o.u.object, f[i].name, js_bool(f[i].on), true);
@@ -1444,6 +1526,27 @@ static js_status utf8_decode_fn(const js_args *a, js_value *out)
     return JS_OK;
 }
 
+/* promisifyArgs(fn): the names util.promisify resolves an object of, for the functions whose
+ * callbacks give several values (Node's customPromisifyArgs symbol on them), else undefined */
+static js_status promisify_args_fn(const js_args *a, js_value *out)
+{
+    js_value fn = js_arg(a, 0);
+    const char *const *names = fs_promisify_args(fn);
+    if (!names)
+        names = dns_promisify_args(fn);
+    *out = js_undefined();
+    if (!names)
+        return JS_OK;
+    js_value items[4];
+    int n = 0;
+    while (names[n] && n < 4) {
+        items[n] = js_new_cstring(a->vm, names[n]);
+        n++;
+    }
+    *out = js_new_array(a->vm, (size_t)n, items);
+    return JS_OK;
+}
+
 /* the process layer's bindings for the prelude: require('internal') */
 static js_value internal_bindings(ls_engine *e)
 {
@@ -1460,6 +1563,7 @@ static js_value internal_bindings(ls_engine *e)
     define(e, o.u.object, "bufferConcat", 2, buffer_concat_fn);
     define(e, o.u.object, "bufferSlice", 3, buffer_slice_fn);
     define(e, o.u.object, "utf8Decode", 2, utf8_decode_fn);
+    define(e, o.u.object, "promisifyArgs", 1, promisify_args_fn);
     fs_internal_bindings(e, o.u.object);
     js_define_value(vm, o.u.object, "features", features_object(e), true);
     return o;

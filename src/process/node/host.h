@@ -127,6 +127,9 @@ bool host_is_buffer(js_value v);
 /* The bytes of one of loopsim's Buffers; false if `v` is none, or if its bytes are unknown
  * (host_new_unknown_buffer: the run is stopped then). */
 bool host_buffer_bytes(ls_engine *e, js_value v, const char **bytes, size_t *len);
+/* The memory of one of loopsim's Buffers, to be written into (fs.read); false as
+ * host_buffer_bytes. */
+bool host_buffer_target(ls_engine *e, js_value v, char **bytes, size_t *len);
 /* A Buffer holding a copy of bytes[0..len). */
 js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len);
 /* A Buffer of `len` bytes that loopsim does not compute (a derived key, random bytes): its

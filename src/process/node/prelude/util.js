@@ -46,11 +46,21 @@ function promisify(original) {
       value: fn, enumerable: false, writable: false, configurable: true,
     });
   }
+  // the functions whose callbacks give several values resolve an object of them, named by
+  // their customPromisifyArgs (lib/internal/util.js promisify: fs.read, fs.write, dns.lookup)
+  const argumentNames = internal.promisifyArgs(original);
   function fn(...args) {
     return new Promise((resolve, reject) => {
       args.push((err, ...values) => {
         if (err) return reject(err);
-        resolve(values[0]);
+        if (argumentNames !== undefined && values.length > 1) {
+          const obj = {};
+          for (let i = 0; i < argumentNames.length; i++)
+            obj[argumentNames[i]] = values[i];
+          resolve(obj);
+        } else {
+          resolve(values[0]);
+        }
       });
       Reflect.apply(original, this, args);
     });
