@@ -70,6 +70,12 @@ COMMANDS = [
     ("sweep-bad-vary", ["sweep", "--vary", "clock_phase_ms=0:2:0.1",
                         "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
     ("run-cost-range", ["run", "--cost", "log_ms=0.3:0.1", "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
+    # a machine 5 times slower: every cost but the clock's phase scaled, so the race of
+    # setTimeout(0) and setImmediate from the main script leans the other way
+    ("orders-slower-machine-001d", ["orders", "--slower", "5", "--samples", "200",
+                                    "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
+    ("run-slower-trace-002a", ["run", "--slower", "3", "--trace", "scenarios/seeds/002a-tick-then-timer.json"]),
+    ("run-bad-slower", ["run", "--slower", "0.5", "scenarios/seeds/001a-tick-before-promise.json"]),
     ("check-help", ["check", "--help"]),
     ("check-004-node-10", ["check", "--node", "10.7.0", "--answer", "tests/answers/004-readfile-mix.txt",
                            "scenarios/seeds/004-readfile-mix.json"]),

@@ -46,6 +46,7 @@ typedef struct {
         ls_cost cost;
     } costs[64];
     size_t ncosts;
+    double slower;            /* --slower K: every cost K times as long (1: as set) */
     /* orders */
     uint64_t max_paths;
     uint64_t samples;

@@ -21,8 +21,8 @@ void explain_usage(FILE *f)
           "ran, what it queued and the rule behind the order; the races the order depends on are\n"
           "marked [race] and listed at the end.  Colour on a terminal, unless NO_COLOR is set.\n"
           "\n"
-          "options: --node VERSION, --esm, --cost KEY=MS, --max-callbacks N, --max-time MS,\n"
-          "         as for loopsim run\n"
+          "options: --node VERSION, --esm, --cost KEY=MS, --slower K, --max-callbacks N,\n"
+          "         --max-time MS, as for loopsim run\n"
           "         --max-seconds S, --max-memory MB: the budget of the search for races\n"
           "         (default 10 s, 2048 MB; stderr says when it ran out)\n",
           f);

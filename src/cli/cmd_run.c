@@ -36,6 +36,8 @@ void run_usage(FILE *f)
           "                       (with --trace or json, each group shows its first profile's)\n"
           "  --cost KEY=MS        override a timing parameter (may be repeated); KEY is one of\n"
           "                       the keys below\n"
+          "  --slower K           every timing parameter but clock_phase_ms K times as long,\n"
+          "                       after --cost: a machine K times slower, or that busy (1-100)\n"
           "  --max-callbacks N    stop after N callbacks (default 1000000)\n"
           "  --max-time MS        stop when the virtual clock passes MS ms (default 3600000)\n"
           "  --max-seconds S, --max-memory MB\n"
@@ -70,9 +72,7 @@ typedef struct {
 static void run_once(const ls_program *program, const ls_profile *profile, const run_options *o,
                      run_result *r)
 {
-    ls_costs run_costs = engine_default_costs(program, profile);
-    for (size_t i = 0; i < o->ncosts; i++)
-        *costs_field(&run_costs, o->costs[i].info) = o->costs[i].cost;
+    ls_costs run_costs = options_costs(program, profile, o);
     const ls_costs *costs = &run_costs;
     FILE *out = open_memstream(&r->out, &r->out_len);
     FILE *err = open_memstream(&r->err, &r->err_len);

@@ -100,6 +100,7 @@ static int parse_vary(const char *value, run_options *o)
 int parse_run_options(int argc, char **argv, run_options *o)
 {
     o->max_seconds = o->max_memory_mb = -1;
+    o->slower = 1;
     o->format = FORMAT_TEXT;
     o->profile = profile_default();
     o->limits.max_callbacks = DEFAULT_MAX_CALLBACKS;
@@ -163,6 +164,14 @@ int parse_run_options(int argc, char **argv, run_options *o)
             int rc = parse_vary(argv[++i], o);
             if (rc)
                 return rc;
+        } else if (strcmp(a, "--slower") == 0) {
+            double k;
+            if (i + 1 >= argc)
+                return bad_usage("%s needs a value", a);
+            value = argv[++i];
+            if (!parse_double(value, &k) || k < 1 || k > 100)
+                return bad_usage("--slower expects a factor from 1 to 100, found '%s'", value);
+            o->slower = k;
         } else if (strcmp(a, "--format") == 0 || strcmp(a, "--cost") == 0 ||
                    strcmp(a, "--max-callbacks") == 0 || strcmp(a, "--max-time") == 0 ||
                    strcmp(a, "--node") == 0) {
@@ -224,7 +233,7 @@ int parse_run_options(int argc, char **argv, run_options *o)
                                           "--max-time", "--node", "--esm", "--help",
                                           "--max-paths", "--samples", "--vary",
                                           "--max-seconds", "--max-memory", "--no-note",
-                                          "--no-merge", "--seed"};
+                                          "--no-merge", "--seed", "--slower"};
             for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
                 if (edit_distance(a, known[k]) <= 2) {
                     fprintf(stderr, "loopsim: unknown option '%s'; did you mean '%s'?\n", a,
@@ -262,6 +271,8 @@ ls_costs options_costs(const ls_program *program, const ls_profile *profile,
     ls_costs costs = engine_default_costs(program, profile);
     for (size_t i = 0; i < o->ncosts; i++)
         *costs_field(&costs, o->costs[i].info) = o->costs[i].cost;
+    if (o->slower != 1)
+        costs_scale(&costs, o->slower);
     return costs;
 }
 

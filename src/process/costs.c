@@ -46,6 +46,20 @@ const char *costs_check(const ls_cost_info *info, double ms)
     return (ms >= 0 && ms <= 3600000) ? NULL : "a number of milliseconds from 0 to 3600000";
 }
 
+void costs_scale(ls_costs *c, double k)
+{
+    for (size_t i = 0; i < ls_cost_count; i++) {
+        const ls_cost_info *info = &ls_cost_table[i];
+        if (strcmp(info->key, "clock_phase_ms") == 0)
+            continue; /* where the loop clock starts in its millisecond, not a duration */
+        ls_cost *f = costs_field(c, info);
+        f->ms *= k;
+        f->lo *= k;
+        f->hi *= k;
+        f->tail *= k;
+    }
+}
+
 ls_cost cost_point(double ms)
 {
     ls_cost c = {ms, ms, ms, 0, 0};

@@ -42,6 +42,9 @@ void costs_defaults(ls_costs *c);
 /* The row whose key is `key`, or NULL. */
 const ls_cost_info *costs_find(const char *key);
 ls_cost *costs_field(ls_costs *c, const ls_cost_info *info);
+/* Every cost but clock_phase (a position, not a duration) `k` times as long: its nominal value,
+ * its range and its tail (--slower: a machine k times slower, or that busy). */
+void costs_scale(ls_costs *c, double k);
 /* NULL if `ms` is acceptable for the row, else what is expected ("a number >= 0", ...). */
 const char *costs_check(const ls_cost_info *info, double ms);
 /* A cost pinned to one value. */

@@ -22,6 +22,13 @@ and node prints an order a quiet machine never prints.  So:
      failure (a model miss, or for a generated program node disagreeing with itself or with
      loopsim's order on a quiet machine).  If none does, the suspect was *timing noise*: it is
      counted, and the summary line says how many, never hidden.
+  4. Unless the model itself gives it on a slower machine: load that lasts longer than the
+     re-runs (a build beside the gate) slows node's own work, not only its timers, and no
+     priority helps against a busy memory bus.  So before a suspect that came back is called a
+     failure, loopsim is asked what the program prints with every timing cost K times as long
+     (`--slower K`, K = 2, 3, 5, 8: a machine that much slower); if each output that is not
+     allowed is one of those, the suspect was *slow-machine noise*: counted with the timing
+     noise and reported with its K, not a failure.
 
 The recorded expected/ files stay the hard gate (tests/golden.py, tests/orders.py): every order
 real node printed when they were recorded must be among loopsim's.
@@ -38,6 +45,7 @@ SKIP = 77
 TIMEOUT_S = 60          # a hang guard for one node or loopsim process, not a timing assertion
 ORDERS_TIMEOUT_S = 1200
 BACKOFF_S = (0.5, 1.0, 2.0)
+SLOWER = (2, 3, 5, 8)   # the machines, this many times slower, that rule 4 asks the model about
 RUNS = 3
 VERSION_RE_TEXT = r"^v?\d+\.\d+\.\d+$"
 
@@ -140,6 +148,41 @@ def loopsim_orders(loopsim, scenario, version, extra=()):
     return allowed, None
 
 
+def loopsim_run(loopsim, scenario, version, extra=()):
+    """(stdout, exit code) of `loopsim run`, or None if loopsim itself failed."""
+    p = subprocess.run([loopsim, "run", "--no-note", "--node", version.lstrip("v")] + list(extra)
+                       + [scenario], stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                       timeout=ORDERS_TIMEOUT_S, check=False)
+    if p.returncode != 0:
+        return None
+    code = 0
+    for line in p.stderr.splitlines():
+        if line.startswith("loopsim: the process exits with code "):
+            code = int(line.rsplit(" ", 1)[1])
+    return norm(p.stdout), code
+
+
+def slower_machine(loopsim, scenario, version, outputs, deterministic):
+    """Rule 4: the largest factor K of SLOWER needed for the model, with every cost K times as
+    long, to give each of `outputs` (loopsim run's order for a generated program,
+    `deterministic`; one of loopsim orders' else), or None if some output is none of them."""
+    left, used = set(outputs), None
+    for k in SLOWER:
+        extra = ("--slower", str(k))
+        if deterministic:
+            got = loopsim_run(loopsim, scenario, version, extra)
+            given = {got} if got else set()
+        else:
+            given, _ = loopsim_orders(loopsim, scenario, version, extra)
+            given = given or set()
+        if left & given:
+            used = k
+        left -= given
+        if not left:
+            return used
+    return None
+
+
 class Quiet:
     """Lets a re-run happen alone: workers hold it shared while they run node, a re-run holds
     it exclusively (writers first, so a re-run does not wait forever)."""
@@ -189,11 +232,16 @@ class _Hold:
         self.q._release(self.exclusive)
 
 
-def judge(node, js_path, cwd, first_runs, allowed, quiet=None, rounds=len(BACKOFF_S)):
+def judge(node, js_path, cwd, first_runs, allowed, quiet=None, rounds=len(BACKOFF_S),
+          slower=None):
     """The gate rule for one program.  `first_runs` are the runs already made; `allowed(out)`
-    says whether an output (stdout, exit code) is allowed.  Returns (verdict, detail):
+    says whether an output (stdout, exit code) is allowed; `slower(outputs)` is rule 4 (the
+    factor K of a slower machine on which the model gives them all, or None).  Returns
+    (verdict, detail):
       ('ok', None)                    every output allowed;
       ('noise', [suspects])           some were not, and none came back when re-run alone;
+      ('slow', {'suspects', 'back', 'factor'})  some came back, and the model gives each of them
+                                      on a machine 'factor' times slower (rule 4);
       ('fail', {'suspects', 'back'})  an output that is not allowed came back (the re-runs'
                                       outputs that are not allowed are in 'back')."""
     suspects = [o for o in first_runs if not allowed(o)]
@@ -209,6 +257,10 @@ def judge(node, js_path, cwd, first_runs, allowed, quiet=None, rounds=len(BACKOF
             again = run_node(node, js_path, cwd, RUNS, boosted=True)
         back = [o for o in again if not allowed(o)]
         if back:
+            k = slower(set(suspects) | set(back)) if slower else None
+            if k:
+                return "slow", {"suspects": suspects, "back": back, "rounds": r + 1,
+                                "factor": k}
             return "fail", {"suspects": suspects, "back": back, "rounds": r + 1}
     return "noise", suspects
 
