@@ -317,6 +317,8 @@ const exportsInOrder = [
   ['inspect', inspect],
   ['isArray', Array.isArray],
   ['isBoolean', (v) => typeof v === 'boolean'],
+  // util.isBuffer: Buffer.isBuffer (deprecated, DEP0044; removed in 23)
+  ['isBuffer', (v) => Buffer.isBuffer(v)],
   ['isDeepStrictEqual', isDeepStrictEqual],
   ['isNull', (v) => v === null],
   ['isNullOrUndefined', (v) => v === undefined || v === null],
@@ -335,4 +337,23 @@ const exportsInOrder = [
 ];
 for (const entry of exportsInOrder) {
   if (entry) module.exports[entry[0]] = entry[1];
+}
+
+// What util has that loopsim does not model: a function that stops the run naming it when
+// called (or constructed), rather than an undefined that would throw a TypeError Node does not.
+// From the first major in which any release has it (the Node docs' "Added in"), so a version
+// without it may refuse where Node has undefined, never the other way round.
+const refused = [
+  ['TextDecoder', 10], ['TextEncoder', 10], ['getSystemErrorName', 10], ['log', 10],
+  ['getSystemErrorMap', 14], ['parseArgs', 16], ['stripVTControlCharacters', 16],
+  ['toUSVString', 16], ['MIMEParams', 18], ['MIMEType', 18], ['aborted', 18],
+  ['transferableAbortController', 18], ['transferableAbortSignal', 18], ['parseEnv', 20],
+  ['styleText', 20], ['getCallSite', 22], ['getCallSites', 22],
+];
+for (const [name, since] of refused) {
+  if (major >= since && !(name in module.exports)) {
+    module.exports[name] = function () {
+      internal.refuse(`loopsim does not model util.${name}`);
+    };
+  }
 }
