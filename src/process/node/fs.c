@@ -1547,12 +1547,12 @@ const char *const *fs_promisify_args(js_value fn)
  *
  * lib/internal/fs/streams.js reads with fs.read into a buffer it allocates and writes with
  * fs.write or fs.writev; the prelude's streams (prelude/fs_streams.js) make the same requests
- * through these two, which take and give whole Buffers (loopsim's Buffers are not written into):
+ * through these two, which give a new Buffer of what was read and take whole chunks:
  *   fsRead(fd, length, cb)     one trip, "read": up to length bytes at the file's position;
  *                              cb(err, bytesRead, buffer of those bytes)
  *   fsWritev(fd, chunks, cb)   one trip, "write": the chunks (Buffers or strings) one after the
  *                              other at the file's position; cb(err, bytesWritten, chunks)
- * The public fs.read, fs.writev stay refused: they fill and take the program's buffers. */
+ * (fs.read itself, into the program's buffer, is above; fs.writev stays refused.) */
 
 static js_status fs_read_internal(const js_args *a, js_value *out)
 {

@@ -1384,11 +1384,9 @@ static js_value features_object(ls_engine *e)
     return o;
 }
 
-/* Buffer's insides the prelude's streams need (readable.js fromList, string_decoder), over
- * whole Buffers since loopsim's are not written into:
+/* Buffer's insides the prelude's streams need (readable.js fromList, string_decoder; a slice
+ * is the Buffer's own slice()):
  *   bufferConcat(list, total)  Buffer.concat: one Buffer of the list's bytes
- *   bufferSlice(buf, start, end)  a new Buffer of those bytes (Node's shares the memory; the
- *                              prelude never writes to either)
  *   utf8Decode(rest, buf)      [text, rest]: the UTF-8 text of rest + buf up to its last whole
  *                              character, and the bytes after (a Buffer, or null), as
  *                              StringDecoder.write keeps them for the next chunk */
@@ -1437,26 +1435,6 @@ static js_status buffer_concat_fn(const js_args *a, js_value *out)
         len += bl;
     }
     *out = host_new_buffer(e, acc ? acc : "", len);
-    return JS_OK;
-}
-
-static js_status buffer_slice_fn(const js_args *a, js_value *out)
-{
-    ls_engine *e = engine_of(a);
-    const char *b;
-    size_t len;
-    if (!bytes_of(e, js_arg(a, 0), &b, &len))
-        return JS_STOP;
-    js_value sv = js_arg(a, 1), ev = js_arg(a, 2);
-    double s = sv.type == JS_TNUMBER ? sv.u.number : 0;
-    double en = ev.type == JS_TNUMBER ? ev.u.number : (double)len;
-    if (s < 0)
-        s = 0;
-    if (en > (double)len)
-        en = (double)len;
-    if (en < s)
-        en = s;
-    *out = host_new_buffer(e, b + (size_t)s, (size_t)en - (size_t)s);
     return JS_OK;
 }
 
@@ -1561,7 +1539,6 @@ static js_value internal_bindings(ls_engine *e)
     define(e, o.u.object, "invalidArgType", 3, invalid_arg_type_fn);
     define(e, o.u.object, "codedError", 3, coded_error_fn);
     define(e, o.u.object, "bufferConcat", 2, buffer_concat_fn);
-    define(e, o.u.object, "bufferSlice", 3, buffer_slice_fn);
     define(e, o.u.object, "utf8Decode", 2, utf8_decode_fn);
     define(e, o.u.object, "promisifyArgs", 1, promisify_args_fn);
     fs_internal_bindings(e, o.u.object);

@@ -557,8 +557,7 @@ function fromList(n, state) {
 }
 
 function sliceOf(chunk, start, end) {
-  return typeof chunk === 'string' ? chunk.slice(start, end) :
-    internal.bufferSlice(chunk, start, end);
+  return chunk.slice(start, end);  // a Buffer's: a view of the same bytes, as Node's
 }
 
 function onEofChunk(stream, state) {
