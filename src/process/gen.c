@@ -930,7 +930,10 @@ static void gen_stmt(G *g, ctx *c, cJSON *list)
             return;
         }
         if (r < 87) { /* busy-wait */
-            if (w->busy_ms >= 4)
+            /* not in a listener: its body runs once per emit, in whichever window emits, so a
+             * busy-wait there is not counted once in one window (seed 24 of the 10.7.0 gate: three
+             * emits waited 6 ms in the main script, and a loaded machine made the rest) */
+            if (w->busy_ms >= 4 || (c->pure && c->tag))
                 continue;
             int ms = 1 + rnd(g, 2);
             w->busy_ms += ms;
