@@ -28,7 +28,7 @@ START_TEST(test_versions_map_to_the_profile_of_their_range)
     ck_assert_str_eq(profile_for_version("12.0.0")->id, "node12");
     ck_assert_str_eq(profile_for_version("14")->id, "node14.20");
     ck_assert_str_eq(profile_for_version("16.20.2")->id, "node16.17");
-    ck_assert_str_eq(profile_for_version("18.20.8")->id, "node18.2");
+    ck_assert_str_eq(profile_for_version("18.20.8")->id, "node18.19");
     ck_assert_str_eq(profile_for_version("20.2")->id, "node20");
     ck_assert_str_eq(profile_for_version("20.3.0")->id, "node20.3");
     ck_assert_str_eq(profile_for_version("20.20.2")->id, "node20.12");

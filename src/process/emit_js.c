@@ -180,7 +180,7 @@ static void emit_js_visit_mentioned(const ls_node *n, void *ctx)
 }
 
 typedef struct {
-    bool fs, events, net, perf, crypto;
+    bool fs, events, net, perf, crypto, zlib;
 } emit_js_uses;
 
 static void emit_js_visit_uses(const ls_node *n, void *ctx)
@@ -192,8 +192,10 @@ static void emit_js_visit_uses(const ls_node *n, void *ctx)
         u->fs = true;
         break;
     case LS_N_FS:
-        if (ls_fs_ops[n->fs_op].crypto)
+        if (strcmp(ls_fs_ops[n->fs_op].module, "crypto") == 0)
             u->crypto = true;
+        else if (strcmp(ls_fs_ops[n->fs_op].module, "zlib") == 0)
+            u->zlib = true;
         else
             u->fs = true;
         break;
@@ -1039,7 +1041,7 @@ static int emit_js_program(emit_js_state *st, const ls_scenario *p)
         return 1;
     }
 
-    emit_js_uses uses = {false, false, false, false, false};
+    emit_js_uses uses = {false, false, false, false, false, false};
     emit_js_walk_program(p, emit_js_visit_uses, &uses);
     /* the requires and main's declarations, if any, then a blank line */
     if (p->esm) { /* an ES module: save as .mjs; __filename is not defined there */
@@ -1048,6 +1050,8 @@ static int emit_js_program(emit_js_state *st, const ls_scenario *p)
                   "const __filename = fileURLToPath(import.meta.url);\n", out);
         if (uses.crypto)
             fputs("import crypto from 'crypto';\n", out);
+        if (uses.zlib)
+            fputs("import zlib from 'zlib';\n", out);
         if (uses.events)
             fputs("import EventEmitter from 'events';\n", out);
         if (uses.net)
@@ -1059,6 +1063,8 @@ static int emit_js_program(emit_js_state *st, const ls_scenario *p)
             fputs("const fs = require('fs');\n", out);
         if (uses.crypto)
             fputs("const crypto = require('crypto');\n", out);
+        if (uses.zlib)
+            fputs("const zlib = require('zlib');\n", out);
         if (uses.events)
             fputs("const EventEmitter = require('events');\n", out);
         if (uses.net)
@@ -1073,8 +1079,9 @@ static int emit_js_program(emit_js_state *st, const ls_scenario *p)
         emit_js_walk_block(&p->main->body, false, emit_js_visit_bound, &bound);
     for (size_t i = 0; i < p->nfunctions; i++)
         emit_js_names_add(&skip, p->functions[i]->name);
-    static const char *const modules[] = {"fs", "EventEmitter", "net", "performance", "crypto"};
-    bool used[] = {uses.fs, uses.events, uses.net, uses.perf, uses.crypto};
+    static const char *const modules[] = {"fs",          "EventEmitter", "net",
+                                          "performance", "crypto",       "zlib"};
+    bool used[] = {uses.fs, uses.events, uses.net, uses.perf, uses.crypto, uses.zlib};
     for (size_t i = 0; i < sizeof modules / sizeof modules[0]; i++) {
         if (used[i] && emit_js_names_has(&bound, modules[i])) {
             emit_js_cannot(st, NULL, "a variable named like a required module");
@@ -1084,7 +1091,7 @@ static int emit_js_program(emit_js_state *st, const ls_scenario *p)
             emit_js_names_add(&skip, modules[i]);
     }
     bool need_blank = emit_js_declare(st, &bound, &skip) || uses.fs || uses.events || uses.net ||
-                      uses.perf || uses.crypto;
+                      uses.perf || uses.crypto || uses.zlib;
     emit_js_names_free(&bound);
     emit_js_names_free(&skip);
 

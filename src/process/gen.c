@@ -105,13 +105,13 @@ static bool chance(G *g, int percent)
 /* A thread-pool call of the JSON format (scenario.h ls_fs_ops): stat and readFile (1 and 4 pool
  * trips) most often, then writeFile and appendFile (3 trips: open, write, close), access, open
  * and read (1; read's open is openSync), crypto's pbkdf2 (a job of about a millisecond) and
- * randomBytes (1). */
+ * randomBytes (1), zlib's gzip (2: the data, then the flush). */
 static const char *fs_op(G *g)
 {
     static const ls_fs_op ops[] = {LS_FS_STAT, LS_FS_STAT, LS_FS_STAT, LS_FS_READ_FILE,
                                    LS_FS_READ_FILE, LS_FS_READ_FILE, LS_FS_WRITE_FILE,
                                    LS_FS_APPEND_FILE, LS_FS_ACCESS, LS_FS_OPEN, LS_FS_READ,
-                                   LS_FS_PBKDF2, LS_FS_RANDOM_BYTES};
+                                   LS_FS_PBKDF2, LS_FS_RANDOM_BYTES, LS_FS_GZIP};
     return ls_fs_ops[ops[rnd(g, (int)(sizeof ops / sizeof ops[0]))]].key;
 }
 

@@ -1022,6 +1022,7 @@ static const op_info ops[] = {
     {"fs.read", LS_N_FS, k_fs_latency},
     {"crypto.pbkdf2", LS_N_FS, k_fs_latency},
     {"crypto.randomBytes", LS_N_FS, k_fs_latency},
+    {"zlib.gzip", LS_N_FS, k_fs_latency},
     {"fs.promises.readFile", LS_N_FS_PROMISE, no_keys},
     {"fs.promises.stat", LS_N_FS_PROMISE, no_keys},
     {"fs.promises.writeFile", LS_N_FS_PROMISE, no_keys},

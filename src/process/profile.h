@@ -48,6 +48,9 @@ typedef struct {
         bool arg_type_received_plain;
         bool pbkdf2_digest_required;
         bool random_bytes_zero_sync;
+        bool zlib_callback_checked;
+        bool zlib_error_from_tick;
+        bool zlib_deflate_chromium;
         bool fs_promises_stable;
         bool fs_promises_module;
         bool fs_promises_read_to_size;

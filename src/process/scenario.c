@@ -54,28 +54,29 @@ static const char *const kind_names[LS_N__COUNT] = {
 /* what the fs calls of the JSON format are in JavaScript: the file written is one of the
  * scenario's own, in the working directory (real Node runs it in a directory of its own) */
 const ls_fs_op_info ls_fs_ops[LS_FS__COUNT] = {
-    [LS_FS_READ_FILE] = {"fs.readFile", "fs.readFile(__filename, "},
-    [LS_FS_STAT] = {"fs.stat", "fs.stat(__filename, "},
-    [LS_FS_WRITE_FILE] = {"fs.writeFile", "fs.writeFile('loopsim-scenario.txt', 'x', "},
-    [LS_FS_APPEND_FILE] = {"fs.appendFile", "fs.appendFile('loopsim-scenario.txt', 'x', "},
-    [LS_FS_ACCESS] = {"fs.access", "fs.access(__filename, "},
-    [LS_FS_OPEN] = {"fs.open", "fs.open(__filename, 'r', "},
-    [LS_FS_READ] = {"fs.read", "fs.read(fs.openSync(__filename, 'r'), Buffer.alloc(64), 0, 64, null, "},
-    [LS_FS_PBKDF2] = {"crypto.pbkdf2", "crypto.pbkdf2('secret', 'salt', 1000, 64, 'sha512', ", true},
-    [LS_FS_RANDOM_BYTES] = {"crypto.randomBytes", "crypto.randomBytes(16, ", true},
+    [LS_FS_READ_FILE] = {"fs.readFile", "fs.readFile(__filename, ", "fs"},
+    [LS_FS_STAT] = {"fs.stat", "fs.stat(__filename, ", "fs"},
+    [LS_FS_WRITE_FILE] = {"fs.writeFile", "fs.writeFile('loopsim-scenario.txt', 'x', ", "fs"},
+    [LS_FS_APPEND_FILE] = {"fs.appendFile", "fs.appendFile('loopsim-scenario.txt', 'x', ", "fs"},
+    [LS_FS_ACCESS] = {"fs.access", "fs.access(__filename, ", "fs"},
+    [LS_FS_OPEN] = {"fs.open", "fs.open(__filename, 'r', ", "fs"},
+    [LS_FS_READ] = {"fs.read", "fs.read(fs.openSync(__filename, 'r'), Buffer.alloc(64), 0, 64, null, ", "fs"},
+    [LS_FS_PBKDF2] = {"crypto.pbkdf2", "crypto.pbkdf2('secret', 'salt', 1000, 64, 'sha512', ", "crypto"},
+    [LS_FS_RANDOM_BYTES] = {"crypto.randomBytes", "crypto.randomBytes(16, ", "crypto"},
+    [LS_FS_GZIP] = {"zlib.gzip", "zlib.gzip('loopsim', ", "zlib"},
 };
 
 const ls_fs_op_info ls_fsp_ops[LS_FSP__COUNT] = {
-    [LS_FSP_READ_FILE] = {"fs.promises.readFile", "fs.promises.readFile(__filename)", false},
-    [LS_FSP_STAT] = {"fs.promises.stat", "fs.promises.stat(__filename)", false},
+    [LS_FSP_READ_FILE] = {"fs.promises.readFile", "fs.promises.readFile(__filename)", "fs"},
+    [LS_FSP_STAT] = {"fs.promises.stat", "fs.promises.stat(__filename)", "fs"},
     [LS_FSP_WRITE_FILE] = {"fs.promises.writeFile",
-                           "fs.promises.writeFile('loopsim-scenario.txt', 'x')", false},
+                           "fs.promises.writeFile('loopsim-scenario.txt', 'x')", "fs"},
 };
 
 const ls_fs_op_info ls_fss_ops[LS_FSS__COUNT] = {
-    [LS_FSS_READ] = {"fs.createReadStream", "fs.createReadStream(__filename)", false},
+    [LS_FSS_READ] = {"fs.createReadStream", "fs.createReadStream(__filename)", "fs"},
     [LS_FSS_WRITE] = {"fs.createWriteStream",
-                      "fs.createWriteStream('loopsim-stream.txt').end('x')", false},
+                      "fs.createWriteStream('loopsim-stream.txt').end('x')", "fs"},
 };
 
 const char *ls_kind_name(ls_kind kind)

@@ -123,14 +123,15 @@ typedef enum {
     LS_N__COUNT
 } ls_kind;
 
-/* The thread-pool calls of the JSON format (fs's and crypto's): the key, and the JavaScript
+/* The thread-pool calls of the JSON format (fs's, crypto's and zlib's): the key, and the JavaScript
  * call it stands for (up to the callback).  Only readFile and stat take "trips". */
 typedef enum { LS_FS_READ_FILE, LS_FS_STAT, LS_FS_WRITE_FILE, LS_FS_APPEND_FILE, LS_FS_ACCESS,
-               LS_FS_OPEN, LS_FS_READ, LS_FS_PBKDF2, LS_FS_RANDOM_BYTES, LS_FS__COUNT } ls_fs_op;
+               LS_FS_OPEN, LS_FS_READ, LS_FS_PBKDF2, LS_FS_RANDOM_BYTES, LS_FS_GZIP,
+               LS_FS__COUNT } ls_fs_op;
 typedef struct {
     const char *key;   /* "fs.writeFile" */
     const char *call;  /* "fs.writeFile('loopsim-scenario.txt', 'x', " */
-    bool crypto;       /* the module is crypto, not fs */
+    const char *module; /* the module: "fs", "crypto", "zlib" */
 } ls_fs_op_info;
 extern const ls_fs_op_info ls_fs_ops[LS_FS__COUNT];
 /* fs.promises' calls of the JSON format: the key, and the whole JavaScript call */

@@ -21,7 +21,7 @@
 # Sets LOOPSIM_ROOT to the repository root.
 
 LOOPSIM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-LOOPSIM_APT_PACKAGES=(meson ninja-build pkg-config libcjson-dev check python3-jsonschema)
+LOOPSIM_APT_PACKAGES=(meson ninja-build pkg-config libcjson-dev zlib1g-dev check python3-jsonschema)
 
 loopsim_log() {
     printf 'loopsim: %s\n' "$*" >&2
@@ -33,9 +33,10 @@ loopsim_missing_packages() {
     command -v ninja >/dev/null 2>&1 || echo ninja-build
     if command -v pkg-config >/dev/null 2>&1; then
         pkg-config --exists libcjson || echo libcjson-dev
+        pkg-config --exists zlib || echo zlib1g-dev
         pkg-config --exists check || echo check
     else
-        printf '%s\n' pkg-config libcjson-dev check
+        printf '%s\n' pkg-config libcjson-dev zlib1g-dev check
     fi
     if ! command -v cc >/dev/null 2>&1 && ! command -v gcc >/dev/null 2>&1; then
         printf '%s\n' gcc libc6-dev

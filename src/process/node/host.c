@@ -23,6 +23,7 @@
 
 #include "engine.h"
 #include "node/crypto.h"
+#include "node/zlib.h"
 #include "node/dns.h"
 #include "node/fs.h"
 #include "node/inspect.h"
@@ -421,6 +422,8 @@ typedef struct {
     size_t len;
     const char *unknown; /* bytes loopsim does not compute: what they are ("crypto.pbkdf2's
                           * key"); reading them stops the run */
+    bool held;           /* unknown to the program, but `bytes` holds what loopsim computed:
+                          * another of Node's functions may take them (host_new_held_buffer) */
 } buffer_data;
 
 static void fingerprint_buffer(js_vm *vm, ls_fp *fp, void *data)
@@ -430,7 +433,8 @@ static void fingerprint_buffer(js_vm *vm, ls_fp *fp, void *data)
     if (b->unknown) { /* no bytes: its length and what it is */
         fp_u64(fp, b->len);
         fp_bytes(fp, b->unknown, strlen(b->unknown));
-        return;
+        if (!b->held)
+            return;
     }
     fp_bytes(fp, b->bytes, b->len);
 }
@@ -452,10 +456,12 @@ static const char *encoding_arg(ls_engine *e, const char *api, js_value v)
         return "utf8";
     if (v.type == JS_TSTRING) {
         const char *s = js_string_chars(v.u.string, NULL);
-        if (strcmp(s, "utf8") == 0 || strcmp(s, "utf-8") == 0 || strcmp(s, "hex") == 0)
-            return strcmp(s, "hex") == 0 ? "hex" : "utf8";
+        if (strcmp(s, "utf8") == 0 || strcmp(s, "utf-8") == 0)
+            return "utf8";
+        if (strcmp(s, "hex") == 0 || strcmp(s, "base64") == 0)
+            return strcmp(s, "hex") == 0 ? "hex" : "base64";
     }
-    host_refuse(e, "%s: loopsim models the encodings 'utf8' and 'hex' (got %s)", api,
+    host_refuse(e, "%s: loopsim models the encodings 'utf8', 'hex' and 'base64' (got %s)", api,
                 inspect_text(e, v));
     return NULL;
 }
@@ -509,6 +515,23 @@ static js_status buffer_to_string(const js_args *a, js_value *out)
         for (size_t i = 0; i < n; i++)
             snprintf(hex + 2 * i, 3, "%02x", (unsigned char)bytes[i]);
         *out = js_new_string(a->vm, hex, 2 * n);
+    } else if (strcmp(enc, "base64") == 0) { /* RFC 4648 with padding, as Node writes it */
+        static const char digits[] =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        char *t = arena_alloc(e->arena, 4 * ((n + 2) / 3) + 1);
+        size_t k = 0;
+        for (size_t i = 0; i < n; i += 3) {
+            unsigned v = (unsigned char)bytes[i] << 16;
+            if (i + 1 < n)
+                v |= (unsigned char)bytes[i + 1] << 8;
+            if (i + 2 < n)
+                v |= (unsigned char)bytes[i + 2];
+            t[k++] = digits[(v >> 18) & 63];
+            t[k++] = digits[(v >> 12) & 63];
+            t[k++] = i + 1 < n ? digits[(v >> 6) & 63] : '=';
+            t[k++] = i + 2 < n ? digits[v & 63] : '=';
+        }
+        *out = js_new_string(a->vm, t, k);
     } else {
         *out = js_new_string(a->vm, bytes, n);
     }
@@ -572,16 +595,23 @@ static js_value buffer_proto(ls_engine *e)
     return e->host.buffer_proto;
 }
 
-js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len)
+/* a Buffer object over a copy of bytes[0..len), without its length property */
+static js_value new_buffer_object(ls_engine *e, const char *bytes, size_t len, buffer_data **out)
 {
-    js_vm *vm = e->host.vm;
     buffer_proto(e);
     buffer_data *b = arena_alloc(e->arena, sizeof *b);
     b->bytes = arena_alloc(e->arena, len + 1);
     memcpy(b->bytes, bytes, len);
     b->len = len;
-    js_value o = js_new_host_object(vm, &buffer_class, b, e->host.buffer_proto);
-    js_define_value(vm, o.u.object, "length", js_number((double)len), false);
+    *out = b;
+    return js_new_host_object(e->host.vm, &buffer_class, b, e->host.buffer_proto);
+}
+
+js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len)
+{
+    buffer_data *b;
+    js_value o = new_buffer_object(e, bytes, len, &b);
+    js_define_value(e->host.vm, o.u.object, "length", js_number((double)len), false);
     return o;
 }
 
@@ -592,6 +622,26 @@ js_value host_new_unknown_buffer(ls_engine *e, size_t len, const char *what)
     b->len = len;
     b->unknown = what;
     js_define_value(e->host.vm, o.u.object, "length", js_number((double)len), false);
+    return o;
+}
+
+/* a held Buffer's length: not modelled either (zlib's output: its length is the encoder's) */
+static js_status held_length(const js_args *a, js_value *out)
+{
+    (void)out;
+    buffer_data *b = js_host_data(a->this_value, &buffer_class);
+    host_refuse(engine_of(a), "loopsim does not model the length of %s",
+                b && b->unknown ? b->unknown : "this Buffer");
+    return JS_STOP;
+}
+
+js_value host_new_held_buffer(ls_engine *e, const char *bytes, size_t len, const char *what)
+{
+    buffer_data *b;
+    js_value o = new_buffer_object(e, bytes, len, &b);
+    b->unknown = what;
+    b->held = true;
+    js_define_getter(e->host.vm, o.u.object, "length", held_length, e->host.link, false);
     return o;
 }
 
@@ -606,6 +656,12 @@ static js_status buffer_call(const js_args *a, js_value *out)
     return JS_STOP;
 }
 
+static int hex_digit(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
 static js_status buffer_from(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
@@ -614,12 +670,25 @@ static js_status buffer_from(const js_args *a, js_value *out)
         const char *enc = encoding_arg(e, "Buffer.from", js_arg(a, 1));
         if (!enc)
             return JS_STOP;
-        if (strcmp(enc, "hex") == 0) {
-            host_refuse(e, "Buffer.from: loopsim models a string in 'utf8'");
-            return JS_STOP;
-        }
         size_t len;
         const char *s = js_string_chars(v.u.string, &len);
+        if (strcmp(enc, "hex") == 0) { /* pairs of hex digits, up to the first that is not one
+                                        * (lib/buffer.js fromString -> hexWrite) */
+            char *bytes = arena_alloc(e->arena, len / 2 + 1);
+            size_t n = 0;
+            for (; 2 * n + 1 < len; n++) {
+                int hi = hex_digit(s[2 * n]), lo = hex_digit(s[2 * n + 1]);
+                if (hi < 0 || lo < 0)
+                    break;
+                bytes[n] = (char)(hi * 16 + lo);
+            }
+            *out = host_new_buffer(e, bytes, n);
+            return JS_OK;
+        }
+        if (strcmp(enc, "utf8") != 0) {
+            host_refuse(e, "Buffer.from: loopsim models a string in 'utf8' or 'hex'");
+            return JS_STOP;
+        }
         *out = host_new_buffer(e, s, len);
         return JS_OK;
     }
@@ -745,6 +814,17 @@ bool host_buffer_bytes(ls_engine *e, js_value v, const char **bytes, size_t *len
     *bytes = b->bytes;
     *len = b->len;
     return true;
+}
+
+bool host_buffer_held_bytes(ls_engine *e, js_value v, const char **bytes, size_t *len)
+{
+    buffer_data *b = js_host_data(v, &buffer_class);
+    if (b && b->unknown && b->held) {
+        *bytes = b->bytes;
+        *len = b->len;
+        return true;
+    }
+    return host_buffer_bytes(e, v, bytes, len);
 }
 
 /* ---- console -------------------------------------------------------------------------------- */
@@ -1560,12 +1640,6 @@ static js_value timers_module(ls_engine *e)
     return o;
 }
 
-static int hex_digit(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                          : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
 /* url.fileURLToPath(string): the path of a file: URL (lib/internal/url.js getPathFromURLPosix:
  * percent-decoded, "%2F" refused), what an ES module quiz needs for its __filename; a URL
  * object is not modelled. */
@@ -1650,6 +1724,7 @@ static const module_info module_table[] = {
     {"fs", fs_module, 0},
     {"fs/promises", fs_promises_module, FEATURE(fs_promises_module)},
     {"crypto", crypto_module, 0},
+    {"zlib", zlib_module, 0},
     {"dns", dns_module, 0},
     {"net", io_net_module, 0},
     {"util", NULL, 0},
@@ -1664,7 +1739,7 @@ static bool is_node_builtin(const char *name)
         "dgram", "diagnostics_channel", "domain", "http",
         "http2", "https", "inspector", "module", "os", "path", "punycode", "querystring",
         "readline", "repl", "stream", "string_decoder", "sys", "tls", "trace_events", "tty",
-        "util/types", "v8", "vm", "wasi", "worker_threads", "zlib", "stream/promises",
+        "util/types", "v8", "vm", "wasi", "worker_threads", "stream/promises",
         "dns/promises", "assert/strict", "path/posix", "path/win32", "readline/promises",
         "test", "sqlite", "sea",
     };

@@ -135,6 +135,12 @@ js_value host_new_buffer(ls_engine *e, const char *bytes, size_t len);
 /* A Buffer of `len` bytes that loopsim does not compute (a derived key, random bytes): its
  * length can be read; reading its bytes stops the run, naming `what` ("crypto.pbkdf2's key"). */
 js_value host_new_unknown_buffer(ls_engine *e, size_t len, const char *what);
+/* A Buffer of bytes loopsim computed but does not show the program (zlib's compressed bytes
+ * where Node's bundled zlib may encode differently): reading its bytes or its length stops the
+ * run naming `what`; host_buffer_held_bytes gives them to Node's own functions. */
+js_value host_new_held_buffer(ls_engine *e, const char *bytes, size_t len, const char *what);
+/* host_buffer_bytes, and the bytes of a held Buffer too. */
+bool host_buffer_held_bytes(ls_engine *e, js_value v, const char **bytes, size_t *len);
 /* The timing a JSON scenario gave the fs call being made (program.h ls_fs_site); trips 0 and
  * latency -1 when none. */
 ls_fs_site host_fs_site(ls_engine *e);
