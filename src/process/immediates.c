@@ -35,14 +35,26 @@ static void queue_remove(ls_immediates *q, ls_immediate *im)
     im->queued = false;
 }
 
+void immediates_mark_one(js_vm *vm, const ls_immediate *im)
+{
+    js_gc_mark_value(vm, im->callback);
+    js_gc_mark_value(vm, im->object);
+    for (size_t i = 0; i < im->nargs; i++)
+        js_gc_mark_value(vm, im->args[i]);
+}
+
 void immediates_mark(ls_engine *e, js_vm *vm)
 {
-    for (ls_immediate *im = e->immediates.all; im; im = im->all_next) {
-        js_gc_mark_value(vm, im->callback);
-        js_gc_mark_value(vm, im->object);
-        for (size_t i = 0; i < im->nargs; i++)
-            js_gc_mark_value(vm, im->args[i]);
-    }
+    const ls_immediates *q = &e->immediates;
+    for (const ls_immediate *im = q->head; im; im = im->next)
+        immediates_mark_one(vm, im);
+    for (const ls_immediate *im = q->out_head; im; im = im->next)
+        immediates_mark_one(vm, im);
+    if (q->running)
+        for (const ls_immediate *im = q->running->head; im; im = im->next)
+            immediates_mark_one(vm, im);
+    if (q->current)
+        immediates_mark_one(vm, q->current);
 }
 
 ls_immediate *immediates_create(ls_engine *e, js_value callback, js_value *args, size_t nargs,
@@ -55,8 +67,6 @@ ls_immediate *immediates_create(ls_engine *e, js_value callback, js_value *args,
     im->nargs = nargs;
     im->origin = origin;
     im->object = js_undefined();
-    im->all_next = q->all; /* for the collector */
-    q->all = im;
     /* class Immediate: this.ref(); immediateInfo[kCount]++; immediateQueue.append(this) */
     im->refed = true;
     if (q->ref_count++ == 0)
@@ -106,6 +116,8 @@ void immediates_ref(ls_engine *e, ls_immediate *im)
     }
 }
 
+static bool run_batch(ls_engine *e, ls_immediates *b);
+
 /* processImmediate(): runs the batch detached from immediateQueue, or what is left of one in
  * outstandingQueue.  Returns false if an immediate threw: the rest of the batch stays
  * outstanding, and CheckImmediate calls processImmediate again (R11). */
@@ -123,8 +135,17 @@ static bool process_immediate(ls_engine *e)
         q->head = q->tail = NULL;
     }
     q->out_head = q->out_tail = NULL;
+    q->running = &batch;
+    bool ok = run_batch(e, &batch);
+    q->running = NULL;
+    return ok;
+}
+
+static bool run_batch(ls_engine *e, ls_immediates *b)
+{
+    ls_immediates *q = &e->immediates;
     bool ran_at_least_one = false;
-    while (batch.head && !engine_stopped(e)) {
+    while (b->head && !engine_stopped(e)) {
         /* R2.1 (Node 11+): ticks and microtasks between two immediates; Node 10 drains only
          * after the batch (R2.2). */
         if (ran_at_least_one && e->profile->drain_per_callback)
@@ -133,14 +154,14 @@ static bool process_immediate(ls_engine *e)
         if (engine_stopped(e))
             return true;
         /* A tick run above may have cleared the next immediates: take the head again. */
-        ls_immediate *im = batch.head;
+        ls_immediate *im = b->head;
         if (!im)
             break;
-        batch.head = im->next;
-        if (batch.head)
-            batch.head->prev = NULL;
+        b->head = im->next;
+        if (b->head)
+            b->head->prev = NULL;
         else
-            batch.tail = NULL;
+            b->tail = NULL;
         im->queued = false;
         if (im->destroyed)
             continue;
@@ -149,10 +170,12 @@ static bool process_immediate(ls_engine *e)
         if (im->refed)
             q->ref_count--;
         im->refed = false;
-        if (!host_run_callback(e, im->origin, im->callback, im->args, im->nargs) &&
-            !engine_stopped(e)) {
-            q->out_head = batch.head;
-            q->out_tail = batch.tail;
+        q->current = im;
+        bool ok = host_run_callback(e, im->origin, im->callback, im->args, im->nargs);
+        q->current = NULL;
+        if (!ok && !engine_stopped(e)) {
+            q->out_head = b->head;
+            q->out_tail = b->tail;
             return false;
         }
     }

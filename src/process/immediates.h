@@ -33,20 +33,23 @@ struct ls_immediate {
     size_t nargs;
     ls_origin origin;
     js_value object;            /* the Immediate object the program sees (host.c), once made */
-    ls_immediate *all_next;     /* every immediate made in this run (for the collector) */
 };
 
-typedef struct {
+typedef struct ls_immediates {
     ls_immediate *head, *tail;  /* immediateQueue */
     ls_immediate *out_head, *out_tail; /* outstandingQueue: the rest of a batch after a throw */
     size_t count;               /* immediateInfo[kCount] */
     size_t ref_count;           /* immediateInfo[kRefCount] */
     ls_uv_handle idle;          /* Environment::immediate_idle_handle */
-    ls_immediate *all;          /* every immediate made, newest first */
+    struct ls_immediates *running; /* processImmediate's batch being run (for the collector) */
+    ls_immediate *current;      /* the immediate whose callback runs (its values stay roots) */
 } ls_immediates;
 
 void immediates_init(ls_engine *e);
-/* Marks the callbacks, arguments and Immediate objects in both queues (the VM's collector). */
+void immediates_mark_one(js_vm *vm, const ls_immediate *im);
+/* Marks the callbacks, arguments and Immediate objects in both queues and in the batch being
+ * run (the VM's collector); an immediate run or cleared is kept only by its Immediate object,
+ * if the program holds that (immediates_mark_one, its class's mark). */
 void immediates_mark(ls_engine *e, js_vm *vm);
 ls_immediate *immediates_create(ls_engine *e, js_value callback, js_value *args, size_t nargs,
                                 ls_origin origin);

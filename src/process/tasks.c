@@ -15,7 +15,13 @@ void tasks_next_tick(ls_engine *e, js_value callback, js_value *args, size_t nar
     if (e->exiting) /* lib/internal/process/task_queues.js nextTick: if (process._exiting) return */
         return;
     ls_tasks *t = &e->tasks;
-    ls_tick *tick = arena_alloc(e->arena, sizeof *tick);
+    ls_tick *tick = t->free_ticks;
+    if (tick) {
+        t->free_ticks = tick->next;
+        tick->next = NULL;
+    } else {
+        tick = arena_alloc(e->arena, sizeof *tick);
+    }
     tick->callback = callback;
     tick->args = args;
     tick->nargs = nargs;
@@ -54,6 +60,8 @@ static void run_ticks(ls_engine *e)
         t->running = tick;
         host_run_callback(e, tick->origin, tick->callback, tick->args, tick->nargs);
         t->running = NULL;
+        tick->next = t->free_ticks;
+        t->free_ticks = tick;
     }
 }
 

@@ -37,6 +37,8 @@ typedef struct ls_tick {
 typedef struct {
     ls_tick *tick_head, *tick_tail;
     ls_tick *running;                /* the tick being run (its values stay roots) */
+    ls_tick *free_ticks;             /* ticks run, kept for the next nextTick: memory follows
+                                      * the ticks queued, not the ticks ever run */
     js_value *pending_rejections;    /* pendingUnhandledRejections, in rejection order */
     size_t npending, pending_cap;
     js_value *running_batch;         /* the batch processPromiseRejections is going through */

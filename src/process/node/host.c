@@ -1056,7 +1056,13 @@ static void fingerprint_immediate(js_vm *vm, ls_fp *fp, void *data)
 }
 
 static const js_host_class timeout_class = {"Timeout", NULL, fingerprint_timeout};
-static const js_host_class immediate_class = {"Immediate", NULL, fingerprint_immediate};
+/* an Immediate the program holds keeps its callback and arguments (util.inspect shows them) */
+static void mark_immediate(js_vm *vm, void *data)
+{
+    immediates_mark_one(vm, data);
+}
+
+static const js_host_class immediate_class = {"Immediate", mark_immediate, fingerprint_immediate};
 
 static js_value timer_object(ls_engine *e, ls_timer *t)
 {
