@@ -408,6 +408,11 @@ void js_run_microtasks(js_vm *vm)
         if (j->reaction)
             free(j->reaction);
         free(j);
+        /* between two jobs of a drain called from outside the interpreter: a safe point as a
+         * loop's back edge is (vm.c OP_JUMP), so that a long chain of jobs does not keep the
+         * garbage of all of them until its end */
+        if (vm->c_depth == 0)
+            gc_maybe(vm);
     }
     vm->running_microtasks = false;
 }
