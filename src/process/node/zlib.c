@@ -96,6 +96,8 @@ typedef struct {
 
 static void out_put(ls_engine *e, zrun *z, const unsigned char *p, size_t n)
 {
+    if (n == 0)
+        return;
     if (z->out_len + n > z->out_cap) {
         size_t cap = z->out_cap ? z->out_cap * 2 : 4096;
         while (cap < z->out_len + n)
@@ -332,13 +334,14 @@ static js_value zerror(ls_engine *e, const zrun *z)
 
 static js_value output_buffer(ls_engine *e, zmode mode, const zrun *z, const char *api)
 {
+    const char *out = z->out ? z->out : ""; /* nothing came out: an empty Buffer */
     if (compresses(mode) && e->profile->process.zlib_deflate_chromium)
-        return host_new_held_buffer(e, z->out, z->out_len,
+        return host_new_held_buffer(e, out, z->out_len,
                                     arena_printf(e->arena, "%s's output (the zlib Node 12 "
                                                  "and later bundle, Chromium's, compresses some "
                                                  "inputs to other bytes than upstream zlib)",
                                                  api));
-    return host_new_buffer(e, z->out, z->out_len);
+    return host_new_buffer(e, out, z->out_len);
 }
 
 typedef struct {
