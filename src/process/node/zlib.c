@@ -60,15 +60,6 @@ static ls_engine *engine_of(const js_args *a)
 typedef enum { M_DEFLATE = 1, M_INFLATE, M_GZIP, M_GUNZIP, M_DEFLATERAW, M_INFLATERAW,
                M_UNZIP } zmode;
 
-static const struct {
-    const char *name;  /* zlib.NAME */
-    zmode mode;
-} methods[] = {
-    {"deflate", M_DEFLATE},         {"inflate", M_INFLATE}, {"gzip", M_GZIP},
-    {"gunzip", M_GUNZIP},           {"deflateRaw", M_DEFLATERAW},
-    {"inflateRaw", M_INFLATERAW},   {"unzip", M_UNZIP},
-};
-
 static bool compresses(zmode m)
 {
     return m == M_DEFLATE || m == M_GZIP || m == M_DEFLATERAW;
@@ -353,15 +344,20 @@ typedef struct {
     bool failed;
 } zlib_req;
 
+/* `base` plus `mib` MiB of zlib's work (zlib_mib_ms), each end of the range scaled */
+static ls_cost work_cost(ls_engine *e, ls_cost base, double mib)
+{
+    base.ms += mib * e->costs.zlib_mib.ms;
+    base.lo += mib * e->costs.zlib_mib.lo;
+    base.hi += mib * e->costs.zlib_mib.hi;
+    return base;
+}
+
 static ls_cost trip_cost(ls_engine *e, const zlib_req *r, double mib)
 {
     if (r->pinned_ms >= 0)
         return cost_point(r->pinned_ms);
-    ls_cost c = e->costs.io_latency;
-    c.ms += mib * e->costs.zlib_mib.ms;
-    c.lo += mib * e->costs.zlib_mib.lo;
-    c.hi += mib * e->costs.zlib_mib.hi;
-    return c;
+    return work_cost(e, e->costs.io_latency, mib);
 }
 
 static bool complete(ls_engine *e, ls_pool_job *job)
@@ -448,33 +444,29 @@ static js_status convenience_sync(const js_args *a, zmode mode, const char *api,
     double mib = 0;
     for (int i = 0; i < z.ntrips; i++)
         mib += z.trip_mib[i];
-    ls_cost c = e->costs.api_call;
-    c.ms += mib * e->costs.zlib_mib.ms;
-    c.lo += mib * e->costs.zlib_mib.lo;
-    c.hi += mib * e->costs.zlib_mib.hi;
-    engine_spend(e, c);
+    engine_spend(e, work_cost(e, e->costs.api_call, mib));
     if (z.err)
         return js_throw(e->host.vm, zerror(e, &z));
     *out = output_buffer(e, mode, &z, api);
     return JS_OK;
 }
 
-#define METHOD(fn, i)                                                              \
+#define METHOD(fn, mode)                                                           \
     static js_status z_##fn(const js_args *a, js_value *out)                      \
     {                                                                              \
-        return convenience(a, methods[i].mode, "zlib." #fn, out);                  \
+        return convenience(a, mode, "zlib." #fn, out);                             \
     }                                                                              \
     static js_status z_##fn##Sync(const js_args *a, js_value *out)                \
     {                                                                              \
-        return convenience_sync(a, methods[i].mode, "zlib." #fn "Sync", out);     \
+        return convenience_sync(a, mode, "zlib." #fn "Sync", out);                 \
     }
-METHOD(deflate, 0)
-METHOD(inflate, 1)
-METHOD(gzip, 2)
-METHOD(gunzip, 3)
-METHOD(deflateRaw, 4)
-METHOD(inflateRaw, 5)
-METHOD(unzip, 6)
+METHOD(deflate, M_DEFLATE)
+METHOD(inflate, M_INFLATE)
+METHOD(gzip, M_GZIP)
+METHOD(gunzip, M_GUNZIP)
+METHOD(deflateRaw, M_DEFLATERAW)
+METHOD(inflateRaw, M_INFLATERAW)
+METHOD(unzip, M_UNZIP)
 #undef METHOD
 
 /* ---- the module ------------------------------------------------------------------------------ */
