@@ -90,6 +90,10 @@ void command_usage(const char *name, FILE *f);
 /* Whether explain and check colour their output (a terminal, NO_COLOR unset). */
 bool use_color(void);
 
+/* explain --format svg|html and run --format svg: the search for races, then the timeline or
+ * the step-through page on stdout (picture.h); an exit status. */
+int draw_timeline(const run_options *o, const ls_program *program, const ls_costs *costs);
+
 /* the commands (cmd_*.c) */
 int cmd_run(int argc, char **argv);
 int cmd_orders(int argc, char **argv);

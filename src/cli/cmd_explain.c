@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "explain.h"
+#include "picture.h"
 
 /* ---- loopsim explain ----------------------------------------------------------------------- */
 
@@ -23,11 +24,54 @@ void explain_usage(FILE *f)
           "\n"
           "options: --node VERSION, --esm, --cost KEY=MS, --slower K, --max-callbacks N,\n"
           "         --max-time MS, as for loopsim run\n"
+          "         --format text|svg|html: the walk (default); the run as one SVG picture (a\n"
+          "         lane per queue and phase, a box per callback in the order they ran, arrows\n"
+          "         from what queued each, the clock, the races); or one HTML page that steps\n"
+          "         through the run (docs/pictures.md)\n"
           "         --max-seconds S, --max-memory MB: the budget of the search for races\n"
           "         (default 10 s, 2048 MB; stderr says when it ran out)\n",
           f);
 }
 
+
+/* The search explain's races come from (and the timeline's): every order, sampled for their
+ * probabilities, within the command's budget; stderr says when the budget ran out.  False on
+ * bad input (message on stderr). */
+static bool search_races(const run_options *o, const ls_program *program, const ls_costs *costs,
+                         ls_orders *orders)
+{
+    ls_budget budget;
+    start_budget(o, SEARCH_SECONDS, SEARCH_MB, &budget);
+    ls_explore_options eo = {20000, 1000, &budget, false, false};
+    explore_orders(program, costs, o->profile, &o->limits, &eo, orders);
+    if (!orders->bad_input && !orders->complete) {
+        char why[96];
+        fprintf(stderr, "loopsim: the search for the races stopped at %s after %llu run%s: the "
+                        "races marked are those it found\n",
+                stopped_words(orders->stopped_by, &budget, why, sizeof why),
+                (unsigned long long)orders->runs, orders->runs == 1 ? "" : "s");
+    }
+    if (orders->bad_input) {
+        fprintf(stderr, "%s\n", orders->error);
+        return false;
+    }
+    return true;
+}
+
+int draw_timeline(const run_options *o, const ls_program *program, const ls_costs *costs)
+{
+    ls_orders orders;
+    int status = EXIT_OK;
+    if (!search_races(o, program, costs, &orders))
+        status = EXIT_BAD_INPUT;
+    else if ((o->format == FORMAT_HTML
+                  ? picture_explain_html(program, costs, o->profile, &o->limits, &orders, stdout)
+                  : picture_timeline_svg(program, costs, o->profile, &o->limits, &orders,
+                                         stdout)) < 0)
+        status = EXIT_BAD_INPUT;
+    explore_free(&orders);
+    return status;
+}
 
 int cmd_explain(int argc, char **argv)
 {
@@ -39,28 +83,20 @@ int cmd_explain(int argc, char **argv)
     ls_program *program = setup_command(argc, argv, &o, true, &costs, &rc);
     if (!program)
         return rc;
-    ls_budget budget;
-    start_budget(&o, SEARCH_SECONDS, SEARCH_MB, &budget);
-    ls_explore_options eo = {20000, 1000, &budget, false, false};
-    ls_orders orders;
-    explore_orders(program, &costs, o.profile, &o.limits, &eo, &orders);
-    if (!orders.bad_input && !orders.complete) {
-        char why[96];
-        fprintf(stderr, "loopsim: the search for the races stopped at %s after %llu run%s: the "
-                        "races marked are those it found\n",
-                stopped_words(orders.stopped_by, &budget, why, sizeof why),
-                (unsigned long long)orders.runs, orders.runs == 1 ? "" : "s");
-    }
     int status = EXIT_OK;
-    if (orders.bad_input) {
-        fprintf(stderr, "%s\n", orders.error);
-        status = EXIT_BAD_INPUT;
+    if (o.format == FORMAT_SVG || o.format == FORMAT_HTML) {
+        status = draw_timeline(&o, program, &costs);
     } else {
-        ls_explain_style style = {use_color(), 100};
-        if (explain_run(program, &costs, o.profile, &o.limits, &orders, &style, stdout) < 0)
+        ls_orders orders;
+        if (!search_races(&o, program, &costs, &orders)) {
             status = EXIT_BAD_INPUT;
+        } else {
+            ls_explain_style style = {use_color(), 100};
+            if (explain_run(program, &costs, o.profile, &o.limits, &orders, &style, stdout) < 0)
+                status = EXIT_BAD_INPUT;
+        }
+        explore_free(&orders);
     }
-    explore_free(&orders);
     program_free(program);
     return status;
 }

@@ -1,6 +1,7 @@
 /* cmd_orders.c - loopsim orders: every order the program can print under the timing model, when, and
  * how likely. */
 #include "cli.h"
+#include "picture.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -36,7 +37,10 @@ void orders_usage(FILE *f)
           "                       for checking the merging)\n"
           "  --max-seconds S      or after S seconds of wall-clock time (default 10)\n"
           "  --max-memory MB      or when its graph of states holds MB megabytes (default 2048)\n"
-          "  --format text|json   text (default) or one JSON document\n"
+          "  --format text|json|svg\n"
+          "                       text (default), one JSON document, or the orders side by side\n"
+          "                       as one SVG picture, the shared prefix shaded and each order's\n"
+          "                       first difference from the nominal one highlighted\n"
           "  --max-callbacks N, --max-time MS   limits of each run, as for loopsim run\n"
           "\n"
           "exit status: 0 done (deterministic or not), 2 bad input, 3 the search stopped at\n"
@@ -262,9 +266,12 @@ int cmd_orders(int argc, char **argv)
     } else {
         if (o.format == FORMAT_JSON)
             orders_json(o.file, o.profile, &r);
-        else
+        else if (o.format == FORMAT_SVG) {
+            if (picture_orders_svg(program, &costs, o.profile, &o.limits, &r, stdout) < 0)
+                status = EXIT_BAD_INPUT;
+        } else
             orders_text(o.file, o.profile, &r);
-        if (!r.complete)
+        if (!r.complete && status == EXIT_OK)
             status = EXIT_LIMIT;
     }
     explore_free(&r);

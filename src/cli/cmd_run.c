@@ -26,8 +26,10 @@ void run_usage(FILE *f)
           "                       before the loop; timers end an iteration), the phase, the API\n"
           "                       that queued it, its label, and what it queued; the lines it\n"
           "                       printed follow it, marked '|'\n"
-          "  --format text|json   text (default), or one JSON document with the output lines,\n"
-          "                       the exit code and the trace\n"
+          "  --format text|json|svg\n"
+          "                       text (default), or one JSON document with the output lines,\n"
+          "                       the exit code and the trace, or the run as one SVG picture\n"
+          "                       (as loopsim explain --format svg; docs/pictures.md)\n"
           "  --esm                run the main script as an ES module (as \"module\": \"esm\")\n"
           "  --seed N             Math.random's seed (default 0): the same numbers in every run\n"
           "  --node VERSION|all   the Node version to model: 10.7.0, 12, 20.2 (default 20); a\n"
@@ -205,7 +207,15 @@ int cmd_run(int argc, char **argv)
         return EXIT_BAD_INPUT;
 
     int status;
-    if (!o.profile) {
+    if (o.format == FORMAT_SVG) {
+        if (!o.profile || o.trace) {
+            status = bad_usage("--format svg draws one run: name one version with --node, and "
+                               "leave out --trace%s", "");
+        } else {
+            ls_costs costs = options_costs(program, o.profile, &o);
+            status = draw_timeline(&o, program, &costs);
+        }
+    } else if (!o.profile) {
         status = run_all_profiles(program, &o);
     } else {
         run_result r;

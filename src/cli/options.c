@@ -97,6 +97,46 @@ static int parse_vary(const char *value, run_options *o)
     return 0;
 }
 
+/* The formats each command writes (the others: text and json; setup_command refuses json
+ * where it does not apply). */
+static const struct {
+    const char *command;
+    const char *formats[3];
+    const char *words;
+} FORMATS[] = {
+    {"run", {"text", "json", "svg"}, "text, json or svg"},
+    {"orders", {"text", "json", "svg"}, "text, json or svg"},
+    {"sweep", {"text", "csv", "json"}, "text, csv or json"},
+    {"explain", {"text", "svg", "html"}, "text, svg or html"},
+    {"check", {"text", NULL, NULL}, "text"},
+};
+
+static int parse_format(const char *value, run_options *o)
+{
+    const char *const *formats = (const char *const[]){"text", "json", NULL};
+    const char *words = "text or json";
+    for (size_t i = 0; i < sizeof FORMATS / sizeof FORMATS[0]; i++)
+        if (strcmp(FORMATS[i].command, current_command) == 0) {
+            formats = FORMATS[i].formats;
+            words = FORMATS[i].words;
+        }
+    for (size_t i = 0; i < 3 && formats[i]; i++) {
+        if (strcmp(formats[i], value) != 0)
+            continue;
+        if (strcmp(value, "csv") == 0)
+            o->csv = true;
+        else
+            o->format = strcmp(value, "json") == 0   ? FORMAT_JSON
+                        : strcmp(value, "svg") == 0  ? FORMAT_SVG
+                        : strcmp(value, "html") == 0 ? FORMAT_HTML
+                                                     : FORMAT_TEXT;
+        return 0;
+    }
+    char msg[96];
+    snprintf(msg, sizeof msg, "--format expects %s, found '%%s'", words);
+    return bad_usage(msg, value);
+}
+
 int parse_run_options(int argc, char **argv, run_options *o)
 {
     o->max_seconds = o->max_memory_mb = -1;
@@ -183,16 +223,9 @@ int parse_run_options(int argc, char **argv, run_options *o)
                 if (rc)
                     return rc;
             } else if (strcmp(a, "--format") == 0) {
-                if (strcmp(value, "text") == 0)
-                    o->format = FORMAT_TEXT;
-                else if (strcmp(value, "json") == 0)
-                    o->format = FORMAT_JSON;
-                else if (strcmp(value, "csv") == 0 && strcmp(current_command, "sweep") == 0)
-                    o->csv = true;
-                else
-                    return bad_usage(strcmp(current_command, "sweep") == 0
-                                         ? "--format expects text, csv or json, found '%s'"
-                                         : "--format expects text or json, found '%s'", value);
+                int rc = parse_format(value, o);
+                if (rc)
+                    return rc;
             } else if (strcmp(a, "--cost") == 0) {
                 const char *eq = strchr(value, '=');
                 char key[64];
@@ -316,7 +349,7 @@ ls_program *setup_command(int argc, char **argv, run_options *o, bool text_only,
         *rc = r < 0 ? EXIT_OK : r;
         return NULL;
     }
-    if (o->trace || !o->profile || (text_only && o->format != FORMAT_TEXT)) {
+    if (o->trace || !o->profile || (text_only && o->format == FORMAT_JSON)) {
         *rc = bad_usage(text_only ? "%s takes neither --trace, --format nor --node all (name one "
                                     "version)"
                                   : "%s takes neither --trace nor --node all (name one version)",

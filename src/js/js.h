@@ -221,6 +221,9 @@ bool js_is_callable(js_value v);
 /* The label of a function for traces: its name, the label the front end gave, or
  * "anonymous@LINE:COL"; natives: their name. */
 const char *js_function_label(js_vm *vm, js_value fn);
+/* The line a function of `program` starts on, found by its label (js_function_label's: the
+ * same pointer, else the same text when one function alone has it); false if none has it. */
+bool js_program_label_line(const js_program *program, const char *label, uint32_t *line);
 bool js_function_is_async(js_value fn);
 /* Where the innermost running JavaScript is (1-based line and column of the instruction being
  * run: for a native, the call that called it); false if no JavaScript is running. */

@@ -188,6 +188,33 @@ const char *js_function_label(js_vm *vm, js_value fn)
     }
 }
 
+static void find_label(const js_proto *p, const char *label, const js_proto **same,
+                       const js_proto **equal, int *nequal)
+{
+    if (p->label == label && !*same)
+        *same = p;
+    else if (p->label && strcmp(p->label, label) == 0) {
+        if (!*equal)
+            *equal = p;
+        (*nequal)++;
+    }
+    for (uint32_t i = 0; i < p->nprotos; i++)
+        find_label(p->protos[i], label, same, equal, nequal);
+}
+
+bool js_program_label_line(const js_program *program, const char *label, uint32_t *line)
+{
+    if (!program || !program->main || !label)
+        return false;
+    const js_proto *same = NULL, *equal = NULL;
+    int nequal = 0;
+    find_label(program->main, label, &same, &equal, &nequal);
+    const js_proto *p = same ? same : nequal == 1 ? equal : NULL;
+    if (p)
+        *line = p->line;
+    return p != NULL;
+}
+
 bool js_function_is_async(js_value fn)
 {
     return fn.type == JS_TOBJECT && fn.u.object->cls == CLASS_FUNCTION &&

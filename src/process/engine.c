@@ -183,7 +183,9 @@ bool engine_count_callback(ls_engine *e)
 
 uint64_t engine_next_seq(ls_engine *e)
 {
-    return ++e->next_seq;
+    ++e->next_seq;
+    out_note_seq(e, e->next_seq);
+    return e->next_seq;
 }
 
 /* ProcessEmit(env, event, code) through a callback scope: its ticks and microtasks drain

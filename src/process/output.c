@@ -97,12 +97,31 @@ void out_begin(ls_engine *e, ls_origin origin)
     r->phase = (int)e->phase;
     r->api = origin.api;
     r->label = origin.label;
+    r->parent = origin.seq < o->nseq ? o->seq_record[origin.seq] : SIZE_MAX;
+    r->seq = origin.seq;
     if (o->nopen == o->open_cap) {
         size_t cap = o->open_cap ? o->open_cap * 2 : 8;
         o->open = arena_grow(e->arena, o->open, o->nopen, cap, sizeof *o->open);
         o->open_cap = cap;
     }
     o->open[o->nopen++] = o->nrecords++;
+}
+
+void out_note_seq(ls_engine *e, uint64_t seq)
+{
+    ls_output *o = &e->out;
+    if (!o->recording)
+        return;
+    if (seq >= o->seq_cap) {
+        size_t cap = o->seq_cap ? o->seq_cap : 64;
+        while (cap <= seq)
+            cap *= 2;
+        o->seq_record = arena_grow(e->arena, o->seq_record, o->nseq, cap, sizeof *o->seq_record);
+        o->seq_cap = cap;
+    }
+    while (o->nseq < seq)
+        o->seq_record[o->nseq++] = SIZE_MAX;
+    o->seq_record[o->nseq++] = o->nopen ? o->open[o->nopen - 1] : SIZE_MAX;
 }
 
 void out_end(ls_engine *e)
@@ -323,6 +342,10 @@ void out_render(const ls_engine *e, FILE *f, ls_out_format format, bool trace)
         out_json_string(f, r->label);
         fputs(", \"queued\": ", f);
         out_json_string(f, r->queued ? r->queued : "");
+        if (r->parent < o->nrecords)
+            fprintf(f, ", \"queued_by\": %zu", r->parent);
+        else
+            fputs(", \"queued_by\": null", f);
         fputs(", \"output\": [", f);
         bool first = true;
         for (size_t l = 0; l < o->nlines; l++) {

@@ -17,7 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-typedef enum { FORMAT_TEXT, FORMAT_JSON } ls_out_format;
+typedef enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_SVG, FORMAT_HTML } ls_out_format;
 
 typedef struct {
     int64_t time_ns;      /* the monotonic clock: loop-ms is its whole milliseconds */
@@ -27,6 +27,9 @@ typedef struct {
     const char *label;
     char *queued;         /* ", "-separated; NULL if nothing */
     size_t queued_len;
+    size_t parent;        /* the record that was running when this callback was queued (when
+                           * its origin's seq was given), or SIZE_MAX: Node or the loop did */
+    uint64_t seq;         /* its origin's (the runs of one interval share it) */
 } ls_record;
 
 typedef struct {
@@ -57,9 +60,13 @@ typedef struct {
     size_t nrecords, records_cap;
     size_t *open;         /* stack of open record indexes */
     size_t nopen, open_cap;
+    size_t *seq_record;   /* per origin seq: the record open when it was given (SIZE_MAX) */
+    size_t nseq, seq_cap;
 } ls_output;
 
 void out_begin(ls_engine *e, ls_origin origin);
+/* engine_next_seq gave `seq`: the record running now queued what it names (ls_record.parent). */
+void out_note_seq(ls_engine *e, uint64_t seq);
 void out_end(ls_engine *e);
 void out_queued(ls_engine *e, const char *api, const char *label);
 void out_line(ls_engine *e, const char *text);

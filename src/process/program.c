@@ -509,3 +509,30 @@ void program_free(ls_program *p)
     js_program_free(p->script_js);
     arena_free(p->arena); /* p is in it */
 }
+
+uint32_t program_label_line(const ls_program *p, const char *label)
+{
+    uint32_t line = 0;
+    if (strcmp(label, "main script") == 0)
+        return 0;
+    if (strncmp(label, "anonymous@", 10) == 0) {
+        unsigned l = 0;
+        return sscanf(label + 10, "%u:", &l) == 1 ? (uint32_t)l : 0;
+    }
+    if (!p->js)
+        return 0;
+    if (js_program_label_line(p->js, label, &line))
+        return line;
+    const char *colon = strstr(label, ": ");
+    if (colon) {
+        char name[256];
+        size_t n = (size_t)(colon - label);
+        if (n < sizeof name) {
+            memcpy(name, label, n);
+            name[n] = '\0';
+            if (js_program_label_line(p->js, name, &line))
+                return line;
+        }
+    }
+    return 0;
+}

@@ -73,5 +73,10 @@ ls_program *program_load_file_as(const char *path, bool esm, char **error);
 ls_program *program_load_text(const char *display_name, const char *text, size_t len, bool json,
                               char **error);
 void program_free(ls_program *p);
+/* The line of the program a callback's function starts on, from its label (the trace's): an
+ * anonymous function's label holds it ("anonymous@7:25"); a named one is looked up among the
+ * program's functions (not found when two have the name).  0 for none (the main script,
+ * Node's own callbacks).  A step of an fs call ("LABEL: open done") is its callback's. */
+uint32_t program_label_line(const ls_program *p, const char *label);
 
 #endif

@@ -6,11 +6,13 @@
 
 /* ---- words for callbacks ------------------------------------------------------------------ */
 
-static bool is_drain_api(const char *api)
+bool explain_is_drain_api(const char *api)
 {
+    /* the nextTick queue, and V8's microtasks: reaction jobs (then, catch, finally, await),
+     * queueMicrotask and NewPromiseResolveThenableJob (src/js/promise.c's origins) */
     static const char *drains[] = {"process.nextTick", "then", "catch", "finally", "await",
-                                   "queueMicrotask", "thenable", "Promise.all", "Promise.race",
-                                   "async"};
+                                   "queueMicrotask", "PromiseResolveThenableJob", "thenable",
+                                   "Promise.all", "Promise.race", "async"};
     for (size_t i = 0; i < sizeof drains / sizeof drains[0]; i++)
         if (strcmp(api, drains[i]) == 0)
             return true;
@@ -27,7 +29,7 @@ static const char *first_line_of(const ls_engine *e, size_t record)
 }
 
 /* A callback's name for people: its own name, or what it prints. */
-static const char *display_label(ls_engine *e, const char *label)
+const char *explain_display_label(ls_engine *e, const char *label)
 {
     if (strncmp(label, "anonymous@", 10) != 0)
         return arena_printf(e->arena, "`%s`", label);
@@ -40,7 +42,7 @@ static const char *display_label(ls_engine *e, const char *label)
     /* "LABEL: open done" (Node's own step of an fs call): the call's callback, then the step */
     const char *colon = strstr(label, ": ");
     if (colon) {
-        const char *base = display_label(e, arena_printf(e->arena, "%.*s", (int)(colon - label),
+        const char *base = explain_display_label(e, arena_printf(e->arena, "%.*s", (int)(colon - label),
                                                          label));
         return arena_printf(e->arena, "%s%s", base, colon);
     }
@@ -63,7 +65,7 @@ const char *explain_callback_words(ls_engine *e, size_t record)
     if (line)
         return arena_printf(e->arena, "the %s callback that prints \"%s\" (%s)", r->api, line,
                             where);
-    return arena_printf(e->arena, "the %s callback %s (%s)", r->api, display_label(e, r->label),
+    return arena_printf(e->arena, "the %s callback %s (%s)", r->api, explain_display_label(e, r->label),
                         where);
 }
 
@@ -82,6 +84,20 @@ static const char *strip_ticks(ls_engine *e, const char *s)
     return out;
 }
 
+/* A condition of `x` names this phase: "the timers phase before the loop", "the check phase of
+ * iteration 2" (explore.c's words for the moments the clock is read). */
+bool explain_order_races_at(ls_engine *e, const ls_order *x, ls_phase phase, uint64_t iteration)
+{
+    const char *name = iteration == 0
+                           ? arena_printf(e->arena, "the %s phase before the loop", phase_name(phase))
+                           : arena_printf(e->arena, "the %s phase of iteration %llu",
+                                          phase_name(phase), (unsigned long long)iteration);
+    for (size_t c = 0; c < x->nconditions; c++)
+        if (strstr(x->conditions[c], name))
+            return true;
+    return false;
+}
+
 /* ---- writing ------------------------------------------------------------------------------ */
 
 /* The records' generated labels ("anonymous@main[0].setTimeout"), to find them in a text in
@@ -93,10 +109,14 @@ typedef struct {
     size_t nlengths;
 } label_index;
 
+struct ls_label_words {
+    label_index labels;
+};
+
 typedef struct {
     FILE *f;
     const ls_explain_style *style;
-    label_index labels;
+    ls_label_words words;
     size_t *first_line;   /* per record: its first printed line (lines come record by record) */
 } writer;
 
@@ -149,15 +169,27 @@ static void index_labels(ls_engine *e, label_index *ix)
     qsort(ix->lengths, ix->nlengths, sizeof *ix->lengths, longer_first);
 }
 
-static const char *humanize_raw(const writer *w, ls_engine *e, const char *text);
+static const char *humanize_raw(const ls_label_words *w, ls_engine *e, const char *text);
 
-static const char *humanize(const writer *w, ls_engine *e, const char *text)
+const char *explain_humanize(const ls_label_words *w, ls_engine *e, const char *text)
 {
     return text ? strip_ticks(e, humanize_raw(w, e, text)) : NULL;
 }
 
+static const char *humanize(const writer *w, ls_engine *e, const char *text)
+{
+    return explain_humanize(&w->words, e, text);
+}
+
+ls_label_words *explain_words(ls_engine *e)
+{
+    ls_label_words *w = arena_alloc(e->arena, sizeof *w);
+    index_labels(e, &w->labels);
+    return w;
+}
+
 /* `text` with every {label} and every generated label of a callback in its display form. */
-static const char *humanize_raw(const writer *w, ls_engine *e, const char *text)
+static const char *humanize_raw(const ls_label_words *w, ls_engine *e, const char *text)
 {
     if (!text)
         return NULL;
@@ -169,7 +201,7 @@ static const char *humanize_raw(const writer *w, ls_engine *e, const char *text)
             break;
         char *label = arena_printf(e->arena, "%.*s", (int)(close - open - 1), open + 1);
         out = arena_printf(e->arena, "%.*s%s%s", (int)(open - out), out,
-                           display_label(e, label),
+                           explain_display_label(e, label),
                            close + 1);
     }
     /* generated labels: at each "anonymous@", the longest label that starts there */
@@ -191,7 +223,7 @@ static const char *humanize_raw(const writer *w, ls_engine *e, const char *text)
             continue;
         }
         fwrite(p, 1, (size_t)(at - p), f);
-        fputs(display_label(e, arena_printf(e->arena, "%.*s", (int)n, at)), f);
+        fputs(explain_display_label(e, arena_printf(e->arena, "%.*s", (int)n, at)), f);
         p = at + n;
     }
     fputs(p, f);
@@ -270,18 +302,33 @@ static size_t *index_lines(ls_engine *e)
     return first;
 }
 
-static void callback_line(const writer *w, ls_engine *e, size_t r, int indent, const char *lead)
+static const char *callback_text(const ls_label_words *w, ls_engine *e, size_t r, const char *p)
 {
     const ls_record *rec = &e->out.records[r];
-    const char *p = printed(w, e, r);
-    const char *text = arena_printf(e->arena, "%s %s%s%s%s%s", rec->api,
-                                    display_label(e, rec->label), p ? ": prints " : "",
-                                    p ? p : "", rec->queued ? "; queues " : "",
-                                    rec->queued ? humanize(w, e, rec->queued) : "");
-    wrap(w, indent, lead, text, "");
+    return arena_printf(e->arena, "%s %s%s%s%s%s", rec->api, explain_display_label(e, rec->label),
+                        p ? ": prints " : "", p ? p : "", rec->queued ? "; queues " : "",
+                        rec->queued ? explain_humanize(w, e, rec->queued) : "");
 }
 
-static const char *phase_rule(const ls_engine *e, ls_phase phase)
+static void callback_line(const writer *w, ls_engine *e, size_t r, int indent, const char *lead)
+{
+    wrap(w, indent, lead, callback_text(&w->words, e, r, printed(w, e, r)), "");
+}
+
+const char *explain_callback_text(const ls_label_words *w, ls_engine *e, size_t r)
+{
+    char *p = NULL;
+    size_t first = SIZE_MAX;
+    for (size_t l = 0; l < e->out.nlines && first == SIZE_MAX; l++)
+        if (e->out.lines[l].record == r)
+            first = l;
+    for (size_t l = first; l < e->out.nlines && e->out.lines[l].record == r; l++)
+        p = p ? arena_printf(e->arena, "%s, %s", p, e->out.lines[l].text)
+              : arena_printf(e->arena, "%s", e->out.lines[l].text);
+    return callback_text(w, e, r, p);
+}
+
+const char *explain_phase_rule(const ls_engine *e, ls_phase phase)
 {
     bool per_callback = e->profile->drain_per_callback;
     switch (phase) {
@@ -313,21 +360,53 @@ static const char *phase_rule(const ls_engine *e, ls_phase phase)
     }
 }
 
-int explain_run(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
-                const ls_limits *limits, const ls_orders *orders, const ls_explain_style *style,
-                FILE *f)
+ls_engine *explain_traced_run(const ls_program *program, const ls_costs *costs,
+                              const ls_profile *profile, const ls_limits *limits, int *code)
 {
     ls_engine *e = engine_new(program, costs, profile, limits);
     e->out.recording = e->out.queued = true;
     e->out.snapshots = true;
-    int code = engine_run(e);
+    *code = engine_run(e);
     if (e->stop == STOP_BAD_INPUT) {
         fprintf(stderr, "%s\n", e->stop_message);
         engine_free(e);
-        return -1;
+        return NULL;
     }
-    writer w = {f, style, {NULL, 0, NULL, 0}, index_lines(e)};
-    index_labels(e, &w.labels);
+    return e;
+}
+
+const char *explain_order_lines(ls_engine *e, const ls_order *x)
+{
+    const char *lines = "";
+    for (const char *c = x->lines; c < x->lines + x->len;) {
+        const char *nl = memchr(c, '\n', (size_t)(x->lines + x->len - c));
+        int n = nl ? (int)(nl - c) : (int)(x->lines + x->len - c);
+        lines = arena_printf(e->arena, "%s%s%.*s", lines, *lines ? ", " : "", n, c);
+        c += n + 1;
+    }
+    return lines;
+}
+
+const char *explain_conditions(const ls_label_words *w, ls_engine *e, char *const *conditions,
+                               size_t n)
+{
+    const char *all = "";
+    for (size_t c = 0; c < n; c++)
+        all = arena_printf(e->arena, "%s%s%s", all, c ? " and " : "",
+                           explain_humanize(w, e, conditions[c]));
+    return all;
+}
+
+int explain_run(const ls_program *program, const ls_costs *costs, const ls_profile *profile,
+                const ls_limits *limits, const ls_orders *orders, const ls_explain_style *style,
+                FILE *f)
+{
+    int code;
+    ls_engine *e = explain_traced_run(program, costs, profile, limits, &code);
+    if (!e)
+        return -1;
+    writer w = {f, style, {{NULL, 0, NULL, 0}}, index_lines(e)};
+    index_labels(e, &w.words.labels);
     const ls_output *o = &e->out;
 
     wrap(&w, 0, "", arena_printf(e->arena, "%s: Node %s to %s (profile %s), the nominal timing "
@@ -373,7 +452,7 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
             last_iter = rec->iteration;
             continue;
         }
-        bool drain = is_drain_api(rec->api) && strcmp(rec->label, "main script") != 0;
+        bool drain = explain_is_drain_api(rec->api) && strcmp(rec->label, "main script") != 0;
         ls_phase phase = (ls_phase)rec->phase;
         if (strcmp(rec->label, "main script") == 0) {
             heading(&w, !program->esm ? "The main script"
@@ -411,30 +490,19 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
                                      phase_name(phase), (unsigned long long)rec->iteration,
                                      (double)rec->time_ns / 1e6);
             wrap(&w, 2, "", title, BOLD);
-            const char *rule = phase_rule(e, phase);
+            const char *rule = explain_phase_rule(e, phase);
             if (rule && !rule_said[phase]) {
                 wrap(&w, 4, "why: ", rule, DIM);
                 rule_said[phase] = true;
             }
             if (nominal) {
                 /* a condition of another order that names this phase: the race is here */
-                const char *name = rec->iteration == 0
-                                       ? arena_printf(e->arena, "the %s phase before the loop",
-                                                      phase_name(phase))
-                                       : arena_printf(e->arena, "the %s phase of iteration %llu",
-                                                      phase_name(phase),
-                                                      (unsigned long long)rec->iteration);
                 for (size_t i = 0; i < orders->n; i++) {
                     const ls_order *x = &orders->orders[i];
-                    bool here = false;
-                    for (size_t c = 0; x != nominal && c < x->nconditions; c++)
-                        here |= strstr(x->conditions[c], name) != NULL;
-                    if (!here)
+                    if (x == nominal || !explain_order_races_at(e, x, phase, rec->iteration))
                         continue;
-                    const char *all = "";
-                    for (size_t c = 0; c < x->nconditions; c++)
-                        all = arena_printf(e->arena, "%s%s%s", all, c ? " and " : "",
-                                           humanize(&w, e, x->conditions[c]));
+                    const char *all = explain_conditions(&w.words, e, x->conditions,
+                                                         x->nconditions);
                     wrap(&w, 4, "[race] ", arena_printf(e->arena, "if %s, the order changes "
                          "(order %zu of loopsim orders)", all, i + 1), YELLOW);
                 }
@@ -483,13 +551,7 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
             const ls_order *x = &orders->orders[i];
             if (x == nominal)
                 continue;
-            const char *lines = "";
-            for (const char *c = x->lines; c < x->lines + x->len;) {
-                const char *nl = memchr(c, '\n', (size_t)(x->lines + x->len - c));
-                int n = nl ? (int)(nl - c) : (int)(x->lines + x->len - c);
-                lines = arena_printf(e->arena, "%s%s%.*s", lines, *lines ? ", " : "", n, c);
-                c += n + 1;
-            }
+            const char *lines = explain_order_lines(e, x);
             wrap(&w, 2, "", arena_printf(e->arena, "Otherwise (p = %.0f%%) it prints: %s",
                                          orders->samples ? 100.0 * (double)x->samples /
                                                                (double)orders->samples : 0.0,

@@ -11,6 +11,11 @@
 #       meson.build builds only the ones that exist), then builds it with ninja.  All output goes
 #       to stderr, and only if something fails (or on the first configuration).  Returns 1 if
 #       configuring or building failed.
+#   loopsim_install_chromium
+#       Makes sure headless Chromium can be run (tests/pictures_browser.py looks at the pictures
+#       in it) and that the DejaVu fonts the pictures are measured for are there.  As root,
+#       installs the Debian packages chromium and fonts-dejavu-core with apt-get when missing;
+#       returns 1 with the reason on stderr if they cannot be had (that test then skips).
 #   loopsim_install_fuzzer
 #       Makes sure clang can build a libFuzzer program with AddressSanitizer and UBSan (it
 #       compiles and links a tiny one) and sets LOOPSIM_CLANG to that compiler (clang or
@@ -153,6 +158,23 @@ loopsim_have_fuzzer() {
     done
     rm -rf "$dir"
     return $ok
+}
+
+loopsim_install_chromium() {
+    if command -v chromium >/dev/null 2>&1 && fc-match -f '%{family}' 'DejaVu Sans Mono' 2>/dev/null |
+        grep -q 'DejaVu Sans Mono'; then
+        return 0
+    fi
+    if [[ $(id -u) != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+        loopsim_log "no chromium (or no DejaVu fonts): the pictures' browser test will be skipped; as root: apt-get install -y chromium fonts-dejavu-core"
+        return 1
+    fi
+    loopsim_log "installing chromium fonts-dejavu-core (the pictures' browser test)"
+    apt-get update >&2 || loopsim_log "apt-get update failed; trying to install anyway"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium \
+        fonts-dejavu-core >&2 || loopsim_log "apt-get install of chromium failed"
+    hash -r
+    command -v chromium >/dev/null 2>&1
 }
 
 loopsim_install_fuzzer() {
