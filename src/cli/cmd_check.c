@@ -24,7 +24,7 @@ void check_usage(FILE *f)
           "then which Node versions print it.\n"
           "\n"
           "options: --node VERSION (default: 20, its latest), --esm, --cost KEY=MS|LO:HI,\n"
-          "         --slower K, --max-callbacks N, --max-time MS, as for loopsim run\n"
+          "         --slower K, --seed N, --max-callbacks N, --max-time MS, as for loopsim run\n"
           "         --max-seconds S, --max-memory MB: the budget of all its searches together\n"
           "         (default 30 s, 2048 MB); what they could not see is \"cannot tell\"\n"
           "\n"

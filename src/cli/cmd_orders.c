@@ -29,6 +29,7 @@ void orders_usage(FILE *f)
           "  --cost KEY=MS        pin a timing parameter to one value; KEY=LO:HI gives it a range\n"
           "  --slower K           every timing parameter (its range too) K times as long, as for\n"
           "                       loopsim run\n"
+          "  --seed N             Math.random's seed (default 0), as for loopsim run\n"
           "  --samples N          sampled timings for the probabilities (default 1000; 0: none)\n"
           "  --max-paths N        stop the exact search after N runs of the program (default\n"
           "                       200000); a run explores one timing path, or stops where it\n"

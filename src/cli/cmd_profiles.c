@@ -3,12 +3,21 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 /* loopsim profiles */
 int cmd_profiles(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs("usage: loopsim profiles\n"
+                  "Lists the Node version profiles, one per range of versions that behave alike,\n"
+                  "with the rules each differs in.\n",
+                  stdout);
+            return EXIT_OK;
+        }
+        return bad_usage("profiles takes no argument, found '%s'", argv[i]);
+    }
     static const struct {
         const char *name;
         size_t offset;

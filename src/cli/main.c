@@ -11,6 +11,7 @@
  *   gen       a random scenario for differential testing (cmd_gen.c)
  */
 #include "cli.h"
+#include "version.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -98,8 +99,12 @@ int main(int argc, char **argv)
         return EXIT_OK;
     }
     if (strcmp(cmd, "--version") == 0) {
-        printf("loopsim %s (models Node.js %s and later by default; loopsim profiles lists the "
-               "others)\n", LOOPSIM_VERSION, profile_default()->first);
+        printf("loopsim %s (commit %s)\n"
+               "models Node.js %s and later: %zu profiles, the last for %s and later; by "
+               "default the one for %s (loopsim profiles lists them)\n"
+               "browsers: none yet (Node.js only)\n",
+               LOOPSIM_VERSION, LOOPSIM_COMMIT, ls_profiles[0].first, ls_profile_count,
+               ls_profiles[ls_profile_count - 1].first, profile_default()->first);
         return EXIT_OK;
     }
     const command *c = find_command(cmd);

@@ -1,7 +1,8 @@
 # tools/lib/setup.sh - shared set-up of tools/run and tools/test.  Source it; don't run it.
 #
 #   loopsim_install_deps [--with-jsonschema]
-#       Makes sure meson, ninja, pkg-config, a C compiler, libcjson and check are installed.
+#       Makes sure meson, ninja, pkg-config, a C compiler, libcjson, zlib, check, scdoc and man
+#       are installed.
 #       As root, installs what is missing with apt-get; otherwise prints one line naming the
 #       missing packages and exits 2.  With --with-jsonschema, a missing python3-jsonschema is
 #       installed too when root (when not root, only a warning: the schema test is skipped).
@@ -26,7 +27,8 @@
 # Sets LOOPSIM_ROOT to the repository root.
 
 LOOPSIM_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-LOOPSIM_APT_PACKAGES=(meson ninja-build pkg-config libcjson-dev zlib1g-dev check python3-jsonschema)
+LOOPSIM_APT_PACKAGES=(meson ninja-build pkg-config libcjson-dev zlib1g-dev check scdoc man-db
+                      python3-jsonschema)
 
 loopsim_log() {
     printf 'loopsim: %s\n' "$*" >&2
@@ -36,6 +38,8 @@ loopsim_log() {
 loopsim_missing_packages() {
     command -v meson >/dev/null 2>&1 || echo meson
     command -v ninja >/dev/null 2>&1 || echo ninja-build
+    command -v scdoc >/dev/null 2>&1 || echo scdoc     # the man pages (docs/install.md)
+    command -v man >/dev/null 2>&1 || echo man-db      # tests/install.py renders them
     if command -v pkg-config >/dev/null 2>&1; then
         pkg-config --exists libcjson || echo libcjson-dev
         pkg-config --exists zlib || echo zlib1g-dev
