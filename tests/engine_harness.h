@@ -13,7 +13,7 @@
 #include "profile.h"
 #include "program.h"
 
-static const ls_limits LIMITS = {1000000, INT64_C(3600000000000), NULL, 0};
+static const ls_limits LIMITS = {1000000, INT64_C(3600000000000), NULL, 0, NULL, NULL};
 
 /* A program from its text: a JSON scenario when the text starts with '{', else JavaScript
  * (CommonJS) named "t.js". */

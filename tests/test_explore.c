@@ -11,7 +11,7 @@ static ls_orders orders_of(const char *json, const char *version, uint64_t sampl
     ls_program *p = load(json);
     const ls_profile *profile = profile_for_version(version);
     ls_costs costs = engine_default_costs(p, profile);
-    ls_explore_options o = {20000, samples, NULL, false, false};
+    ls_explore_options o = {20000, samples, NULL, false, false, NULL, NULL};
     ls_orders r;
     explore_orders(p, &costs, profile, &LIMITS, &o, &r);
     program_free(p);
@@ -201,7 +201,7 @@ START_TEST(test_search_stops_at_max_paths_and_says_so)
                          "{\"fs.stat\": [{\"console.log\": \"c\"}]}]}");
     const ls_profile *profile = profile_default();
     ls_costs costs = engine_default_costs(p, profile);
-    ls_explore_options o = {2, 0, NULL, false, false};
+    ls_explore_options o = {2, 0, NULL, false, false, NULL, NULL};
     ls_orders r;
     explore_orders(p, &costs, profile, &LIMITS, &o, &r);
     ck_assert(!r.complete);
@@ -232,7 +232,7 @@ static ls_orders orders_merging(const char *json, bool merge, uint64_t max_runs)
     ls_program *p = load(json);
     const ls_profile *profile = profile_for_version("20");
     ls_costs costs = engine_default_costs(p, profile);
-    ls_explore_options o = {max_runs, 0, NULL, !merge, false};
+    ls_explore_options o = {max_runs, 0, NULL, !merge, false, NULL, NULL};
     ls_orders r;
     explore_orders(p, &costs, profile, &LIMITS, &o, &r);
     program_free(p);

@@ -94,6 +94,24 @@ bool use_color(void);
  * the step-through page on stdout (picture.h); an exit status. */
 int draw_timeline(const run_options *o, const ls_program *program, const ls_costs *costs);
 
+/* The progress line of long work on a terminal (progress.c): nothing when stderr is not one. */
+typedef struct {
+    const char *what;   /* "loopsim orders" */
+    bool on;            /* stderr is a terminal */
+    bool shown;         /* a line is on the screen */
+    double start, last, after;
+} cli_progress;
+void progress_start(cli_progress *p, const char *what);
+/* True when a line is due now (rate-limited; never before `after` seconds). */
+bool progress_due(cli_progress *p);
+double progress_elapsed(const cli_progress *p);
+void progress_show(cli_progress *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Erases the line, if one was shown: call before printing the result. */
+void progress_done(cli_progress *p);
+/* The callbacks for explore.h's options (ctx: a cli_progress) and engine.h's limits. */
+void progress_search(void *ctx, const struct ls_orders_s *so_far, uint64_t samples_wanted);
+void progress_run(void *ctx, uint64_t callbacks, double clock_ms);
+
 /* the commands (cmd_*.c) */
 int cmd_run(int argc, char **argv);
 int cmd_orders(int argc, char **argv);

@@ -42,8 +42,11 @@ static bool search_races(const run_options *o, const ls_program *program, const 
 {
     ls_budget budget;
     start_budget(o, SEARCH_SECONDS, SEARCH_MB, &budget);
-    ls_explore_options eo = {20000, 1000, &budget, false, false};
+    cli_progress progress;
+    progress_start(&progress, "loopsim explain: the search for races");
+    ls_explore_options eo = {20000, 1000, &budget, false, false, progress_search, &progress};
     explore_orders(program, costs, o->profile, &o->limits, &eo, orders);
+    progress_done(&progress);
     if (!orders->bad_input && !orders->complete) {
         char why[96];
         fprintf(stderr, "loopsim: the search for the races stopped at %s after %llu run%s: the "

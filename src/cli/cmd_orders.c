@@ -250,9 +250,13 @@ int cmd_orders(int argc, char **argv)
         return rc;
     ls_budget budget;
     start_budget(&o, SEARCH_SECONDS, SEARCH_MB, &budget);
-    ls_explore_options eo = {o.max_paths, o.samples, &budget, o.no_merge, false};
+    cli_progress progress;
+    progress_start(&progress, "loopsim orders");
+    ls_explore_options eo = {o.max_paths, o.samples, &budget, o.no_merge, false,
+                             progress_search, &progress};
     ls_orders r;
     explore_orders(program, &costs, o.profile, &o.limits, &eo, &r);
+    progress_done(&progress);
     if (!r.bad_input && !r.complete) {
         char why[96];
         fprintf(stderr, "loopsim: the search stopped at %s after %llu run%s: the orders found "

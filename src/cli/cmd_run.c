@@ -83,9 +83,15 @@ static void run_once(const ls_program *program, const ls_profile *profile, const
         fputs("loopsim: out of memory\n", stderr);
         abort();
     }
-    ls_engine *e = engine_new(program, costs, profile, &o->limits);
+    cli_progress progress;
+    progress_start(&progress, "loopsim run");
+    ls_limits limits = o->limits;
+    limits.progress = progress_run;
+    limits.progress_ctx = &progress;
+    ls_engine *e = engine_new(program, costs, profile, &limits);
     e->out.recording = e->out.queued = o->trace || o->format == FORMAT_JSON;
     int node_exit = engine_run(e);
+    progress_done(&progress);
     r->status = EXIT_OK;
     if (e->stop == STOP_BAD_INPUT) {
         fprintf(err, "%s\n", e->stop_message);
@@ -175,7 +181,7 @@ static void note_other_orders(const ls_program *program, const ls_profile *profi
     ls_costs costs = options_costs(program, profile, o);
     ls_budget budget;
     start_budget(o, RUN_NOTE_SECONDS, RUN_NOTE_MB, &budget);
-    ls_explore_options eo = {RUN_NOTE_RUNS, 0, &budget, false, true};
+    ls_explore_options eo = {RUN_NOTE_RUNS, 0, &budget, false, true, NULL, NULL};
     ls_orders r;
     explore_orders(program, &costs, profile, &o->limits, &eo, &r);
     char why[96];

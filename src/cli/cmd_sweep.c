@@ -53,7 +53,15 @@ int cmd_sweep(int argc, char **argv)
     ls_limits bounded = o.limits;
     bounded.budget = &budget;
     size_t wanted = npoints;
+    cli_progress progress;
+    progress_start(&progress, "loopsim sweep");
     for (size_t i = 0; i < npoints && point_order; i++) {
+        if (i > 0 && progress_due(&progress)) {
+            double t = progress_elapsed(&progress);
+            progress_show(&progress, "%zu of %zu values, %zu order%s so far, %.1f s, about %.0f s "
+                          "left", i, npoints, seen.n, seen.n == 1 ? "" : "s", t,
+                          t / (double)i * (double)(npoints - i));
+        }
         double v = o.vary_from + (double)i * o.vary_step;
         *costs_field(&costs, o.vary) = cost_point(v);
         ls_engine *e = engine_new(program, &costs, o.profile, &bounded);
@@ -99,6 +107,7 @@ int cmd_sweep(int argc, char **argv)
             break;
         }
     }
+    progress_done(&progress);
     if (status == EXIT_OK && npoints < wanted) {
         char why[96];
         fprintf(stderr, "loopsim: sweep stopped at %s after %zu of %zu values: the values "

@@ -130,6 +130,11 @@ static void check_time_limit(ls_engine *e)
 {
     if (e->stop != STOP_NONE)
         return;
+    if (e->limits.progress && ++e->progress_ticks >= 4096) {
+        e->progress_ticks = 0;
+        e->limits.progress(e->limits.progress_ctx, e->callbacks_run,
+                           (double)clock_elapsed_ns(&e->clock) / 1e6);
+    }
     if (clock_elapsed_ns(&e->clock) > e->limits.max_time_ns) {
         e->stop = STOP_TIME_LIMIT;
         e->stop_message = "the virtual time limit was reached (--max-time)";

@@ -67,6 +67,10 @@ typedef struct {
     uint64_t random_seed;    /* not a limit but a setting every run of a command shares:
                               * Math.random's seed (--seed), the same in every run of a search
                               * so that only timing differs between them */
+    /* called every few thousand operations of a run with the callbacks run and the virtual
+     * clock (ms) so far: loopsim run's progress line on a terminal (NULL: none) */
+    void (*progress)(void *ctx, uint64_t callbacks, double clock_ms);
+    void *progress_ctx;
 } ls_limits;
 
 #include "node/fs.h"
@@ -101,6 +105,7 @@ struct ls_engine {
     const char *stop_message; /* for STOP_CALLBACK_LIMIT, STOP_TIME_LIMIT, STOP_FATAL */
     const char *fatal_report; /* STOP_FATAL: what Node prints on stderr (node/host.c) */
     uint64_t callbacks_run;
+    uint32_t progress_ticks;  /* operations since limits.progress was last called */
     uint64_t ops_run;         /* bytecode instructions run (engine_spend_ops: cold, then hot) */
     uint64_t next_seq;
     uint64_t iteration;       /* loop iterations started */

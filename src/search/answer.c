@@ -287,7 +287,7 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
     }
     /* the searches share the budget the caller put in `limits`; the explanatory run below
      * does not count against it */
-    ls_explore_options eo = {20000, 1000, limits->budget, false, false};
+    ls_explore_options eo = {20000, 1000, limits->budget, false, false, NULL, NULL};
     ls_limits unbounded = *limits;
     unbounded.budget = NULL;
     ls_orders orders;
@@ -448,7 +448,7 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
     for (size_t i = 0; i < np; i++) {
         const ls_profile *p = &ls_profiles[i];
         /* runs decide, not the clock, unless the budget runs out ("cannot tell") */
-        ls_explore_options quick = {20000, 0, limits->budget, false, false};
+        ls_explore_options quick = {20000, 0, limits->budget, false, false, NULL, NULL};
         ls_orders po;
         ls_costs pc = *costs;
         /* the version's own timing default (bootstrap), unless the scenario set it */

@@ -436,6 +436,8 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
             break;
         }
         out->runs++;
+        if (options->progress)
+            options->progress(options->progress_ctx, out, options->samples);
         if (!dfs_next(&d))
             break;
         graph_close(w.graph, d.replay);
@@ -516,6 +518,8 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
         }
         o->samples++;
         out->samples++;
+        if (options->progress)
+            options->progress(options->progress_ctx, out, options->samples);
     }
     if (!out->listed_all && !out->count_capped && !out->count_partial && out->complete)
         out->graph = w.graph; /* explore_holds can still answer for any order */

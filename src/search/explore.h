@@ -45,12 +45,19 @@
 #define LS_MAX_LISTED 1000          /* orders listed with conditions; more are only counted */
 #define LS_MAX_COUNTED (1u << 21)   /* orders counted exactly; more: "more than" */
 
+struct ls_orders_s;
+
 typedef struct {
     uint64_t max_paths;   /* runs of the search (default 200000) */
     uint64_t samples;     /* sampled runs for the probabilities (0: none) */
     ls_budget *budget;    /* time and memory for everything below (NULL: unlimited) */
     bool no_merge;        /* explore every path on its own (for testing the merging) */
     bool count_only;      /* only count the orders: no nominal run, no list (loopsim run's note) */
+    /* called after every run of the search and every sampled run, with what is done so far
+     * (out's runs and samples, the orders sampling found) and the samples asked for: a
+     * progress line on a terminal (NULL: none) */
+    void (*progress)(void *ctx, const struct ls_orders_s *so_far, uint64_t samples_wanted);
+    void *progress_ctx;
 } ls_explore_options;
 
 /* What stopped a search before it saw every path. */
@@ -78,7 +85,7 @@ typedef struct {
     size_t rank;          /* when it was found */
 } ls_order;
 
-typedef struct {
+typedef struct ls_orders_s {
     ls_order *orders;     /* by probability, then as found */
     size_t n;             /* orders listed: all of them, unless count > LS_MAX_LISTED */
     uint64_t count;       /* distinct orders found by the search */
