@@ -68,6 +68,25 @@ static const char *label_starting_at(const ls_program *p, uint32_t start)
 
 /* ---- what a file is ---- */
 
+START_TEST(test_a_long_program_without_finally_copies_is_not_bounded)
+{
+    /* the bound on finally copies is not a bound on a program's size: 8,000 functions (about
+     * 1 MB, more bytecode than that bound) compile and run */
+    size_t cap = 1200000, n = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    for (int i = 0; i < 8000; i++)
+        n += (size_t)snprintf(text + n, cap - n,
+                              "function f%d(x) { const a = [%d, %d, 'x%d']; if (x > %d) return "
+                              "a.map(v => v + x).join(','); return String(x * %d); }\n",
+                              i, i, i + 1, i, i % 7, i);
+    snprintf(text + n, cap - n, "console.log(f1(3));\n");
+    ck_assert_uint_gt(strlen(text), 1000000);
+    program_free(load_ok("long.js", text, false));
+    free(text);
+}
+END_TEST
+
 START_TEST(test_finally_blocks_copied_past_the_bound_are_refused_at_the_innermost)
 {
     /* each return through a finally block copies it (compile.c leave_tgt): nested 20 deep,
@@ -668,6 +687,7 @@ static Suite *program_suite(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, test_js_and_cjs_files_are_commonjs_scripts);
     tcase_add_test(tc, test_finally_blocks_copied_past_the_bound_are_refused_at_the_innermost);
+    tcase_add_test(tc, test_a_long_program_without_finally_copies_is_not_bounded);
     tcase_add_test(tc, test_mjs_files_are_es_modules);
     tcase_add_test(tc, test_json_and_other_extensions_are_scenarios);
     tcase_add_test(tc, test_without_extension_a_brace_means_json);
