@@ -189,7 +189,8 @@ bool engine_count_callback(ls_engine *e)
 uint64_t engine_next_seq(ls_engine *e)
 {
     ++e->next_seq;
-    out_note_seq(e, e->next_seq);
+    if (e->out.recording)
+        out_note_seq(e, e->next_seq);
     return e->next_seq;
 }
 

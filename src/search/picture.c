@@ -269,13 +269,9 @@ static bool is_drain(const ls_record *r)
     return explain_is_drain_api(r->api) && !is_main_script(r);
 }
 
-static int lane_of(const ls_record *r)
+int picture_phase_lane(ls_phase phase)
 {
-    if (is_main_script(r))
-        return LANE_MAIN;
-    if (is_drain(r))
-        return strcmp(r->api, "process.nextTick") == 0 ? LANE_TICKS : LANE_MICRO;
-    switch ((ls_phase)r->phase) {
+    switch (phase) {
     case PHASE_MAIN: return LANE_MAIN;
     case PHASE_TIMERS: return LANE_TIMERS;
     case PHASE_PENDING: return LANE_PENDING;
@@ -290,9 +286,23 @@ static int lane_of(const ls_record *r)
     return LANE_MAIN;
 }
 
+static int lane_of(const ls_record *r)
+{
+    if (is_main_script(r))
+        return LANE_MAIN;
+    if (is_drain(r))
+        return strcmp(r->api, "process.nextTick") == 0 ? LANE_TICKS : LANE_MICRO;
+    return picture_phase_lane((ls_phase)r->phase);
+}
+
 int picture_lane_of(const ls_record *r)
 {
     return lane_of(r);
+}
+
+bool picture_lane_queues(int lane)
+{
+    return lane != LANE_MAIN && lane != LANE_BEFORE_EXIT && lane != LANE_EXIT;
 }
 
 int picture_lane_count(void)

@@ -57,6 +57,10 @@ int picture_explain_html(const ls_program *program, const ls_costs *costs,
 /* What the pictures share (picture.c): the lane a callback is drawn in (main, nextTick queue,
  * microtask queue, then the phases), its name and colours, whether it ran in a drain. */
 int picture_lane_of(const ls_record *r);
+/* The lane of a phase: where its callbacks are drawn, and what a drain after them drains in. */
+int picture_phase_lane(ls_phase phase);
+/* Whether callbacks can wait queued in a lane (all but main, beforeExit and exit). */
+bool picture_lane_queues(int lane);
 int picture_lane_count(void);
 const char *picture_lane_name(int lane);
 const char *picture_lane_color(int lane, bool fill);

@@ -110,7 +110,7 @@ static const char PAGE_SCRIPT[] =
     "  if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; }\n"
     "function phases() { const box = $('phases'); box.textContent = '';\n"
     "  D.diagram.forEach((p, i) => { if (i) box.appendChild(el('span', 'arrow', p.sep || '\\u2192'));\n"
-    "    const d = el('span', 'phase', p.name); d.dataset.lanes = p.lanes.join(' ');\n"
+    "    const d = el('span', 'phase', p.name); d.dataset.lane = p.lane;\n"
     "    d.style.borderColor = p.color; d.style.background = p.fill; box.appendChild(d); }); }\n"
     "function show() {\n"
     "  const s = D.steps[cur];\n"
@@ -118,10 +118,10 @@ static const char PAGE_SCRIPT[] =
     "  $('first').disabled = $('prev').disabled = cur === 0;\n"
     "  $('next').disabled = $('last').disabled = cur === D.steps.length - 1;\n"
     "  for (const p of document.querySelectorAll('.phase')) {\n"
-    "    const lanes = p.dataset.lanes.split(' ');\n"
-    "    p.classList.toggle('lit', lanes.includes(String(s.lane)));\n"
+    "    const lane = Number(p.dataset.lane);\n"
+    "    p.classList.toggle('lit', lane === s.lane);\n"
     "    p.classList.toggle('within', s.phase_lane !== s.lane && s.phase_lane !== 0 &&\n"
-    "                       lanes.includes(String(s.phase_lane))); }\n"
+    "                       lane === s.phase_lane); }\n"
     "  $('step').style.borderLeftColor = D.lanes[s.lane].color;\n"
     "  $('where').textContent = s.where;\n"
     "  $('callback-words').textContent = s.words;\n"
@@ -131,7 +131,7 @@ static const char PAGE_SCRIPT[] =
     "    line.append('at ', a, ' of the program'); }\n"
     "  const race = $('race'); race.hidden = !s.race; race.textContent = s.race || '';\n"
     "  const qs = $('queues'); qs.textContent = '';\n"
-    "  D.lanes.forEach((lane, i) => { if (i === 0 || i >= 8) return; /* main, beforeExit, exit: nothing queues there */\n"
+    "  D.lanes.forEach((lane, i) => { if (!lane.queues) return;\n"
     "    const waiting = [];\n"
     "    D.steps.forEach((t, j) => { if (t.lane === i && t.queued_at < cur && j > cur) waiting.push(t); });\n"
     "    const q = el('div', 'q'); q.dataset.lane = lane.name; q.appendChild(el('b', '', lane.name + ':'));\n"
@@ -183,30 +183,24 @@ static const char PAGE_BODY[] =
     "<p id=\"ending\" class=\"mono\"></p>\n"
     "<div id=\"program\"><h2>The program</h2>\n<ol id=\"source\"></ol></div>\n</div>\n</div>\n";
 
-/* The diagram: libuv's phases in uv_run's order (src/unix/core.c), the drain, and the ends. */
+/* The diagram: libuv's phases in uv_run's order (src/unix/core.c), the drain, and the ends;
+ * each with its lane (picture.c's lane numbers: picture_lane_name). */
 static const struct {
     const char *name;
-    int lanes[3];
+    int lane;
     const char *sep;
 } DIAGRAM[] = {
-    {"main script", {0, -1, -1}, NULL},
-    {"drain: nextTick queue", {1, -1, -1}, NULL},
-    {"then microtasks", {2, -1, -1}, "\xE2\x86\x92"},
-    {"timers", {3, -1, -1}, "\xE2\x86\x92 loop:"},
-    {"pending", {4, -1, -1}, NULL},
-    {"idle, prepare, poll", {5, -1, -1}, NULL},
-    {"check", {6, -1, -1}, NULL},
-    {"close", {7, -1, -1}, NULL},
-    {"beforeExit", {8, -1, -1}, "\xE2\x86\xBA or, when nothing is left:"},
-    {"exit", {9, -1, -1}, NULL},
+    {"main script", 0, NULL},
+    {"drain: nextTick queue", 1, NULL},
+    {"then microtasks", 2, "\xE2\x86\x92"},
+    {"timers", 3, "\xE2\x86\x92 loop:"},
+    {"pending", 4, NULL},
+    {"idle, prepare, poll", 5, NULL},
+    {"check", 6, NULL},
+    {"close", 7, NULL},
+    {"beforeExit", 8, "\xE2\x86\xBA or, when nothing is left:"},
+    {"exit", 9, NULL},
 };
-
-/* The lane of a phase in the diagram (picture.c's lanes): where a drain runs. */
-static int phase_lane(ls_phase phase)
-{
-    static const int lanes[] = {0, 3, 4, 5, 5, 5, 6, 7, 8, 9}; /* ls_phase order */
-    return lanes[phase];
-}
 
 static const char *where_words(ls_engine *e, const ls_record *r)
 {
@@ -274,16 +268,17 @@ int picture_explain_html(const ls_program *program, const ls_costs *costs,
     for (int l = 0; l < picture_lane_count(); l++) {
         fprintf(f, "%s{\"name\": ", l ? ", " : "");
         json_text(f, picture_lane_name(l));
-        fprintf(f, ", \"color\": \"%s\", \"fill\": \"%s\"}", picture_lane_color(l, false),
-                picture_lane_color(l, true));
+        fprintf(f, ", \"color\": \"%s\", \"fill\": \"%s\", \"queues\": %s}",
+                picture_lane_color(l, false), picture_lane_color(l, true),
+                picture_lane_queues(l) ? "true" : "false");
     }
     fputs("],\n\"diagram\": [", f);
     for (size_t d = 0; d < sizeof DIAGRAM / sizeof DIAGRAM[0]; d++) {
         fprintf(f, "%s{\"name\": ", d ? ", " : "");
         json_text(f, DIAGRAM[d].name);
-        fprintf(f, ", \"lanes\": [%d], \"color\": \"%s\", \"fill\": \"%s\", \"sep\": ",
-                DIAGRAM[d].lanes[0], picture_lane_color(DIAGRAM[d].lanes[0], false),
-                picture_lane_color(DIAGRAM[d].lanes[0], true));
+        fprintf(f, ", \"lane\": %d, \"color\": \"%s\", \"fill\": \"%s\", \"sep\": ",
+                DIAGRAM[d].lane, picture_lane_color(DIAGRAM[d].lane, false),
+                picture_lane_color(DIAGRAM[d].lane, true));
         if (DIAGRAM[d].sep)
             json_text(f, DIAGRAM[d].sep);
         else
@@ -371,7 +366,7 @@ int picture_explain_html(const ls_program *program, const ls_costs *costs,
         last_iter = rec->iteration;
         fprintf(f, "%s\n  {\"n\": %zu, \"lane\": %d, \"phase_lane\": %d, \"queued_at\": %lld, "
                    "\"line\": %u, \"snapshot\": %lld, \"api\": ",
-                s ? "," : "", s + 1, picture_lane_of(rec), phase_lane((ls_phase)rec->phase),
+                s ? "," : "", s + 1, picture_lane_of(rec), picture_phase_lane((ls_phase)rec->phase),
                 queued_at, (unsigned)line,
                 snap == SIZE_MAX ? -1LL : (long long)snap);
         json_text(f, rec->api);
