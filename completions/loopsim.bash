@@ -9,15 +9,15 @@ _loopsim_commands="run orders sweep check explain emit-js profiles gen help"
 _loopsim_options()
 {
     case "$1" in
-    run) echo "--trace --format --esm --seed --node --cost --slower --max-callbacks --max-time
+    run) echo "--trace --format --esm --seed --node --env --cost --slower --max-callbacks --max-time
               --max-seconds --max-memory --no-note --help" ;;
-    orders) echo "--node --esm --cost --slower --seed --samples --max-paths --no-merge
+    orders) echo "--node --env --esm --cost --slower --seed --samples --max-paths --no-merge
                  --max-seconds --max-memory --format --max-callbacks --max-time --help" ;;
-    sweep) echo "--vary --format --node --esm --cost --slower --seed --max-callbacks --max-time
+    sweep) echo "--vary --format --node --env --esm --cost --slower --seed --max-callbacks --max-time
                 --max-seconds --help" ;;
-    check) echo "--answer --node --esm --cost --slower --seed --max-callbacks --max-time
+    check) echo "--answer --node --env --esm --cost --slower --seed --max-callbacks --max-time
                 --max-seconds --max-memory --help" ;;
-    explain) echo "--node --esm --cost --slower --seed --max-callbacks --max-time --max-seconds
+    explain) echo "--node --env --esm --cost --slower --seed --max-callbacks --max-time --max-seconds
                   --max-memory --format --help" ;;
     emit-js) echo "--node --esm --help" ;;
     profiles) echo "--help" ;;
@@ -78,6 +78,9 @@ _loopsim()
         local all=""
         [[ "$cmd" == run ]] && all="all"
         mapfile -t COMPREPLY < <(compgen -W "$(_loopsim_versions "$loopsim") $all" -- "$cur")
+        return 0 ;;
+    --env)
+        mapfile -t COMPREPLY < <(compgen -W "node browser" -- "$cur")
         return 0 ;;
     --cost | --vary)
         compopt -o nospace 2>/dev/null

@@ -51,6 +51,7 @@ import sys
 TIMEOUT = 600  # a hang guard per scenario, not a timing assertion
 KINDS = ("seeds", "rules")          # the JSON scenarios golden runs (races: tests/orders.py)
 JS_EXTENSIONS = (".js", ".mjs", ".cjs")
+BROWSER_KINDS = ("browser",)        # scenarios/browser/: --env browser (tests/browser_golden.py)
 NOT_MODELLED = os.path.join("tests", "quizzes-not-modelled.txt")
 DEFAULT = "default"                 # the name of Node 20 (expected/KIND/) in the list
 COUNT_RE = re.compile(r"=== count (\d+)\s*$")
@@ -116,10 +117,13 @@ def label_of(kind, file_name):
 
 
 def js_kinds(root):
-    """The scenario directories that hold JavaScript programs."""
+    """The scenario directories that hold JavaScript programs for Node (not scenarios/browser/:
+    programs for a page, checked against Chromium by tests/browser_golden.py)."""
     sdir = os.path.join(root, "scenarios")
     out = []
     for kind in sorted(os.listdir(sdir)) if os.path.isdir(sdir) else []:
+        if kind in BROWSER_KINDS:
+            continue
         d = os.path.join(sdir, kind)
         if os.path.isdir(d) and any(is_js(f) for f in os.listdir(d)):
             out.append(kind)

@@ -25,6 +25,7 @@ void orders_usage(FILE *f)
           "\n"
           "options:\n"
           "  --node VERSION       the Node version to model (default: 20, its latest)\n"
+          "  --env node|browser   Node (default) or the page in Chromium, as for loopsim run\n"
           "  --esm                run the main script as an ES module\n"
           "  --cost KEY=MS        pin a timing parameter to one value; KEY=LO:HI gives it a range\n"
           "  --slower K           every timing parameter (its range too) K times as long, as for\n"
@@ -79,11 +80,11 @@ static void print_probability(const ls_orders *r, const ls_order *o, char *buf, 
 
 static void orders_text(const char *file, const ls_profile *profile, const ls_orders *r)
 {
-    char head[512];
-    snprintf(head, sizeof head, "%s: %s%llu possible order%s (Node %s to %s, profile %s)", file,
+    char head[512], versions[96];
+    snprintf(head, sizeof head, "%s: %s%llu possible order%s (%s, profile %s)", file,
              r->complete && !r->count_capped ? "" : r->count_capped ? "more than " : "at least ",
-             (unsigned long long)r->count, r->count == 1 ? "" : "s", profile->first,
-             profile->last, profile->id);
+             (unsigned long long)r->count, r->count == 1 ? "" : "s",
+             profile_versions(profile, versions, sizeof versions), profile->id);
     out_wrap(stdout, 0, "", head, 100);
     char line[256];
     int n;

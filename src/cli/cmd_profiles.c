@@ -12,7 +12,7 @@ int cmd_profiles(int argc, char **argv)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs("usage: loopsim profiles\n"
                   "Lists the Node version profiles, one per range of versions that behave alike,\n"
-                  "with the rules each differs in.\n",
+                  "with the rules each differs in, then the browser's (--env browser).\n",
                   stdout);
             return EXIT_OK;
         }
@@ -52,6 +52,19 @@ int cmd_profiles(int argc, char **argv)
             printf("  %-20s %s\n", columns[c].name, v ? columns[c].yes : columns[c].no);
         }
         printf("  %-20s %s\n", "ES-module entry", esm_entry[p->esm_entry]);
+    }
+    /* the browsers (--env browser): their LS_BROWSER columns */
+    for (size_t i = 0; i < ls_browser_profile_count; i++) {
+        const ls_profile *p = &ls_browser_profiles[i];
+        const ls_browser *b = &p->browser;
+        printf("\n%s: %s %s%s%s (--env browser)\n", p->id, b->name, p->first,
+               strcmp(p->first, p->last) ? " to " : "", strcmp(p->first, p->last) ? p->last : "");
+        printf("  %-20s %s\n", "event loop", "HTML's: a task, then a microtask checkpoint; "
+               "frames with requestAnimationFrame; idle periods");
+        printf("  %-20s a delay under %g ms becomes %g ms from nesting level %d on (the %dth "
+               "timer of a chain)\n", "timer clamp", b->timer_clamp_ms, b->timer_clamp_ms,
+               b->timer_clamp_nesting + 1, b->timer_clamp_nesting + 2);
+        printf("  %-20s %s\n", "await of a promise", p->await_direct ? "1 job" : "3 jobs");
     }
     /* the LS_FEATURE rows: the profiles above split at each of these versions */
     puts("\nwhat exists from a version on (the profiles above split at each):");

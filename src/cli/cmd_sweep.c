@@ -21,8 +21,8 @@ void sweep_usage(FILE *f)
           "options:\n"
           "  --vary KEY=FROM:TO:STEP   the parameter and its values (FROM, FROM+STEP, ... <= TO)\n"
           "  --format text|csv|json    text (default), CSV (value,order,lines) or JSON\n"
-          "  --node VERSION, --esm, --cost KEY=MS, --slower K, --seed N,\n"
-          "  --max-callbacks N, --max-time MS\n"
+          "  --node VERSION, --env node|browser, --esm, --cost KEY=MS, --slower K,\n"
+          "  --seed N, --max-callbacks N, --max-time MS\n"
           "                            as for loopsim run\n"
           "  --max-seconds S           stop after S seconds of wall-clock time (default 10) and\n"
           "                            report the values done (exit 3)\n",

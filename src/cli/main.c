@@ -102,9 +102,10 @@ int main(int argc, char **argv)
         printf("loopsim %s (commit %s)\n"
                "models Node.js %s and later: %zu profiles, the last for %s and later; by "
                "default the one for %s (loopsim profiles lists them)\n"
-               "browsers: none yet (Node.js only)\n",
+               "browsers (--env browser): %s %s\n",
                LOOPSIM_VERSION, LOOPSIM_COMMIT, ls_profiles[0].first, ls_profile_count,
-               ls_profiles[ls_profile_count - 1].first, profile_default()->first);
+               ls_profiles[ls_profile_count - 1].first, profile_default()->first,
+               profile_browser_default()->browser.name, profile_browser_default()->first);
         return EXIT_OK;
     }
     const command *c = find_command(cmd);

@@ -137,8 +137,19 @@ static int parse_format(const char *value, run_options *o)
     return bad_usage(msg, value);
 }
 
+/* --env node|browser: Node (the default; --node names the version) or a page in the browser */
+static int parse_env(const char *value, bool *browser)
+{
+    if (strcmp(value, "node") == 0 || strcmp(value, "browser") == 0) {
+        *browser = strcmp(value, "browser") == 0;
+        return 0;
+    }
+    return bad_usage("--env expects node or browser, found '%s'", value);
+}
+
 int parse_run_options(int argc, char **argv, run_options *o)
 {
+    bool browser = false, node_given = false;
     o->max_seconds = o->max_memory_mb = -1;
     o->slower = 1;
     o->format = FORMAT_TEXT;
@@ -214,14 +225,19 @@ int parse_run_options(int argc, char **argv, run_options *o)
             o->slower = k;
         } else if (strcmp(a, "--format") == 0 || strcmp(a, "--cost") == 0 ||
                    strcmp(a, "--max-callbacks") == 0 || strcmp(a, "--max-time") == 0 ||
-                   strcmp(a, "--node") == 0) {
+                   strcmp(a, "--node") == 0 || strcmp(a, "--env") == 0) {
             if (i + 1 >= argc)
                 return bad_usage("%s needs a value", a);
             value = argv[++i];
-            if (strcmp(a, "--node") == 0) {
+            if (strcmp(a, "--env") == 0) {
+                int rc = parse_env(value, &browser);
+                if (rc)
+                    return rc;
+            } else if (strcmp(a, "--node") == 0) {
                 int rc = parse_node_option(value, &o->profile);
                 if (rc)
                     return rc;
+                node_given = true;
             } else if (strcmp(a, "--format") == 0) {
                 int rc = parse_format(value, o);
                 if (rc)
@@ -266,7 +282,7 @@ int parse_run_options(int argc, char **argv, run_options *o)
                                           "--max-time", "--node", "--esm", "--help",
                                           "--max-paths", "--samples", "--vary",
                                           "--max-seconds", "--max-memory", "--no-note",
-                                          "--no-merge", "--seed", "--slower"};
+                                          "--no-merge", "--seed", "--slower", "--env"};
             for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
                 if (edit_distance(a, known[k]) <= 2) {
                     fprintf(stderr, "loopsim: unknown option '%s'; did you mean '%s'?\n", a,
@@ -283,6 +299,15 @@ int parse_run_options(int argc, char **argv, run_options *o)
     }
     if (!o->file)
         return bad_usage("no scenario given%s", "");
+    if (browser) {
+        if (node_given)
+            return bad_usage("--node names a Node version, and --env browser runs the program "
+                             "in a browser: give one of them%s", "");
+        if (o->format == FORMAT_SVG || o->format == FORMAT_HTML)
+            return bad_usage("--format svg and html draw Node's loop; loopsim has no pictures of "
+                             "the browser's yet (--env browser)%s", "");
+        o->profile = profile_browser_default();
+    }
     return 0;
 }
 

@@ -12,7 +12,8 @@
 const char *phase_name(ls_phase phase)
 {
     static const char *names[] = {"main", "timers", "pending", "idle", "prepare",
-                                  "poll", "check", "close", "beforeExit", "exit"};
+                                  "poll", "check", "close", "beforeExit", "exit",
+                                  "task", "rendering", "idle period"};
     return names[phase];
 }
 
@@ -96,6 +97,7 @@ ls_engine *engine_new_timed(const ls_program *program, const ls_costs *costs,
     immediates_init(e);
     tasks_init(e);
     io_init(e);
+    html_init(e);
     host_init(e);
     e->phase = PHASE_MAIN;
     return e;
@@ -241,6 +243,13 @@ void engine_snapshot(ls_engine *e)
     FILE *f = open_memstream(&text, &len);
     if (!f)
         return;
+    if (e->profile->is_browser) {
+        html_describe(e, f, LS_DESCRIBE_MAX);
+        fclose(f);
+        out_snapshot(e, arena_strdup(e->arena, text));
+        free(text);
+        return;
+    }
     fputs("timers: ", f);
     if (!timers_describe(e, f, placeholder, LS_DESCRIBE_MAX))
         fputs("none", f);
@@ -257,6 +266,12 @@ void engine_snapshot(ls_engine *e)
 
 int engine_run(ls_engine *e)
 {
+    if (e->profile->is_browser) {
+        /* a page: its script, then the HTML event loop; it has no exit code */
+        if (!engine_stopped(e))
+            html_run(e);
+        return e->exit_code;
+    }
     if (!e->program->esm) {
         host_run_main(e);
     } else {

@@ -37,7 +37,11 @@ typedef enum {
     PHASE_CHECK,
     PHASE_CLOSE,
     PHASE_BEFORE_EXIT,
-    PHASE_EXIT
+    PHASE_EXIT,
+    /* --env browser (browser/html.h): a task, a frame's rendering steps, an idle period */
+    PHASE_TASK,
+    PHASE_RENDER,
+    PHASE_IDLE_PERIOD
 } ls_phase;
 
 const char *phase_name(ls_phase phase);
@@ -73,6 +77,7 @@ typedef struct {
     void *progress_ctx;
 } ls_limits;
 
+#include "browser/html.h"
 #include "node/fs.h"
 #include "node/host.h"
 #include "immediates.h"
@@ -95,6 +100,7 @@ struct ls_engine {
     ls_tasks tasks;
     ls_io io;
     ls_fs fs;                 /* the files the program sees (node/fs.c) */
+    ls_html html;             /* --env browser: the page's event loop (browser/html.c) */
     ls_output out;
 
     ls_host host;             /* the program's JavaScript: its VM and Node's globals */

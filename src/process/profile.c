@@ -7,28 +7,59 @@
 #include <string.h>
 
 #define LS_FEATURE(group, field, first, backport, what)
+#define LS_BROWSER(...)
 
 static ls_profile profiles[] = {
 #define LS_PROFILE(id, first, last, per_callback, per_list, fractional, await_direct, qm, \
                    idle_metrics, timers_at_end, rejections_throw, esm, server_shutdown,  \
                    bootstrap, first_fd)                                                 \
-    {id, first, last, per_callback, per_list, fractional, await_direct, qm, idle_metrics,   \
-     timers_at_end, rejections_throw, esm, server_shutdown, bootstrap, first_fd, {0}, {0}},
+    {id, first, last, false, {0}, per_callback, per_list, fractional, await_direct, qm,    \
+     idle_metrics, timers_at_end, rejections_throw, esm, server_shutdown, bootstrap,      \
+     first_fd, {0}, {0}},
 #include "profile.def"
 #undef LS_PROFILE
 };
+#undef LS_BROWSER
+
+#define LS_PROFILE(...)
+static ls_profile browser_profiles[] = {
+#define LS_BROWSER(id_, name_, first_, last_, clamp_nesting, clamp_ms, script_start) \
+    {.id = id_, .first = first_, .last = last_, .is_browser = true,                  \
+     .browser = {name_, clamp_nesting, clamp_ms, script_start}},
+#include "profile.def"
+#undef LS_BROWSER
+};
+#undef LS_PROFILE
+const ls_profile *const ls_browser_profiles = browser_profiles;
+const size_t ls_browser_profile_count = sizeof browser_profiles / sizeof browser_profiles[0];
+
+const ls_profile *profile_browser_default(void)
+{
+    return &browser_profiles[ls_browser_profile_count - 1];
+}
 #undef LS_FEATURE
 const ls_profile *const ls_profiles = profiles;
 const size_t ls_profile_count = sizeof profiles / sizeof profiles[0];
 
 const ls_feature_info ls_feature_table[] = {
+#define LS_BROWSER(...)
 #define LS_PROFILE(...)
 #define LS_FEATURE(group, field, first, backport, what) {#group, #field, first, backport, what},
 #include "profile.def"
 #undef LS_FEATURE
 #undef LS_PROFILE
+#undef LS_BROWSER
 };
 const size_t ls_feature_count = sizeof ls_feature_table / sizeof ls_feature_table[0];
+
+const char *profile_versions(const ls_profile *p, char *buf, size_t size)
+{
+    if (p->is_browser)
+        snprintf(buf, size, "%s %s", p->browser.name, p->first);
+    else
+        snprintf(buf, size, "Node %s to %s", p->first, p->last);
+    return buf;
+}
 
 const ls_profile *profile_default(void)
 {
@@ -117,11 +148,28 @@ __attribute__((constructor)) static void fill_features(void)
         ls_profile *p = &profiles[i];
         /* the language layer's copy of the column (V8's await, R8.1) */
         p->language.await_direct = p->await_direct;
+#define LS_BROWSER(...)
 #define LS_PROFILE(...)
 #define LS_FEATURE(group, field, since, backport, what) \
         p->group.field = has_feature(p->first, since, backport);
 #include "profile.def"
 #undef LS_FEATURE
 #undef LS_PROFILE
+#undef LS_BROWSER
+    }
+    /* a browser's language is its V8's, newer than any Node's here: the newest Node profile's
+     * features, with the Node columns (unused by html.c) copied from it too ... */
+    for (size_t i = 0; i < ls_browser_profile_count; i++) {
+        ls_profile *b = &browser_profiles[i];
+        ls_profile copy = profiles[ls_profile_count - 1];
+        copy.id = b->id;
+        copy.first = b->first;
+        copy.last = b->last;
+        copy.is_browser = true;
+        copy.browser = b->browser;
+        /* ... but no Node process: none of Node's own features (its 'multipleResolves'
+         * events, its modules' details) */
+        memset(&copy.process, 0, sizeof copy.process);
+        *b = copy;
     }
 }

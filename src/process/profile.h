@@ -9,9 +9,21 @@
 
 typedef enum { ESM_NONE, ESM_IN_POLL, ESM_BEFORE_LOOP } ls_esm_entry;
 
+/* A browser's columns (profile.def LS_BROWSER): the page's event loop, html.c and window.c. */
+typedef struct {
+    const char *name;          /* "Chromium" */
+    int timer_clamp_nesting;   /* DOMTimer: the nesting level from which short delays clamp */
+    double timer_clamp_ms;     /* ... to this minimum */
+    double script_start_ms;    /* performance.now() when the page's script starts */
+} ls_browser;
+
 typedef struct {
     const char *id;
     const char *first, *last;  /* the versions it covers */
+    bool is_browser;           /* a browser's profile (LS_BROWSER): `browser` holds its columns,
+                                * the language is the newest Node's and the
+                                * `process` features are off */
+    ls_browser browser;
     bool drain_per_callback;
     bool timer_per_list;
     bool fractional_lists;
@@ -87,6 +99,14 @@ typedef struct {
 /* Filled once, before main() runs (the LS_FEATURE columns are computed from the versions). */
 extern const ls_profile *const ls_profiles;
 extern const size_t ls_profile_count;
+
+/* The browser profiles (LS_BROWSER rows), and the one `--env browser` means. */
+extern const ls_profile *const ls_browser_profiles;
+extern const size_t ls_browser_profile_count;
+const ls_profile *profile_browser_default(void);
+
+/* What a profile covers, for headings: "Node 20.3.0 to 20.9.99" or "Chromium 156". */
+const char *profile_versions(const ls_profile *p, char *buf, size_t size);
 
 /* The profile of Node 20.3+, what `node` on the machines here is (20.20.2). */
 const ls_profile *profile_default(void);

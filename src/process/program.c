@@ -491,6 +491,16 @@ ls_program *program_load_file_as(const char *path, bool esm, char **error)
     char *text = loader_read_file(path, &len, error);
     if (!text)
         return NULL;
+    const char *ext = extension_of(path);
+    if (ext && (strcmp(ext, "html") == 0 || strcmp(ext, "htm") == 0)) {
+        /* a whole page (tools/browser-diff runs one in Chromium): its scripts, their order and
+         * its events are not modelled */
+        *error = message("%s:1:1: error: a whole HTML page is not modelled: loopsim runs one "
+                         "script, a .js file (a classic script) or a .mjs file (a module script) "
+                         "(docs/browser.md)\n", path);
+        free(text);
+        return NULL;
+    }
     ls_program *p = load(path, text, len, kind_of(path, text, len, false), esm, path, error);
     free(text);
     return p;

@@ -212,14 +212,53 @@ static bool uses_await(const ls_engine *e)
     return false;
 }
 
+/* "Node", or the browser's name */
+static const char *runtime_name(const ls_profile *p)
+{
+    return p->is_browser ? p->browser.name : "Node";
+}
+
+/* The browser's rules (html.c): a microtask checkpoint after the script and after each task or
+ * callback, tasks in the order they became runnable; NULL where the general rules below say it
+ * as well. */
+static const char *browser_rule(ls_engine *e, const ls_record *E, const ls_record *A, kind ke,
+                                kind ka, const char *eline)
+{
+    if (ke == K_MAIN)
+        return arena_printf(e->arena, "\"%s\" is printed synchronously by the script, before "
+                            "any task or microtask runs", eline);
+    if (ke == K_MICRO && ka == K_MICRO)
+        return NULL;
+    if (ke == K_MICRO && E->phase == PHASE_MAIN)
+        return "a microtask checkpoint runs as soon as the script ends (HTML \"clean up after "
+               "running script\"), before the event loop takes its first task";
+    if (ke == K_MICRO)
+        return "a microtask checkpoint follows every task and every callback (HTML event loop "
+               "processing model, step 7), before the next task is chosen";
+    if (ke == K_TIMER && ka == K_TIMER)
+        return "timers run in the order they fall due (a shorter delay first; of equal ones, "
+               "the one started first)";
+    if (A->phase == PHASE_RENDER && E->phase == PHASE_TASK)
+        return "its task is taken before the next frame's rendering steps, where "
+               "requestAnimationFrame callbacks run";
+    if (E->phase == PHASE_RENDER && A->phase == PHASE_TASK)
+        return "the frame's rendering steps come before that task is taken";
+    if (A->phase == PHASE_IDLE_PERIOD)
+        return "idle callbacks run only when no task is runnable and no frame is due";
+    return "the tasks run one at a time, in the order they became runnable";
+}
+
 static const char *reason(ls_engine *e, size_t re, size_t ra, const char *eline,
                           const char *aline)
 {
     const ls_record *E = &e->out.records[re], *A = &e->out.records[ra];
     kind ke = kind_of(E), ka = kind_of(A);
     bool per_callback = e->profile->drain_per_callback;
-    const char *rule;
-    if (ke == K_MAIN)
+    const char *who = runtime_name(e->profile);
+    const char *rule = e->profile->is_browser ? browser_rule(e, E, A, ke, ka, eline) : NULL;
+    if (rule)
+        ;
+    else if (ke == K_MAIN)
         rule = arena_printf(e->arena, "\"%s\" is printed synchronously by the main script, before "
                             "any callback runs", eline);
     else if (ke == K_MICRO && ka == K_MICRO)
@@ -266,12 +305,47 @@ static const char *reason(ls_engine *e, size_t re, size_t ra, const char *eline,
         rule = "its callback runs in an earlier phase of the loop";
     else
         rule = "its callback runs first";
-    return arena_printf(e->arena, "%s. Node prints \"%s\" from %s; \"%s\" comes from %s", rule,
-                        eline, explain_callback_words(e, re), aline,
+    return arena_printf(e->arena, "%s. %s prints \"%s\" from %s; \"%s\" comes from %s", rule,
+                        who, eline, explain_callback_words(e, re), aline,
                         explain_callback_words(e, ra));
 }
 
 /* ---- the check ---------------------------------------------------------------------------- */
+
+/* Whether profile `p` prints the answer: 0 no (or it cannot run the program: *refused), 1
+ * always, 2 under some timings, 3 cannot tell.  Runs decide, not the clock, unless the budget
+ * runs out ("cannot tell"). */
+static int prints_it(const ls_program *program, const ls_costs *costs, const ls_profile *p,
+                     const ls_limits *limits, const ls_words *words, bool *refused)
+{
+    ls_explore_options quick = {20000, 0, limits->budget, false, false, NULL, NULL};
+    ls_orders po;
+    ls_costs pc = *costs;
+    /* the version's own timing default (bootstrap), unless the scenario set it */
+    if (!(program->costs_set & (1ull << (costs_find("bootstrap_ms") - ls_cost_table))))
+        pc.bootstrap = engine_default_costs(program, p).bootstrap;
+    explore_orders(program, &pc, p, limits, &quick, &po);
+    int status = 0;
+    for (size_t k = 0; !po.bad_input && k < po.n; k++)
+        if (order_matches(&po.orders[k], words))
+            status = po.count == 1 && po.complete ? 1 : 2;
+    if (!status && !po.bad_input && (!po.complete || !po.listed_all)) {
+        int r = among_all_orders(&po, words);
+        status = r > 0 ? 2 : r < 0 ? 3 : 0;
+    }
+    if (refused)
+        *refused = po.bad_input;
+    explore_free(&po);
+    return status;
+}
+
+/* "NAME" followed by `rest`, in a static buffer (one line of the report) */
+static const char *joined(const char *name, const char *rest)
+{
+    static char line[256];
+    snprintf(line, sizeof line, "%s%s", name, rest);
+    return line;
+}
 
 ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                         const ls_profile *profile, const ls_limits *limits, const char *answer,
@@ -298,9 +372,10 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         answer_words_free(&words);
         return VERDICT_BAD_INPUT;
     }
-    char head[512];
-    snprintf(head, sizeof head, "%s: Node %s to %s (profile %s)", program->file, profile->first,
-             profile->last, profile->id);
+    const char *who = runtime_name(profile);
+    char head[512], versions[96];
+    snprintf(head, sizeof head, "%s: %s (profile %s)", program->file,
+             profile_versions(profile, versions, sizeof versions), profile->id);
     out_wrap(f, 0, "", head, 100);
     const ls_order *match = NULL, *nominal = NULL;
     size_t match_index = 0;
@@ -319,8 +394,8 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
     ls_verdict verdict;
     if (match && orders.count == 1 && orders.complete) {
         verdict = VERDICT_RIGHT;
-        fprintf(f, "%sright%s: Node always prints this (the program is deterministic under the "
-                   "timing model)\n", green, reset);
+        fprintf(f, "%sright%s: %s always prints this (the program is deterministic under the "
+                   "timing model)\n", green, reset, who);
     } else if (match) {
         verdict = VERDICT_SOMETIMES;
         fprintf(f, "%sright only under some timings%s: it is order %zu of the %llu%s this "
@@ -367,8 +442,9 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         fputs(reset, f);
     } else {
         verdict = VERDICT_WRONG;
-        fprintf(f, "%swrong%s: no timing of Node %s to %s prints it\n", red, reset,
-                profile->first, profile->last);
+        char versions[96];
+        fprintf(f, "%swrong%s: no timing of %s prints it\n", red, reset,
+                profile_versions(profile, versions, sizeof versions));
         /* the first divergence from the nominal order, explained from the nominal run */
         ls_engine *e = engine_new(program, costs, profile, &unbounded);
         e->out.recording = e->out.queued = true;
@@ -390,9 +466,10 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
             line--;
             const char *eline = o->lines[line].text;
             if (wi >= words.n) {
-                out_wrap(f, 2, "", arena_printf(e->arena, "the answer stops after %zu word%s; Node "
+                out_wrap(f, 2, "", arena_printf(e->arena, "the answer stops after %zu word%s; %s "
                                                 "goes on at line %zu with \"%s\"", words.n,
-                                                words.n == 1 ? "" : "s", line + 1, eline), 100);
+                                                words.n == 1 ? "" : "s", who, line + 1,
+                                                eline), 100);
             } else {
                 const char *said = words.words[wi];
                 /* the line of Node's output (from here on) that the answer's word starts */
@@ -415,12 +492,12 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                     answer_words_free(&x);
                 }
                 out_wrap(f, 2, "", arena_printf(e->arena, "first difference at line %zu: the answer "
-                                                "says \"%s\", Node prints \"%s\"", line + 1,
-                                                shown, eline), 100);
+                                                "says \"%s\", %s prints \"%s\"", line + 1,
+                                                shown, who, eline), 100);
                 size_t re = o->lines[line].record;
                 if (al == SIZE_MAX) {
-                    out_wrap(f, 2, "why: ", arena_printf(e->arena, "Node does not print \"%s\" "
-                                                         "here or later%s", said,
+                    out_wrap(f, 2, "why: ", arena_printf(e->arena, "%s does not print \"%s\" "
+                                                         "here or later%s", who, said,
                              re != SIZE_MAX ? arena_printf(e->arena, "; \"%s\" comes from %s",
                                                            eline, explain_callback_words(e, re))
                                             : ""), 100);
@@ -430,14 +507,15 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                 }
             }
         } else if (wi < words.n) {
-            out_wrap(f, 2, "", arena_printf(e->arena, "the answer goes on after everything Node "
-                                            "prints, with \"%s\"", words.words[wi]), 100);
+            out_wrap(f, 2, "", arena_printf(e->arena, "the answer goes on after everything %s "
+                                            "prints, with \"%s\"", who, words.words[wi]), 100);
         }
         answer_words_free(&lw);
         engine_free(e);
         if (nominal) {
-            fprintf(f, "  Node prints%s:\n", orders.count > 1 ? " (nominal timing; loopsim orders "
-                                                            "lists the other orders)" : "");
+            fprintf(f, "  %s prints%s:\n", who, orders.count > 1 ? " (nominal timing; loopsim "
+                                                                 "orders lists the other orders)"
+                                                               : "");
             out_print_lines(f, nominal->lines, nominal->len, "    ");
         }
     }
@@ -445,25 +523,8 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
     /* which versions print it: adjacent profiles with the same answer are one range */
     int status[64] = {0}; /* 0 no, 1 always, 2 under some timings, 3 cannot tell */
     size_t np = ls_profile_count < 64 ? ls_profile_count : 64;
-    for (size_t i = 0; i < np; i++) {
-        const ls_profile *p = &ls_profiles[i];
-        /* runs decide, not the clock, unless the budget runs out ("cannot tell") */
-        ls_explore_options quick = {20000, 0, limits->budget, false, false, NULL, NULL};
-        ls_orders po;
-        ls_costs pc = *costs;
-        /* the version's own timing default (bootstrap), unless the scenario set it */
-        if (!(program->costs_set & (1ull << (costs_find("bootstrap_ms") - ls_cost_table))))
-            pc.bootstrap = engine_default_costs(program, p).bootstrap;
-        explore_orders(program, &pc, p, limits, &quick, &po);
-        for (size_t k = 0; !po.bad_input && k < po.n; k++)
-            if (order_matches(&po.orders[k], &words))
-                status[i] = po.count == 1 && po.complete ? 1 : 2;
-        if (!status[i] && !po.bad_input && (!po.complete || !po.listed_all)) {
-            int r = among_all_orders(&po, &words);
-            status[i] = r > 0 ? 2 : r < 0 ? 3 : 0;
-        }
-        explore_free(&po);
-    }
+    for (size_t i = 0; i < np; i++)
+        status[i] = prints_it(program, costs, &ls_profiles[i], limits, &words, NULL);
     char *list = NULL;
     size_t list_len = 0;
     FILE *lf = open_memstream(&list, &list_len);
@@ -496,6 +557,21 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                         : list)
                  : "none of the versions modelled (Node 10 on)", 100);
     free(list);
+    /* and the browser: the same program as a page's one script (--env browser) */
+    for (size_t i = 0; i < ls_browser_profile_count; i++) {
+        const ls_profile *b = &ls_browser_profiles[i];
+        bool refused = false;
+        int st = prints_it(program, costs, b, limits, &words, &refused);
+        char name[96];
+        profile_versions(b, name, sizeof name);
+        out_wrap(f, 0, "the browser: ",
+                 joined(name, refused ? " cannot run it (loopsim run --env browser "
+                                                  "says why)"
+                                  : st == 1 ? " prints it"
+                                  : st == 2 ? " prints it under some timings"
+                                  : st == 3 ? ": cannot tell"
+                                            : " does not print it"), 100);
+    }
     explore_free(&orders);
     answer_words_free(&words);
     return verdict;

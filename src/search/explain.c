@@ -355,6 +355,15 @@ const char *explain_phase_rule(const ls_engine *e, ls_phase phase)
                "listener queued work";
     case PHASE_EXIT:
         return "'exit' listeners run; nothing queued from here runs";
+    case PHASE_TASK:
+        return "the oldest runnable task runs (a timer due, a message); a microtask checkpoint "
+               "follows it, and each event listener (HTML event loop processing model, steps 2-7)";
+    case PHASE_RENDER:
+        return "a frame: the animation frame callbacks asked for before it began run in order, "
+               "each followed by a microtask checkpoint (HTML 'update the rendering')";
+    case PHASE_IDLE_PERIOD:
+        return "nothing else was runnable and no frame was wanted: an idle callback runs (HTML "
+               "'start an idle period', requestIdleCallback)";
     default:
         return NULL;
     }
@@ -409,9 +418,11 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
     index_labels(e, &w.words.labels);
     const ls_output *o = &e->out;
 
-    wrap(&w, 0, "", arena_printf(e->arena, "%s: Node %s to %s (profile %s), the nominal timing "
-                                 "(loopsim run's order)", program->file, profile->first,
-                                 profile->last, profile->id), BOLD);
+    char versions[96];
+    wrap(&w, 0, "", arena_printf(e->arena, "%s: %s (profile %s), the nominal timing "
+                                 "(loopsim run's order)", program->file,
+                                 profile_versions(profile, versions, sizeof versions),
+                                 profile->id), BOLD);
     if (orders && orders->count > 1)
         wrap(&w, 0, "", arena_printf(e->arena, "Racy: %zu orders are possible under the timing "
                                      "model; the races this walk depends on are marked %s and "
@@ -474,7 +485,9 @@ int explain_run(const ls_program *program, const ls_costs *costs, const ls_profi
         }
         if (phase != last_phase || rec->iteration != last_iter) {
             const char *title;
-            if (phase == PHASE_MAIN)
+            if (phase == PHASE_MAIN && e->profile->is_browser)
+                title = "Then a microtask checkpoint: the microtask queue drains until it is empty";
+            else if (phase == PHASE_MAIN)
                 title = "Then the nextTick queue and the microtask queue drain, ticks first, until "
                         "both are empty";
             else if (phase == PHASE_BEFORE_EXIT || phase == PHASE_EXIT)

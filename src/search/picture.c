@@ -282,6 +282,10 @@ int picture_phase_lane(ls_phase phase)
     case PHASE_CLOSE: return LANE_CLOSE;
     case PHASE_BEFORE_EXIT: return LANE_BEFORE_EXIT;
     case PHASE_EXIT: return LANE_EXIT;
+    /* --env browser has no pictures of its own yet: the commands refuse them (cli/options.c) */
+    case PHASE_TASK:
+    case PHASE_RENDER:
+    case PHASE_IDLE_PERIOD: return LANE_MAIN;
     }
     return LANE_MAIN;
 }

@@ -131,18 +131,27 @@ def run_node(node, js_path, cwd, runs, boosted=False):
     return res
 
 
+def target_args(version):
+    """loopsim's options for what a program runs on: `--node VERSION` for a Node version
+    ("v20.20.2"), the arguments themselves for a list or tuple (("--env", "browser"))."""
+    if isinstance(version, (list, tuple)):
+        return list(version)
+    return ["--node", version.lstrip("v")]
+
+
 def loopsim_orders(loopsim, scenario, version, extra=()):
     """The set of (lines, exit code) `loopsim orders` lists, or (None, why) if it cannot tell
-    (exit 3: the search stopped at --max-paths)."""
+    (exit 3: the search stopped at --max-paths).  `version`: see target_args."""
     env = dict(os.environ, LOOPSIM_NO_TIME_BUDGET="1")
-    p = subprocess.run([loopsim, "orders", "--format", "json", "--samples", "0",
-                        "--node", version.lstrip("v")] + list(extra) + [scenario],
+    p = subprocess.run([loopsim, "orders", "--format", "json", "--samples", "0"]
+                       + target_args(version) + list(extra) + [scenario],
                        stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env,
                        timeout=ORDERS_TIMEOUT_S, check=False)
     if p.returncode not in (0, 3):
         return None, f"loopsim orders exited {p.returncode}: {p.stderr.strip()[-200:]}"
     doc = json.loads(p.stdout)
-    allowed = {("".join(l + "\n" for l in o["lines"]), o["exit_code"]) for o in doc["orders"]}
+    allowed = {("".join(l + "\n" for l in o["lines"]), o.get("exit_code", 0))
+               for o in doc["orders"]}
     if not doc["complete"] or not doc["listed_all"]:
         return allowed, "incomplete"
     return allowed, None
@@ -150,7 +159,7 @@ def loopsim_orders(loopsim, scenario, version, extra=()):
 
 def loopsim_run(loopsim, scenario, version, extra=()):
     """(stdout, exit code) of `loopsim run`, or None if loopsim itself failed."""
-    p = subprocess.run([loopsim, "run", "--no-note", "--node", version.lstrip("v")] + list(extra)
+    p = subprocess.run([loopsim, "run", "--no-note"] + target_args(version) + list(extra)
                        + [scenario], stdin=subprocess.DEVNULL, capture_output=True, text=True,
                        timeout=ORDERS_TIMEOUT_S, check=False)
     if p.returncode != 0:
@@ -233,10 +242,12 @@ class _Hold:
 
 
 def judge(node, js_path, cwd, first_runs, allowed, quiet=None, rounds=len(BACKOFF_S),
-          slower=None):
+          slower=None, rerun=None):
     """The gate rule for one program.  `first_runs` are the runs already made; `allowed(out)`
     says whether an output (stdout, exit code) is allowed; `slower(outputs)` is rule 4 (the
-    factor K of a slower machine on which the model gives them all, or None).  Returns
+    factor K of a slower machine on which the model gives them all, or None); `rerun(n)`, if
+    given, makes n more runs and returns their outputs (tools/browser-diff: in Chromium),
+    instead of running node on js_path.  Returns
     (verdict, detail):
       ('ok', None)                    every output allowed;
       ('noise', [suspects])           some were not, and none came back when re-run alone;
@@ -250,7 +261,9 @@ def judge(node, js_path, cwd, first_runs, allowed, quiet=None, rounds=len(BACKOF
     back = []
     for r in range(rounds):
         time.sleep(BACKOFF_S[min(r, len(BACKOFF_S) - 1)])
-        if quiet is not None:
+        if rerun is not None:
+            again = rerun(RUNS)
+        elif quiet is not None:
             with quiet.alone():
                 again = run_node(node, js_path, cwd, RUNS, boosted=True)
         else:

@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "engine.h"
+#include "browser/window.h"
 #include "node/crypto.h"
 #include "node/zlib.h"
 #include "node/dns.h"
@@ -105,11 +106,13 @@ static void hook_mark(void *ctx, js_vm *vm)
     js_gc_mark_value(vm, h->immediate_proto);
     js_gc_mark_value(vm, h->modules);
     js_gc_mark_value(vm, h->buffer_proto);
+    js_gc_mark_value(vm, h->window);
     timers_mark(e, vm);
     immediates_mark(e, vm);
     tasks_mark(e, vm);
     io_mark(e, vm);
     fs_mark(e, vm);
+    html_mark(e, vm);
 }
 
 /* The clock as the program reads it (Date.now(), new Date(), performance.now(),
@@ -846,7 +849,7 @@ static void after_write_tick(ls_engine *e, js_value arg)
  * time, before whatever is queued after it (a timer set in a later microtask starts later). */
 static void spend_print(ls_engine *e)
 {
-    if (e->printed_once) {
+    if (e->printed_once || e->profile->is_browser) { /* a page's console has no stream */
         engine_spend(e, e->costs.log);
         return;
     }
@@ -884,6 +887,11 @@ static js_status console_print(const js_args *a, bool to_stderr)
         print(e, to_stderr, s, len);
     free(s);
     return st;
+}
+
+js_status host_console_print(const js_args *a, bool to_stderr)
+{
+    return console_print(a, to_stderr);
 }
 
 static js_status console_log(const js_args *a, js_value *out)
@@ -2106,6 +2114,7 @@ static bool make_vm(ls_engine *e, ls_host *h)
     };
     h->process = h->module = h->exports = h->emitter_ctor = js_undefined();
     h->timeout_proto = h->immediate_proto = h->modules = h->buffer_proto = js_undefined();
+    h->window = js_undefined();
     /* console.log's formatting: by major version, as inspect.c compares them (its flags name
      * the versions), with this process's printer for Timeout, Immediate and Buffer */
     h->inspect = ls_inspect_style_for_major(atoi(e->profile->first));
@@ -2116,6 +2125,16 @@ static bool make_vm(ls_engine *e, ls_host *h)
     js_vm *vm = h->vm;
     js_set_building(vm, true);
     h->modules = js_new_object(vm);
+    if (e->profile->is_browser) { /* a page's window (browser/window.c), no process */
+        bool ok = window_make_globals(e);
+        if (!ok && !engine_stopped(e))
+            host_refuse(e, "internal error: the prelude (window) failed");
+        js_set_building(vm, false);
+        if (ok)
+            js_snapshot(vm);
+        h->link->making = false;
+        return ok;
+    }
     make_globals(e);
     if (h->inspect.legacy_inspect) { /* Node 10's util.inspect.custom (inspect.h) */
         js_value sym, name = js_new_cstring(vm, "util.inspect.custom");
@@ -2163,6 +2182,8 @@ static bool make_vm(ls_engine *e, ls_host *h)
 static void set_up_run(ls_engine *e)
 {
     js_vm *vm = e->host.vm;
+    if (e->profile->is_browser)
+        return;
     js_value argv[2] = {js_new_cstring(vm, "/usr/local/bin/node"),
                         js_new_cstring(vm, absolute_file(e))};
     js_set(vm, e->host.process, "argv", js_new_array(vm, 2, argv));
@@ -2339,10 +2360,22 @@ void host_syntax_error(ls_engine *e, uint32_t line, uint32_t col, const char *me
     e->fatal_report = report;
 }
 
+/* A page does not die of a throw: Chromium reports it on the console ("Uncaught Error: boom",
+ * "Uncaught (in promise) ...": HTML 8.1.4.6 "report an exception", "notify about rejected
+ * promises") and the event loop goes on. */
+static void browser_report(ls_engine *e, const char *what, js_value error)
+{
+    out_err_line(e, arena_printf(e->arena, "Uncaught %s%s", what, describe_thrown(e, error)));
+}
+
 void host_uncaught(ls_engine *e, js_value error, const char *origin)
 {
     if (engine_stopped(e))
         return;
+    if (e->profile->is_browser) {
+        browser_report(e, strcmp(origin, "unhandledRejection") == 0 ? "(in promise) " : "", error);
+        return;
+    }
     if (host_listener_count(e, e->host.process, "uncaughtException") > 0) {
         /* process._fatalException emits it; a throw from a listener is fatal, exit code 7
          * (src/node_errors.cc TriggerUncaughtException: "the global uncaught exception
@@ -2376,6 +2409,10 @@ void host_unhandled_rejection(ls_engine *e, js_value promise)
 {
     js_value reason;
     js_promise_state_of(promise, &reason);
+    if (e->profile->is_browser) {
+        browser_report(e, "(in promise) ", reason);
+        return;
+    }
     if (host_listener_count(e, e->host.process, "unhandledRejection") > 0) {
         js_value args[2] = {reason, promise};
         host_emit_process(e, "unhandledRejection", args, 2);
@@ -2408,12 +2445,18 @@ void host_unhandled_rejection(ls_engine *e, js_value promise)
 bool host_run_callback(ls_engine *e, js_origin origin, js_value fn, const js_value *args,
                        size_t nargs)
 {
+    return host_run_callback_this(e, origin, fn, js_undefined(), args, nargs);
+}
+
+bool host_run_callback_this(ls_engine *e, js_origin origin, js_value fn, js_value this_value,
+                            const js_value *args, size_t nargs)
+{
     if (!engine_count_callback(e))
         return false;
     out_begin(e, origin);
     engine_spend(e, e->costs.callback);
     js_value r;
-    js_status st = js_call(e->host.vm, fn, js_undefined(), (int)nargs, args, &r);
+    js_status st = js_call(e->host.vm, fn, this_value, (int)nargs, args, &r);
     bool ok = st == JS_OK;
     if (st == JS_THROW) {
         js_value ex = js_take_exception(e->host.vm);
@@ -2568,6 +2611,48 @@ void host_run_module(ls_engine *e, void *data)
     tasks_scope_enter(e);
     js_enqueue_native_job(e->host.vm, module_job, e, js_undefined(), &o);
     tasks_scope_exit(e);
+}
+
+/* require() in a page: there is none (Chromium: "ReferenceError: require is not defined") */
+static js_status browser_require(const js_args *a, js_value *out)
+{
+    (void)out;
+    host_refuse(engine_of(a), "require is Node's, not the browser's: Chromium throws "
+                "\"ReferenceError: require is not defined\" (loopsim stops instead; run without "
+                "--env browser for Node)");
+    return JS_STOP;
+}
+
+void host_run_script(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    js_value fn = js_program_function(vm, e->program->js);
+    js_value r;
+    js_status st;
+    ls_origin o = {"script", "main script", engine_next_seq(e)};
+    engine_count_callback(e);
+    out_begin(e, o);
+    if (e->program->esm) {
+        /* a module script: its evaluation's promise rejects on a throw, which is reported */
+        st = js_call(vm, fn, js_undefined(), 0, NULL, &r);
+        if (st == JS_OK && js_is_promise(r)) {
+            js_value on_rejected = js_new_native(vm, "", 1, module_rejected, e->host.link, 0);
+            js_origin ro = {"script", "module evaluation", engine_next_seq(e)};
+            js_promise_then(vm, r, js_undefined(), on_rejected, &ro);
+        }
+    } else {
+        /* a classic script: `this` is the window; the CommonJS wrapper's parameters are there
+         * (the program is compiled as Node's), but a page has none of them */
+        js_value req = js_new_native(vm, "require", 1, browser_require, e->host.link, 0);
+        js_value args[5] = {js_undefined(), req, js_undefined(), js_undefined(), js_undefined()};
+        st = js_call(vm, fn, js_obj(js_global(vm)), 5, args, &r);
+    }
+    if (st == JS_THROW) {
+        js_value ex = js_take_exception(vm);
+        if (!engine_stopped(e))
+            host_uncaught(e, ex, "uncaughtException");
+    }
+    out_end(e);
 }
 
 void host_fingerprint(ls_engine *e, ls_fp *fp)

@@ -44,6 +44,7 @@ typedef struct {
     js_value immediate_proto;
     js_value modules;            /* require's cache of builtin modules: an object */
     js_value buffer_proto;       /* Buffer.prototype (fs.readFile's data) */
+    js_value window;             /* --env browser: the prelude window.js's exports */
     ls_inspect_style inspect;    /* console.log's formatting for the Node version */
     bool used_random;            /* Math.random was called (loopsim run says so) */
     uint64_t random_state;
@@ -76,6 +77,14 @@ void host_run_module(ls_engine *e, void *data);
  * run is stopping). */
 bool host_run_callback(ls_engine *e, js_origin origin, js_value fn, const js_value *args,
                        size_t nargs);
+/* The same with `this` (an event listener's target). */
+bool host_run_callback_this(ls_engine *e, js_origin origin, js_value fn, js_value this_value,
+                            const js_value *args, size_t nargs);
+/* console.log and its kin: the arguments formatted, printed as lines (to stderr: console.error
+ * under Node) */
+js_status host_console_print(const js_args *a, bool to_stderr);
+/* --env browser: the program as a page's one script, classic or module (window.c) */
+void host_run_script(ls_engine *e);
 /* A throw nobody caught: 'uncaughtException' listeners, else the process dies (code 1). */
 void host_uncaught(ls_engine *e, js_value error, const char *origin);
 /* processPromiseRejections for one promise. */

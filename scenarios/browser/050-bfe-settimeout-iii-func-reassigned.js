@@ -1,0 +1,14 @@
+// Source: https://bigfrontend.dev/quiz/setTimeout-III (BFE.dev quiz "settimeout-iii", as mirrored with a "Source From" link)
+// Repository: us-fe/us-fe.github.io, path docs/question/settimeout-iii.md, commit 8b02ac19097b1af4cbd05d4013b35c80a5f68971
+// Claimed answer: none given by the source (the mirror has the question only; the answer is behind the BFE.dev site, and BFEdev/BFE.dev-solutions has no solution for it)
+// Cut: the code block under "## Snippet".
+let func = () => {
+  console.log(1)
+}
+setTimeout(() => {
+  func = () => {
+    console.log(2)
+  }
+}, 0)
+
+setTimeout(func, 100)
