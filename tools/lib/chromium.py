@@ -37,9 +37,9 @@ The page
 When a run ends
     When no console line has come for QUIET ms after the load event (the later of the load
     event and the last line): QUIET is 1000 ms, or, if the program's largest numeric literal
-    (anywhere in its text, capped at 10000) is larger than 500 (a setTimeout(..., 2000)), that
-    number + 500 ms.  A run is cut after 15 s whatever happens, and then marked as cut (the
-    callers refuse to record it).  Nothing is injected into the page for this.
+    (anywhere in its text but the lines that are only a // comment, capped at 10000) is larger
+    than 500 (a setTimeout(..., 2000)), that number + 500 ms.  A run is cut after 15 s + QUIET
+    whatever happens, and then marked as cut (the callers refuse to record it).  Nothing is injected into the page for this.
 
 What is recorded
     The console as the user sees it, in order, one text per line:
@@ -138,7 +138,11 @@ NUMBER_RE = re.compile(rb"(?<![\w$.])(\d[\d_]*(?:\.\d*)?(?:[eE][+-]?\d+)?)")
 def quiet_ms(source):
     """How long a run waits for a console line before it ends (see the module's docstring)."""
     biggest = 0.0
-    for m in NUMBER_RE.finditer(source):
+    # a line that is only a comment (the corpus's "// Source: URL, commit HASH" header) says
+    # nothing about the program's delays
+    code = b"\n".join(line for line in source.split(b"\n")
+                      if not line.lstrip().startswith(b"//"))
+    for m in NUMBER_RE.finditer(code):
         try:
             biggest = max(biggest, float(m.group(1).replace(b"_", b"")))
         except ValueError:
@@ -667,11 +671,12 @@ class Chromium:
             start = time.monotonic()
             self.call("Page.navigate", {"url": url}, session, on_event)
             cut = False
+            cap_s = self.hard_cap_s + quiet_s  # a program that waits long is given that long
             while True:
                 now = time.monotonic()
                 if state["crashed"]:
                     break
-                if now - start >= self.hard_cap_s:
+                if now - start >= cap_s:
                     cut = True
                     break
                 if state["loaded"] is not None:
@@ -681,7 +686,7 @@ class Chromium:
                     wait = quiet_s - (now - since)
                 else:
                     wait = 0.1
-                wait = min(wait, self.hard_cap_s - (now - start))
+                wait = min(wait, cap_s - (now - start))
                 msg = self.recv(max(0.001, wait))
                 if msg is not None and "method" in msg:
                     on_event(msg)

@@ -15,9 +15,10 @@
  *   timer tasks      setTimeout/setInterval (window.c: DOMTimer): delay 0 is a task at once,
  *                    a delay is a delayed task, due at its instant
  *   message tasks    MessagePort.postMessage, window.postMessage: a task at once
- *   frames           requestAnimationFrame asks for one: a BeginMainFrame task, due at the next
- *                    vsync tick (`frame_interval_ms` apart); its rendering steps run the
- *                    animation frame callbacks, each followed by a microtask checkpoint
+ *   frames           the page's first rendering update, then each requestAnimationFrame, asks
+ *                    for one: a BeginMainFrame task, posted at the next vsync tick
+ *                    (`frame_interval_ms` apart); its rendering steps run the animation frame
+ *                    callbacks, each followed by a microtask checkpoint
  *   idle callbacks   requestIdleCallback: run when no task is runnable and no frame is wanted
  *                    (an idle period), one per task; with a timeout, also a delayed task
  *

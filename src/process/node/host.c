@@ -2118,6 +2118,7 @@ static bool make_vm(ls_engine *e, ls_host *h)
     /* console.log's formatting: by major version, as inspect.c compares them (its flags name
      * the versions), with this process's printer for Timeout, Immediate and Buffer */
     h->inspect = ls_inspect_style_for_major(atoi(e->profile->first));
+    h->inspect.error_frames_hidden = e->profile->is_browser;
     h->inspect.host.fn = inspect_host_object;
     h->inspect.host.ctx = h->link;
     h->link->making = true;
@@ -2362,10 +2363,11 @@ void host_syntax_error(ls_engine *e, uint32_t line, uint32_t col, const char *me
 
 /* A page does not die of a throw: Chromium reports it on the console ("Uncaught Error: boom",
  * "Uncaught (in promise) ...": HTML 8.1.4.6 "report an exception", "notify about rejected
- * promises") and the event loop goes on. */
+ * promises") and the event loop goes on.  The console is the page's one output, so the line
+ * goes where console.log's do, in order with them. */
 static void browser_report(ls_engine *e, const char *what, js_value error)
 {
-    out_err_line(e, arena_printf(e->arena, "Uncaught %s%s", what, describe_thrown(e, error)));
+    out_line(e, arena_printf(e->arena, "Uncaught %s%s", what, describe_thrown(e, error)));
 }
 
 void host_uncaught(ls_engine *e, js_value error, const char *origin)

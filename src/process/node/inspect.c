@@ -1797,6 +1797,8 @@ static char *fmt_error(ictx *c, js_object *err, const char *ctor, const char *ta
     char *r = NULL;
     if (ok && !at) {
         r = xprintf("[%s]", stack);
+    } else if (ok && c->st->error_frames_hidden) {
+        r = xprintf("%.*s", (int)(at - stack), stack); /* the lines before the frames */
     } else if (ok) {
         slist frames = {0};
         if (stack_frames(c, err, at + 1, &frames)) {

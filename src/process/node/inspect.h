@@ -51,6 +51,10 @@ typedef struct {
      * [size] with showHidden, value.inspect() called as a custom inspector.  10.7.0 only: the
      * flags below apply when this is false. */
     bool legacy_inspect;
+    /* --env browser: an error's stack is shown without its "    at ..." frames, as the page's
+     * console output is recorded (tools/lib/chromium.py _error_text: the frames name the page's
+     * URL); not a Node version's style */
+    bool error_frames_hidden;
     /* Map(2) {...}, Set(1) {...}: 14, 16, 18, 20, 22 (12: Map {...}, and with showHidden (%o)
      * a [size] entry) */
     bool map_set_sizes;
