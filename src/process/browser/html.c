@@ -457,7 +457,8 @@ static void run_frame(ls_engine *e)
     double now_ms = window_now_ms(e);
     size_t n = h->nframe_cbs;
     ls_frame_request *list = arena_alloc(e->arena, (n ? n : 1) * sizeof *list);
-    memcpy(list, h->frame_cbs, n * sizeof *list);
+    if (n)
+        memcpy(list, h->frame_cbs, n * sizeof *list);
     h->nframe_cbs = 0;
     h->running = list;
     h->nrunning = n;
