@@ -12,7 +12,7 @@ int cmd_profiles(int argc, char **argv)
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             fputs("usage: loopsim profiles\n"
                   "Lists the Node version profiles, one per range of versions that behave alike,\n"
-                  "with the rules each differs in, then the browser's (--env browser).\n",
+                  "with the rules each differs in, then the browser profiles.\n",
                   stdout);
             return EXIT_OK;
         }
