@@ -248,17 +248,13 @@ static const char *browser_rule(ls_engine *e, const ls_record *E, const ls_recor
     return "the tasks run one at a time, in the order they became runnable";
 }
 
-static const char *reason(ls_engine *e, size_t re, size_t ra, const char *eline,
-                          const char *aline)
+/* Node's rules (and the browser's where browser_rule leaves it to them) */
+static const char *node_rule(ls_engine *e, const ls_record *E, const ls_record *A, kind ke,
+                             kind ka, const char *eline, const char *aline)
 {
-    const ls_record *E = &e->out.records[re], *A = &e->out.records[ra];
-    kind ke = kind_of(E), ka = kind_of(A);
     bool per_callback = e->profile->drain_per_callback;
-    const char *who = runtime_name(e->profile);
-    const char *rule = e->profile->is_browser ? browser_rule(e, E, A, ke, ka, eline) : NULL;
-    if (rule)
-        ;
-    else if (ke == K_MAIN)
+    const char *rule;
+    if (ke == K_MAIN)
         rule = arena_printf(e->arena, "\"%s\" is printed synchronously by the main script, before "
                             "any callback runs", eline);
     else if (ke == K_MICRO && ka == K_MICRO)
@@ -305,6 +301,18 @@ static const char *reason(ls_engine *e, size_t re, size_t ra, const char *eline,
         rule = "its callback runs in an earlier phase of the loop";
     else
         rule = "its callback runs first";
+    return rule;
+}
+
+static const char *reason(ls_engine *e, size_t re, size_t ra, const char *eline,
+                          const char *aline)
+{
+    const ls_record *E = &e->out.records[re], *A = &e->out.records[ra];
+    kind ke = kind_of(E), ka = kind_of(A);
+    const char *rule = e->profile->is_browser ? browser_rule(e, E, A, ke, ka, eline) : NULL;
+    if (!rule)
+        rule = node_rule(e, E, A, ke, ka, eline, aline);
+    const char *who = runtime_name(e->profile);
     return arena_printf(e->arena, "%s. %s prints \"%s\" from %s; \"%s\" comes from %s", rule,
                         who, eline, explain_callback_words(e, re), aline,
                         explain_callback_words(e, ra));
@@ -337,14 +345,6 @@ static int prints_it(const ls_program *program, const ls_costs *costs, const ls_
         *refused = po.bad_input;
     explore_free(&po);
     return status;
-}
-
-/* "NAME" followed by `rest`, in a static buffer (one line of the report) */
-static const char *joined(const char *name, const char *rest)
-{
-    static char line[256];
-    snprintf(line, sizeof line, "%s%s", name, rest);
-    return line;
 }
 
 ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
@@ -562,15 +562,14 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         const ls_profile *b = &ls_browser_profiles[i];
         bool refused = false;
         int st = prints_it(program, costs, b, limits, &words, &refused);
-        char name[96];
-        profile_versions(b, name, sizeof name);
-        out_wrap(f, 0, "the browser: ",
-                 joined(name, refused ? " cannot run it (loopsim run --env browser "
-                                                  "says why)"
-                                  : st == 1 ? " prints it"
-                                  : st == 2 ? " prints it under some timings"
-                                  : st == 3 ? ": cannot tell"
-                                            : " does not print it"), 100);
+        char name[96], line[160];
+        snprintf(line, sizeof line, "%s%s", profile_versions(b, name, sizeof name),
+                 refused   ? " cannot run it (loopsim run --env browser says why)"
+                 : st == 1 ? " prints it"
+                 : st == 2 ? " prints it under some timings"
+                 : st == 3 ? ": cannot tell"
+                           : " does not print it");
+        out_wrap(f, 0, "the browser: ", line, 100);
     }
     explore_free(&orders);
     answer_words_free(&words);

@@ -271,7 +271,6 @@ static bool schedule_frame(ls_engine *e)
 {
     ls_html_task *t = new_task(e, HTML_FRAME, (ls_origin){"requestAnimationFrame", "frame",
                                                          0});
-    t->seq = engine_next_seq(e);
     e->html.frame = t;
     int64_t lo, hi, period = clock_ms_to_ns(e->costs.frame_interval.ms);
     if (period < 1)
@@ -331,8 +330,8 @@ int html_request_frame(ls_engine *e, js_value callback, ls_origin origin)
     /* a frame is asked for now, unless one is (ScriptedAnimationController::
      * RegisterFrameCallback -> ScheduleAnimationIfNeeded); while the callbacks run, the one
      * asked for is the next (the tick after this frame's) */
-    if (!h->frame && !schedule_frame(e))
-        return r->id;
+    if (!h->frame)
+        schedule_frame(e); /* a refusal (too many pending) stops the run there */
     return r->id;
 }
 
