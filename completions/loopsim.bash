@@ -1,6 +1,6 @@
 # bash completion for loopsim(1): the commands, each command's options, the values of
 # --format, --node (the versions `loopsim profiles` lists) and --cost/--vary (the timing
-# parameters `loopsim run --help` lists), and programs (.js, .mjs, .cjs, .json) for the rest.
+# parameters `loopsim run --help` lists), and programs (.js, .mjs, .cjs, .json, .html) for the rest.
 # Installed as share/bash-completion/completions/loopsim; tests/install.py checks that every
 # option of every --help is offered here.
 
@@ -80,7 +80,9 @@ _loopsim()
         mapfile -t COMPREPLY < <(compgen -W "$(_loopsim_versions "$loopsim") $all" -- "$cur")
         return 0 ;;
     --env)
-        mapfile -t COMPREPLY < <(compgen -W "node browser" -- "$cur")
+        local all=""
+        [[ "$cmd" == run ]] && all="all"
+        mapfile -t COMPREPLY < <(compgen -W "node browser $all" -- "$cur")
         return 0 ;;
     --cost | --vary)
         compopt -o nospace 2>/dev/null
@@ -107,7 +109,7 @@ _loopsim()
     mapfile -t COMPREPLY < <(compgen -d -- "$cur")
     while IFS= read -r f; do
         case "$f" in
-        *.js | *.mjs | *.cjs | *.json) [[ -d "$f" ]] || COMPREPLY+=("$f") ;;
+        *.js | *.mjs | *.cjs | *.json | *.html | *.htm) [[ -d "$f" ]] || COMPREPLY+=("$f") ;;
         esac
     done < <(compgen -f -- "$cur")
     return 0

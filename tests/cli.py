@@ -92,6 +92,17 @@ COMMANDS = [
     ("check-no-answer", ["check", "scenarios/seeds/002a-tick-then-timer.json"]),
     ("check-missing-file", ["check", "--answer", "tests/answers/no-such-file.txt",
                             "scenarios/seeds/002a-tick-then-timer.json"]),
+    # the browser: a whole page (its DOM), --env all, JSON "env", a page under Node
+    ("run-page-002-mutation-observer", ["run", "scenarios/browser/002-jakearchibald-inner-click-mutation-observer.html"]),
+    ("explain-page-028-click-from-script", ["explain", "scenarios/browser/028-review-tasks-hecatxncheir-click-microtask-callstack.html"]),
+    ("check-page-002-article-answer", ["check", "--answer", "-", "scenarios/browser/002-jakearchibald-inner-click-mutation-observer.html"],
+     {"stdin": "click, click, promise, mutate, promise, timeout, timeout\n"}),
+    ("run-env-all-001", ["run", "--env", "all", "scenarios/browser/001-jakearchibald-script-start-promise-timeout.js"]),
+    ("run-json-env-browser", ["run", "tests/cli/env-browser.json"]),
+    ("run-json-env-browser-node-wins", ["run", "--node", "20", "tests/cli/env-browser.json"]),
+    ("run-page-under-node-refused", ["run", "--node", "20", "scenarios/browser/002-jakearchibald-inner-click-mutation-observer.html"]),
+    ("run-page-two-scripts-refused", ["run", "tests/cli/page-two-scripts.html"]),
+    ("orders-env-all-refused", ["orders", "--env", "all", "scenarios/browser/001-jakearchibald-script-start-promise-timeout.js"]),
     ("explain-help", ["explain", "--help"]),
     # the pictures' formats: each command names the ones it writes (docs/pictures.md)
     ("explain-format-json-refused", ["explain", "--format", "json",

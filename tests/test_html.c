@@ -181,7 +181,129 @@ END_TEST
 
 START_TEST(test_unmodelled_browser_api_is_refused)
 {
-    expect_page("console.log('a');\ndocument.body.click();\n", "a", STOP_BAD_INPUT);
+    expect_page("console.log('a');\nfetch('/x');\n", "a", STOP_BAD_INPUT);
+}
+END_TEST
+
+/* Runs a whole page (a .html file's text). */
+static void expect_html(const char *page, const char *want)
+{
+    char *err = NULL;
+    ls_program *p = program_load_text("t.html", page, strlen(page), false, &err);
+    ck_assert_msg(p != NULL, "page does not load: %s", err ? err : "?");
+    free(err);
+    ls_engine *e = engine_for_profile(p, profile_browser_default());
+    engine_run(e);
+    ck_assert_msg(strcmp(output_of(e), want) == 0, "printed \"%s\", expected \"%s\"",
+                  output_of(e), want);
+    ck_assert_msg(e->stop == STOP_NONE, "the run ended with stop %d (%s)", (int)e->stop,
+                  e->stop_message ? e->stop_message : "-");
+    engine_free(e);
+    program_free(p);
+}
+
+START_TEST(test_click_from_script_runs_every_listener_before_any_microtask)
+{
+    /* HTML 8.1.4.4: no checkpoint while the script is on the stack; the event bubbles */
+    expect_html("<div id=outer><button id=b></button></div><script>\n"
+                "const b = document.getElementById('b');\n"
+                "b.addEventListener('click', () => { Promise.resolve().then(() => "
+                "console.log('then')); console.log('button'); });\n"
+                "document.querySelector('#outer').addEventListener('click', () => "
+                "console.log('outer'));\n"
+                "b.click();\nconsole.log('after');\n</script>",
+                "button outer after then");
+}
+END_TEST
+
+START_TEST(test_capture_listeners_run_before_bubble_ones_and_stop_propagation_stops)
+{
+    /* DOM 2.9 dispatch: the capturing pass root to target, then the bubbling pass */
+    expect_html("<p class=x><span>s</span></p><script>\n"
+                "const s = document.querySelector('p.x > span');\n"
+                "document.body.addEventListener('click', () => console.log('body capture'), "
+                "true);\n"
+                "s.parentNode.addEventListener('click', (e) => { console.log('p bubble'); "
+                "e.stopPropagation(); });\n"
+                "document.body.addEventListener('click', () => console.log('body bubble'));\n"
+                "s.addEventListener('click', () => console.log('span'));\n"
+                "s.click();\n</script>",
+                "body capture span p bubble");
+}
+END_TEST
+
+START_TEST(test_mutation_records_are_delivered_in_one_microtask_queued_by_the_first)
+{
+    /* DOM 4.3.2: the first record queues the microtask; later ones join it */
+    expect_html("<div id=d></div><script>\n"
+                "const d = document.getElementById('d');\n"
+                "new MutationObserver((rs) => console.log('mutate', rs.length))"
+                ".observe(d, { attributes: true });\n"
+                "d.setAttribute('a', 1);\n"
+                "Promise.resolve().then(() => console.log('then'));\n"
+                "d.setAttribute('b', 2);\n"
+                "console.log('script');\n</script>",
+                "script mutate 2 then");
+}
+END_TEST
+
+START_TEST(test_mutation_no_observer_wants_queues_no_microtask)
+{
+    /* Blink queues the notification for a record only (mutation_observer.cc) */
+    expect_html("<div id=d></div><script>\n"
+                "const d = document.getElementById('d');\n"
+                "new MutationObserver(() => console.log('mutate'))"
+                ".observe(d, { childList: true });\n"
+                "d.setAttribute('a', 1);\n"
+                "Promise.resolve().then(() => console.log('then'));\n"
+                "d.appendChild(document.createElement('i'));\n</script>",
+                "then mutate");
+}
+END_TEST
+
+START_TEST(test_observers_are_notified_in_the_order_they_were_made)
+{
+    expect_html("<div id=d></div><script>\n"
+                "const d = document.getElementById('d');\n"
+                "const first = new MutationObserver(() => { console.log('first'); "
+                "Promise.resolve().then(() => console.log('first then')); });\n"
+                "const second = new MutationObserver(() => console.log('second'));\n"
+                "second.observe(d, { attributes: true });\n"
+                "first.observe(d, { attributes: true });\n"
+                "d.id = 'e';\n</script>",
+                "first second first then");
+}
+END_TEST
+
+START_TEST(test_nodes_after_a_classic_script_are_not_there_while_it_runs)
+{
+    /* HTML 13.2.6.4.8: the parser runs the script at its end tag, then goes on */
+    expect_html("<div id=a></div><script>\n"
+                "console.log(!!document.getElementById('a'), !!document.getElementById('b'));\n"
+                "setTimeout(() => console.log(!!document.getElementById('b')), 0);\n"
+                "</script><div id=b></div>",
+                "true false true");
+}
+END_TEST
+
+START_TEST(test_module_script_runs_when_the_whole_page_is_parsed)
+{
+    expect_html("<script type=module>\n"
+                "console.log(!!document.getElementById('b'));\n"
+                "</script><div id=b></div>",
+                "true");
+}
+END_TEST
+
+START_TEST(test_listener_that_throws_is_reported_and_the_next_runs)
+{
+    /* DOM 2.10 "inner invoke": report the exception, go on */
+    expect_html("<div></div><script>\n"
+                "const d = document.querySelector('div');\n"
+                "d.addEventListener('x', () => { throw new Error('boom'); });\n"
+                "d.addEventListener('x', () => console.log('second'));\n"
+                "console.log(d.dispatchEvent(new Event('x')));\n</script>",
+                "Uncaught Error: boom second true");
 }
 END_TEST
 
@@ -206,6 +328,14 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_uncaught_error_is_reported_and_the_page_goes_on);
     tcase_add_test(tc, test_node_only_api_is_refused);
     tcase_add_test(tc, test_unmodelled_browser_api_is_refused);
+    tcase_add_test(tc, test_click_from_script_runs_every_listener_before_any_microtask);
+    tcase_add_test(tc, test_capture_listeners_run_before_bubble_ones_and_stop_propagation_stops);
+    tcase_add_test(tc, test_mutation_records_are_delivered_in_one_microtask_queued_by_the_first);
+    tcase_add_test(tc, test_mutation_no_observer_wants_queues_no_microtask);
+    tcase_add_test(tc, test_observers_are_notified_in_the_order_they_were_made);
+    tcase_add_test(tc, test_nodes_after_a_classic_script_are_not_there_while_it_runs);
+    tcase_add_test(tc, test_module_script_runs_when_the_whole_page_is_parsed);
+    tcase_add_test(tc, test_listener_that_throws_is_reported_and_the_next_runs);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -39,7 +39,9 @@ typedef struct {
     bool trace;
     ls_out_format format;
     ls_limits limits;
-    const ls_profile *profile; /* NULL with --node all */
+    const ls_profile *profile; /* NULL with --node all and --env all */
+    bool env_given;            /* --env or --node: the command line names the environment */
+    bool env_all;              /* run --env all: every Node profile and the browser */
     bool esm;                  /* --esm: run the main script as an ES module */
     struct {
         const ls_cost_info *info;
@@ -73,6 +75,10 @@ int parse_node_option(const char *value, const ls_profile **out);
 /* The options of run, orders, sweep, explain and check (current_command says which apply);
  * 0, -1 after --help, or an exit status. */
 int parse_run_options(int argc, char **argv, run_options *o);
+/* After load: the environment the program asks for (an .html page, JSON "env": "browser")
+ * when the command line names none; 0, or an exit status after saying why (a page under
+ * Node). */
+int settle_env(run_options *o, const ls_program *program);
 /* The program; `esm` (--esm) runs it as an ES module whatever its file's name says; NULL
  * after printing why. */
 ls_program *load(const char *file, bool esm);

@@ -36,9 +36,13 @@ void run_usage(FILE *f)
           "                       partial version is that line's latest release; 'all' runs\n"
           "                       every profile and groups the versions by what they print\n"
           "                       (with --trace or json, each group shows its first profile's)\n"
-          "  --env node|browser   node (default), or the program as a web page's one script in\n"
-          "                       Chromium: the HTML event loop, its timers, messages, frames\n"
-          "                       and idle callbacks (docs/browser.md; no --node, no svg)\n"
+          "  --env node|browser|all\n"
+          "                       node (default), or the program as a web page's one script in\n"
+          "                       Chromium: the HTML event loop, its timers, messages, frames,\n"
+          "                       idle callbacks and a small DOM (docs/browser.md; no --node, no\n"
+          "                       svg); 'all' runs every Node profile and the browser and groups\n"
+          "                       them by what they print; an .html page (a whole page) or a\n"
+          "                       JSON scenario's \"env\": \"browser\" asks for the browser\n"
           "  --cost KEY=MS        override a timing parameter (may be repeated); KEY is one of\n"
           "                       the keys below\n"
           "  --slower K           every timing parameter but clock_phase_ms K times as long,\n"
@@ -126,14 +130,22 @@ static bool same_result(const run_result *a, const run_result *b)
 }
 
 /* --node all: one run per profile; profiles that print the same are shown together, as the
- * version ranges they cover. */
+ * version ranges they cover.  --env all: the browser's profiles too, after Node's ("== Node 12
+ * to 24; Chromium 156:"). */
 static int run_all_profiles(const ls_program *program, const run_options *o)
 {
-    run_result results[64];
-    size_t n = ls_profile_count < 64 ? ls_profile_count : 64;
+    enum { MAX = 64 };
+    const ls_profile *ps[MAX];
+    size_t n = 0;
+    for (size_t i = 0; i < ls_profile_count && n < MAX; i++)
+        ps[n++] = &ls_profiles[i];
+    size_t nodes = n;
+    for (size_t i = 0; o->env_all && i < ls_browser_profile_count && n < MAX; i++)
+        ps[n++] = &ls_browser_profiles[i];
+    run_result results[MAX];
     for (size_t i = 0; i < n; i++)
-        run_once(program, &ls_profiles[i], o, &results[i]);
-    bool shown[64] = {false};
+        run_once(program, ps[i], o, &results[i]);
+    bool shown[MAX] = {false};
     int status = EXIT_OK;
     bool json = o->format == FORMAT_JSON; /* one JSON array: [{"versions": [...], "run": {...}}] */
     if (json)
@@ -141,18 +153,24 @@ static int run_all_profiles(const ls_program *program, const run_options *o)
     for (size_t i = 0; i < n; i++) {
         if (shown[i])
             continue;
-        printf(json ? "%s\n{\"versions\": [" : "== Node ", i ? (json ? "," : "") : "");
-        const char *sep = "";
+        printf(json ? "%s\n{\"versions\": [" : "== ", i ? (json ? "," : "") : "");
+        const char *sep = i < nodes ? (json ? "" : "Node ") : "";
         for (size_t j = i; j < n; j++) {
             if (shown[j] || !same_result(&results[i], &results[j]))
                 continue;
             shown[j] = true;
-            /* merge a run of adjacent profiles into one range */
+            if (j >= nodes) { /* a browser: its name and version */
+                char name[64];
+                printf(json ? "%s\"%s\"" : "%s%s", *sep ? (json ? ", " : "; ") : "",
+                       profile_versions(ps[j], name, sizeof name));
+                sep = ", ";
+                continue;
+            }
+            /* merge a run of adjacent Node profiles into one range */
             size_t k = j;
-            while (k + 1 < n && !shown[k + 1] && same_result(&results[i], &results[k + 1]))
+            while (k + 1 < nodes && !shown[k + 1] && same_result(&results[i], &results[k + 1]))
                 shown[++k] = true;
-            printf(json ? "%s\"%s to %s\"" : "%s%s to %s", sep, ls_profiles[j].first,
-                   ls_profiles[k].last);
+            printf(json ? "%s\"%s to %s\"" : "%s%s to %s", sep, ps[j]->first, ps[k]->last);
             sep = ", ";
             j = k;
         }
@@ -214,6 +232,11 @@ int cmd_run(int argc, char **argv)
     ls_program *program = load(o.file, o.esm);
     if (!program)
         return EXIT_BAD_INPUT;
+    rc = settle_env(&o, program);
+    if (rc) {
+        program_free(program);
+        return rc;
+    }
 
     int status;
     if (o.format == FORMAT_SVG) {

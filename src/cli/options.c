@@ -137,19 +137,24 @@ static int parse_format(const char *value, run_options *o)
     return bad_usage(msg, value);
 }
 
-/* --env node|browser: Node (the default; --node names the version) or a page in the browser */
-static int parse_env(const char *value, bool *browser)
+/* --env node|browser|all: Node (the default; --node names the version), a page in the
+ * browser, or (run only) every Node profile and the browser */
+static int parse_env(const char *value, bool *browser, bool *all)
 {
-    if (strcmp(value, "node") == 0 || strcmp(value, "browser") == 0) {
+    bool run = strcmp(current_command, "run") == 0;
+    if (strcmp(value, "node") == 0 || strcmp(value, "browser") == 0 ||
+        (run && strcmp(value, "all") == 0)) {
         *browser = strcmp(value, "browser") == 0;
+        *all = strcmp(value, "all") == 0;
         return 0;
     }
-    return bad_usage("--env expects node or browser, found '%s'", value);
+    return bad_usage(run ? "--env expects node, browser or all, found '%s'"
+                         : "--env expects node or browser, found '%s'", value);
 }
 
 int parse_run_options(int argc, char **argv, run_options *o)
 {
-    bool browser = false, node_given = false;
+    bool browser = false, node_given = false, all = false;
     o->max_seconds = o->max_memory_mb = -1;
     o->slower = 1;
     o->format = FORMAT_TEXT;
@@ -230,14 +235,15 @@ int parse_run_options(int argc, char **argv, run_options *o)
                 return bad_usage("%s needs a value", a);
             value = argv[++i];
             if (strcmp(a, "--env") == 0) {
-                int rc = parse_env(value, &browser);
+                int rc = parse_env(value, &browser, &all);
                 if (rc)
                     return rc;
+                o->env_given = true;
             } else if (strcmp(a, "--node") == 0) {
                 int rc = parse_node_option(value, &o->profile);
                 if (rc)
                     return rc;
-                node_given = true;
+                node_given = o->env_given = true;
             } else if (strcmp(a, "--format") == 0) {
                 int rc = parse_format(value, o);
                 if (rc)
@@ -299,6 +305,14 @@ int parse_run_options(int argc, char **argv, run_options *o)
     }
     if (!o->file)
         return bad_usage("no scenario given%s", "");
+    if ((browser || all) && node_given)
+        return bad_usage("--node names a Node version, and --env %s: give one of them",
+                         all ? "all runs every version and the browser"
+                             : "browser runs the program in a browser");
+    if (all) {
+        o->env_all = true;
+        o->profile = NULL;
+    }
     if (browser) {
         if (node_given)
             return bad_usage("--node names a Node version, and --env browser runs the program "
@@ -307,6 +321,24 @@ int parse_run_options(int argc, char **argv, run_options *o)
             return bad_usage("--format svg and html draw Node's loop; loopsim has no pictures of "
                              "the browser's yet (--env browser)%s", "");
         o->profile = profile_browser_default();
+    }
+    return 0;
+}
+
+int settle_env(run_options *o, const ls_program *program)
+{
+    if (program->browser && !o->env_given) {
+        /* an .html page, or JSON "env": "browser": as --env browser */
+        if (o->format == FORMAT_SVG || o->format == FORMAT_HTML)
+            return bad_usage("--format svg and html draw Node's loop; loopsim has no pictures "
+                             "of the browser's yet (the program asks for the browser)%s", "");
+        o->profile = profile_browser_default();
+    }
+    if (program->html && (!o->profile || !o->profile->is_browser)) {
+        fprintf(stderr, "%s:1:1: error: an HTML page runs in a browser, not in Node: %s\n",
+                o->file, o->env_all ? "--env all runs Node too (give --env browser)"
+                                    : "leave out --node and --env node (or give --env browser)");
+        return EXIT_BAD_INPUT;
     }
     return 0;
 }
@@ -384,6 +416,12 @@ ls_program *setup_command(int argc, char **argv, run_options *o, bool text_only,
     ls_program *program = load(o->file, o->esm);
     if (!program) {
         *rc = EXIT_BAD_INPUT;
+        return NULL;
+    }
+    int env_rc = settle_env(o, program);
+    if (env_rc) {
+        program_free(program);
+        *rc = env_rc;
         return NULL;
     }
     *costs = options_costs(program, o->profile, o);

@@ -1389,7 +1389,7 @@ static ls_node *parse_expression(loader *L, const cJSON *j, const char *path)
 }
 
 static const char *const top_keys[] = {"loopsim", "title", "description", "from", "timing", "functions", "main",
-                                       "source", "script", "module", "$schema", NULL};
+                                       "source", "script", "module", "env", "$schema", NULL};
 
 static const char *optional_string(loader *L, const cJSON *root, const char *key)
 {
@@ -1855,6 +1855,13 @@ static void load_steps(loader *L)
             p->esm = true;
         else if (strcmp(module, "commonjs") != 0)
             fail(L, "$.module", "expected \"commonjs\" or \"esm\", found a string \"%s\"", module);
+    }
+    const char *env = optional_string(L, root, "env");
+    if (env) {
+        if (strcmp(env, "browser") == 0)
+            p->browser = true;
+        else if (strcmp(env, "node") != 0)
+            fail(L, "$.env", "expected \"node\" or \"browser\", found a string \"%s\"", env);
     }
     const cJSON *timing = get(root, "timing");
     if (timing)

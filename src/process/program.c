@@ -45,6 +45,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "browser/page.h"
 #include "emit_js.h"
 #include "loader.h"
 #include "parse.h"
@@ -381,6 +382,7 @@ static ls_program *from_json(const char *name, const char *text, size_t len, boo
     p->title = s->title;
     p->description = s->description;
     p->esm = s->esm;
+    p->browser = s->browser;
     p->costs = s->costs;
     p->costs_set = s->costs_set;
     bool ok;
@@ -429,11 +431,13 @@ static void compile_as_script(ls_program *p)
     free(cerr);
 }
 
-static ls_program *from_javascript(const char *name, const char *text, size_t len, bool module,
-                                   bool mjs, char **error)
+/* In `arena` (NULL: a new one), which the program then owns. */
+static ls_program *from_javascript(ls_arena *arena, const char *name, const char *text,
+                                   size_t len, bool module, bool mjs, char **error)
 {
     size_t bom = bom_length(text, len); /* Node strips it before parsing */
-    ls_arena *arena = arena_new();
+    if (!arena)
+        arena = arena_new();
     ls_program *p = arena_alloc(arena, sizeof *p);
     p->arena = arena;
     p->file = arena_strdup(arena, name);
@@ -450,6 +454,24 @@ static ls_program *from_javascript(const char *name, const char *text, size_t le
     return p;
 }
 
+/* A whole page (browser/page.h): its script, compiled where it stands in the page. */
+static ls_program *from_page(const char *name, const char *text, size_t len, char **error)
+{
+    ls_arena *arena = arena_new();
+    ls_page *page = page_parse(arena, name, text, len, error);
+    if (!page) {
+        arena_free(arena);
+        return NULL;
+    }
+    ls_program *p = from_javascript(arena, name, page->source, page->source_len, page->module,
+                                    false, error); /* frees the arena when it fails */
+    if (p) {
+        p->page = page;
+        p->browser = p->html = true;
+    }
+    return p;
+}
+
 /* ---- the API ------------------------------------------------------------------------------ */
 
 /* `esm` makes any input an ES module; `json_path` is what a JSON scenario's "script" is
@@ -460,11 +482,12 @@ static ls_program *load(const char *name, const char *text, size_t len, input_ki
     char *err = NULL;
     ls_program *p = kind == INPUT_JSON
                         ? from_json(name, text, len, esm, json_path, &err)
-                        : from_javascript(name, text, len, esm || kind == INPUT_MODULE,
+                        : from_javascript(NULL, name, text, len, esm || kind == INPUT_MODULE,
                                           !esm && kind == INPUT_MODULE, &err);
     if (p) {
         free(err);
         err = NULL;
+        p->page = page_for_script(p->arena, p->esm);
     }
     if (error)
         *error = err;
@@ -481,6 +504,9 @@ ls_program *program_load_text(const char *display_name, const char *text, size_t
         text = "";
         len = 0;
     }
+    const char *ext = extension_of(name);
+    if (!json && ext && (strcmp(ext, "html") == 0 || strcmp(ext, "htm") == 0))
+        return from_page(name, text, len, error);
     return load(name, text, len, json ? INPUT_JSON : kind_of(name, text, len, true), false, NULL,
                 error);
 }
@@ -492,16 +518,11 @@ ls_program *program_load_file_as(const char *path, bool esm, char **error)
     if (!text)
         return NULL;
     const char *ext = extension_of(path);
-    if (ext && (strcmp(ext, "html") == 0 || strcmp(ext, "htm") == 0)) {
-        /* a whole page (tools/browser-diff runs one in Chromium): its scripts, their order and
-         * its events are not modelled */
-        *error = message("%s:1:1: error: a whole HTML page is not modelled: loopsim runs one "
-                         "script, a .js file (a classic script) or a .mjs file (a module script) "
-                         "(docs/browser.md)\n", path);
-        free(text);
-        return NULL;
-    }
-    ls_program *p = load(path, text, len, kind_of(path, text, len, false), esm, path, error);
+    ls_program *p;
+    if (ext && (strcmp(ext, "html") == 0 || strcmp(ext, "htm") == 0))
+        p = from_page(path, text, len, error);
+    else
+        p = load(path, text, len, kind_of(path, text, len, false), esm, path, error);
     free(text);
     return p;
 }

@@ -17,6 +17,7 @@
 #include "js.h"
 
 struct ls_scenario;
+struct ls_page;
 
 /* A JSON scenario's fs call with its own timing ("trips", "latency_ms"), which the JavaScript
  * it stands for cannot say: found by the line of the call (emit_js puts each statement on its
@@ -54,12 +55,19 @@ typedef struct {
     const struct ls_scenario *scenario; /* the JSON tree, for a JSON scenario (emit-js, gen) */
     ls_fs_site *fs_sites;    /* by line; a JSON scenario's only */
     size_t nfs_sites;
+    /* The page it runs in under the browser (browser/page.h): an .html file's own, else the
+     * page tools/lib/chromium.py wraps a script in. */
+    const struct ls_page *page;
+    bool browser;            /* it asks for the browser: an .html page, or JSON "env": "browser"
+                              * (the command line's --env or --node wins over JSON's) */
+    bool html;               /* an .html page: Node cannot run it */
     ls_arena *arena;         /* owns everything above but js (js_program_free), and the
                               * program itself */
 } ls_program;
 
-/* Loads a scenario file: `.js`/`.cjs` (CommonJS), `.mjs` (an ES module), or JSON (any other
- * extension, or none; its program is JSON, "main"; JavaScript text, "source"; or a JavaScript
+/* Loads a scenario file: `.js`/`.cjs` (CommonJS), `.mjs` (an ES module), `.html`/`.htm` (a
+ * whole page, for the browser: its one script, browser/page.h), or JSON (any other extension,
+ * or none; its program is JSON, "main"; JavaScript text, "source"; or a JavaScript
  * file, "script", relative to the JSON file's directory).  NULL and *error (malloc'd, lines
  * ending in '\n': "FILE:LINE:COL: error: ..." or "FILE: $.PATH: error: ...") on bad input. */
 ls_program *program_load_file(const char *path, char **error);

@@ -188,6 +188,7 @@ typedef struct ls_scenario {
     const char *script;      /* "script": the path as written in the JSON file; else NULL */
     const char *script_path; /* that path as program.c resolved and read it (relative to the
                               * JSON file's directory); NULL until then */
+    bool browser;            /* "env": "browser": run it in the browser (--env browser) */
     bool esm;                /* "module": "esm", or a .mjs "script": the entry point is an
                               * ES module */
     ls_costs costs;          /* defaults overridden by "timing" */

@@ -520,9 +520,10 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         }
     }
 
-    /* which versions print it: adjacent profiles with the same answer are one range */
+    /* which versions print it: adjacent profiles with the same answer are one range (none
+     * for a whole page, which Node does not run) */
     int status[64] = {0}; /* 0 no, 1 always, 2 under some timings, 3 cannot tell */
-    size_t np = ls_profile_count < 64 ? ls_profile_count : 64;
+    size_t np = program->html ? 0 : ls_profile_count < 64 ? ls_profile_count : 64;
     for (size_t i = 0; i < np; i++)
         status[i] = prints_it(program, costs, &ls_profiles[i], limits, &words, NULL);
     char *list = NULL;
@@ -549,7 +550,8 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         printed |= status[i] == 1 || status[i] == 2;
     out_wrap(f, 0, verdict == VERDICT_WRONG && printed ? "this is the order of: "
                                                    : "versions that print it: ",
-             any ? (status[0] && np && status[np - 1] && strstr(list, ", ") == NULL
+             program->html ? "no Node version: Node does not run an HTML page"
+             : any ? (status[0] && np && status[np - 1] && strstr(list, ", ") == NULL
                         ? (status[0] == 1   ? "every version modelled (Node 10 on)"
                            : status[0] == 2 ? "every version modelled (Node 10 on), under some "
                                               "timings"

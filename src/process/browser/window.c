@@ -7,6 +7,7 @@
 
 #include "engine.h"
 #include "browser/html.h"
+#include "browser/page.h"
 #include "node/prelude.h"
 
 static ls_engine *engine_of(const js_args *a)
@@ -242,12 +243,12 @@ static const char *const node_only[] = {
 };
 
 static const char *const not_modelled[] = {
-    "document", "fetch", "XMLHttpRequest", "MutationObserver", "ResizeObserver",
+    "fetch", "XMLHttpRequest", "ResizeObserver",
     "IntersectionObserver", "PerformanceObserver", "Worker", "SharedWorker", "BroadcastChannel",
     "WebSocket", "EventSource", "Image", "alert", "confirm", "prompt", "localStorage",
     "sessionStorage", "indexedDB", "navigator", "location", "history", "scheduler",
     "structuredClone", "Notification", "caches", "crypto", "AbortController", "AbortSignal",
-    "EventTarget", "Event", "CustomEvent", "HTMLElement", "Node", "Element", "customElements",
+    "customElements", "KeyboardEvent", "InputEvent", "FocusEvent",
     "reportError", "createImageBitmap", "Blob", "FileReader",
     "URL", "TextEncoder", "TextDecoder", "ReadableStream", "WritableStream", "Response",
     "Request", "Headers", "getComputedStyle", "matchMedia", "open", "close", "print", "focus",
@@ -327,33 +328,72 @@ static js_status internal_refuse(const js_args *a, js_value *out)
     return JS_STOP;
 }
 
-static js_status internal_require(const js_args *a, js_value *out)
+/* internal.report(error): an exception a listener threw, reported as the console reports it
+ * (HTML 8.1.4.6 "report an exception"); the run goes on */
+static js_status internal_report(const js_args *a, js_value *out)
 {
-    *out = *js_native_slot(a->callee, 0);
+    host_uncaught(engine_of(a), js_arg(a, 0), "uncaughtException");
+    *out = js_undefined();
+    return engine_stopped(engine_of(a)) ? JS_STOP : JS_OK;
+}
+
+/* internal.microtask(fn): the mutation observers' notification, a microtask of the browser's
+ * own (Blink's MutationObserver::EnqueueMutationRecord posts it to V8's microtask queue, where
+ * the promise jobs are) */
+static js_status internal_microtask(const js_args *a, js_value *out)
+{
+    ls_engine *e = engine_of(a);
+    js_origin o = {"MutationObserver", host_label(e, js_arg(a, 0)), engine_next_seq(e)};
+    js_enqueue_callback_job(a->vm, js_arg(a, 0), &o);
+    *out = js_undefined();
     return JS_OK;
 }
 
-static bool run_prelude(ls_engine *e, js_value *exports)
+/* require('internal') is the object of natives above; require('window') window.js's exports
+ * (for dom.js) */
+static js_status internal_require(const js_args *a, js_value *out)
+{
+    js_string *name = js_to_string_safe(a->vm, js_arg(a, 0));
+    bool window = strcmp(js_string_chars(name, NULL), "window") == 0;
+    *out = *js_native_slot(a->callee, window ? 1 : 0);
+    return JS_OK;
+}
+
+/* Runs prelude/NAME.js as a CommonJS module; `req` its require. */
+static bool run_prelude(ls_engine *e, const char *name, js_value req, js_value *exports)
 {
     js_vm *vm = e->host.vm;
-    const js_program *p = prelude_program("window");
+    const js_program *p = prelude_program(name);
     if (!p)
         return false;
-    js_value internal = js_new_object(vm);
-    define(e, internal.u.object, "api", 0, internal_api);
-    define(e, internal.u.object, "postMessage", 2, internal_post_message);
-    define(e, internal.u.object, "refuse", 1, internal_refuse);
-    js_value req = js_new_native(vm, "require", 1, internal_require, e->host.link, 1);
-    *js_native_slot(req.u.object, 0) = internal;
     js_value fn = js_program_function(vm, p);
     js_value module = js_new_object(vm), ex = js_new_object(vm);
     js_set(vm, module, "exports", ex);
-    js_value args[5] = {ex, req, module, js_new_cstring(vm, "window"),
+    js_value args[5] = {ex, req, module, js_new_cstring(vm, name),
                         js_new_cstring(vm, "loopsim:internal")};
     js_value r;
     if (js_call(vm, fn, ex, 5, args, &r) != JS_OK)
         return false;
     return js_get(vm, module, "exports", exports) == JS_OK;
+}
+
+/* window.js, then dom.js: *window_exports and *dom_exports */
+static bool run_preludes(ls_engine *e, js_value *window_exports, js_value *dom_exports)
+{
+    js_vm *vm = e->host.vm;
+    js_value internal = js_new_object(vm);
+    define(e, internal.u.object, "api", 0, internal_api);
+    define(e, internal.u.object, "postMessage", 2, internal_post_message);
+    define(e, internal.u.object, "refuse", 1, internal_refuse);
+    define(e, internal.u.object, "report", 1, internal_report);
+    define(e, internal.u.object, "microtask", 1, internal_microtask);
+    js_value req = js_new_native(vm, "require", 1, internal_require, e->host.link, 2);
+    *js_native_slot(req.u.object, 0) = internal;
+    *js_native_slot(req.u.object, 1) = js_undefined();
+    if (!run_prelude(e, "window", req, window_exports))
+        return false;
+    *js_native_slot(req.u.object, 1) = *window_exports;
+    return run_prelude(e, "dom", req, dom_exports);
 }
 
 static js_value prelude_get(ls_engine *e, const char *name)
@@ -389,20 +429,62 @@ bool window_make_globals(ls_engine *e)
     js_define_value(vm, g, "self", js_obj(g), false);
     js_define_value(vm, g, "frames", js_obj(g), false);
     refuse_all(e);
-    js_value w;
-    if (!run_prelude(e, &w))
+    js_value w, dom;
+    if (!run_preludes(e, &w, &dom))
         return false;
     e->host.window = w;
+    e->host.dom = dom;
     static const char *const names[] = {"MessageChannel", "MessagePort", "MessageEvent",
                                         "addEventListener", "removeEventListener",
-                                        "postMessage"};
+                                        "dispatchEvent", "postMessage", "EventTarget", "Event",
+                                        "CustomEvent", "DOMException"};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         js_define_value(vm, g, names[i], prelude_get(e, names[i]), false);
-    /* window.onmessage */
+    static const char *const dom_names[] = {
+        "document", "Node", "Element", "HTMLElement", "CharacterData", "Text", "Comment",
+        "Document", "DocumentFragment", "DOMTokenList", "MutationObserver", "MutationRecord",
+        "UIEvent", "MouseEvent", "PointerEvent"};
+    for (size_t i = 0; i < sizeof dom_names / sizeof dom_names[0]; i++) {
+        js_value v;
+        if (js_get(vm, dom, dom_names[i], &v) != JS_OK)
+            return false;
+        js_define_value(vm, g, dom_names[i], v, false);
+    }
+    /* window.onmessage, window.onclick */
     js_value define_handler = prelude_get(e, "defineHandler"), r;
-    js_value args[2] = {js_obj(g), js_new_cstring(vm, "onmessage")};
-    if (js_call(vm, define_handler, js_undefined(), 2, args, &r) != JS_OK)
+    static const char *const handlers[] = {"onmessage", "onclick"};
+    for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++) {
+        js_value args[2] = {js_obj(g), js_new_cstring(vm, handlers[i])};
+        if (js_call(vm, define_handler, js_undefined(), 2, args, &r) != JS_OK)
+            return false;
+    }
+    return true;
+}
+
+/* The page's nodes (browser/page.h), before the script runs: each a call of dom.js's
+ * addParsed. */
+bool window_set_up_page(ls_engine *e)
+{
+    js_vm *vm = e->host.vm;
+    const ls_page *page = e->program->page;
+    js_value add;
+    if (!page || js_get(vm, e->host.dom, "addParsed", &add) != JS_OK)
         return false;
+    for (size_t i = 0; i < page->n; i++) {
+        const ls_page_node *n = &page->nodes[i];
+        js_value *attrs = n->nattrs ? arena_alloc(e->arena, 2 * n->nattrs * sizeof *attrs) : NULL;
+        for (size_t k = 0; k < 2 * n->nattrs; k++)
+            attrs[k] = js_new_cstring(vm, n->attrs[k]);
+        js_value args[6] = {js_number(n->kind), js_number(n->parent),
+                            n->name ? js_new_cstring(vm, n->name) : js_undefined(),
+                            js_new_array(vm, 2 * n->nattrs, attrs),
+                            n->data ? js_new_cstring(vm, n->data) : js_undefined(),
+                            js_bool(n->after_script)}, r;
+        if (js_call(vm, add, js_undefined(), 6, args, &r) != JS_OK) {
+            js_take_exception(vm);
+            return false;
+        }
+    }
     return true;
 }
 
@@ -495,6 +577,18 @@ void window_run_script(ls_engine *e)
     tasks_scope_enter(e);
     host_run_script(e);
     tasks_scope_exit(e);
+    /* then the parser goes on: what follows a classic script in the page (page.h) */
+    bool later = false;
+    for (size_t i = 0; e->program->page && i < e->program->page->n; i++)
+        later = later || e->program->page->nodes[i].after_script;
+    if (later && !engine_stopped(e)) {
+        js_value finish, r;
+        tasks_scope_enter(e);
+        if (js_get(e->host.vm, e->host.dom, "finishParsing", &finish) == JS_OK &&
+            js_call(e->host.vm, finish, js_undefined(), 0, NULL, &r) != JS_OK)
+            js_take_exception(e->host.vm);
+        tasks_scope_exit(e);
+    }
     if (!engine_stopped(e))
         engine_spend(e, e->costs.bootstrap);
 }

@@ -19,6 +19,8 @@
 
 /* The globals, into the VM being made (host.c make_vm); false if the prelude failed. */
 bool window_make_globals(ls_engine *e);
+/* Each run, after the snapshot: the page's nodes made into the document (dom.js). */
+bool window_set_up_page(ls_engine *e);
 /* The parser's task: the program as the one inline <script> (or module script) of a page. */
 void window_run_script(ls_engine *e);
 /* DOMTimer's clamp: a delay below the minimum, started at a nesting level past the clamping one. */

@@ -107,6 +107,7 @@ static void hook_mark(void *ctx, js_vm *vm)
     js_gc_mark_value(vm, h->modules);
     js_gc_mark_value(vm, h->buffer_proto);
     js_gc_mark_value(vm, h->window);
+    js_gc_mark_value(vm, h->dom);
     timers_mark(e, vm);
     immediates_mark(e, vm);
     tasks_mark(e, vm);
@@ -2114,7 +2115,7 @@ static bool make_vm(ls_engine *e, ls_host *h)
     };
     h->process = h->module = h->exports = h->emitter_ctor = js_undefined();
     h->timeout_proto = h->immediate_proto = h->modules = h->buffer_proto = js_undefined();
-    h->window = js_undefined();
+    h->window = h->dom = js_undefined();
     /* console.log's formatting: by major version, as inspect.c compares them (its flags name
      * the versions), with this process's printer for Timeout, Immediate and Buffer */
     h->inspect = ls_inspect_style_for_major(atoi(e->profile->first));
@@ -2183,8 +2184,11 @@ static bool make_vm(ls_engine *e, ls_host *h)
 static void set_up_run(ls_engine *e)
 {
     js_vm *vm = e->host.vm;
-    if (e->profile->is_browser)
+    if (e->profile->is_browser) {
+        if (!window_set_up_page(e) && !engine_stopped(e))
+            host_refuse(e, "internal error: the page's nodes (dom.js) could not be made");
         return;
+    }
     js_value argv[2] = {js_new_cstring(vm, "/usr/local/bin/node"),
                         js_new_cstring(vm, absolute_file(e))};
     js_set(vm, e->host.process, "argv", js_new_array(vm, 2, argv));

@@ -45,6 +45,7 @@ typedef struct {
     js_value modules;            /* require's cache of builtin modules: an object */
     js_value buffer_proto;       /* Buffer.prototype (fs.readFile's data) */
     js_value window;             /* --env browser: the prelude window.js's exports */
+    js_value dom;                /* --env browser: the prelude dom.js's exports */
     ls_inspect_style inspect;    /* console.log's formatting for the Node version */
     bool used_random;            /* Math.random was called (loopsim run says so) */
     uint64_t random_state;

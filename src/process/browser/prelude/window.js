@@ -1,6 +1,8 @@
 // window.js - the browser's objects that are easier said in JavaScript than in C, for the VM
 // of a browser profile (src/process/browser/window.c): event targets and their listener lists
-// (window and MessagePort), MessageChannel and MessagePort, MessageEvent, IdleDeadline.  The
+// (window and MessagePort), MessageChannel and MessagePort, MessageEvent, IdleDeadline, and
+// EventTarget, Event, CustomEvent, DOMException with the dispatch of an event the script
+// dispatches itself (the DOM's nodes are dom.js's).  The
 // tasks themselves are the event loop's (html.c): a message is a task that calls the C side's
 // dispatch, which takes the listeners from here and calls each one as a callback of its own, so
 // that the microtask checkpoint of "clean up after running a callback" runs between two
@@ -13,6 +15,8 @@
 //   internal.postMessage(port, data)   queues the task that delivers `data` to `port` (a
 //                                      MessagePort, or the window for window.postMessage)
 //   internal.refuse(message)           stops the run: something loopsim does not model
+//   internal.report(error)             reports an exception a listener threw (the console's
+//                                      "Uncaught ..."), and the run goes on
 'use strict';
 
 const internal = require('internal');
@@ -29,17 +33,27 @@ function captureOf(options) {
   return typeof options === 'boolean' ? options : !!(options && options.capture);
 }
 
+// Events that come from the browser itself and that loopsim never fires (no loading, no
+// input, no navigation, no errors as events): a listener for one on window or document
+// would never be called, so asking for one stops the run instead.
+const NEVER_FIRED = ['load', 'DOMContentLoaded', 'readystatechange', 'beforeunload', 'unload',
+                     'pagehide', 'pageshow', 'visibilitychange', 'error', 'unhandledrejection',
+                     'rejectionhandled', 'resize', 'scroll', 'popstate', 'hashchange', 'focus',
+                     'blur'];
+
 function addEventListener(type, callback, options) {
   internal.api();
   if (callback === null || callback === undefined)
     return;
   type = String(type);
-  if (this !== globalThis && !(this instanceof MessagePort))
+  if (this !== globalThis && !(this instanceof EventTarget))
     internal.refuse(`addEventListener on ${Object.prototype.toString.call(this)} (loopsim ` +
-                    'models the listeners of window and of MessagePort)');
-  if (this === globalThis && type !== 'message')
-    internal.refuse(`window.addEventListener('${type}') (loopsim models window's 'message' ` +
-                    'events only: no DOM, no load, no input events)');
+                    'models the listeners of window, MessagePort and the DOM\'s nodes)');
+  if ((this === globalThis || this === globalThis.document) && NEVER_FIRED.includes(type))
+    internal.refuse(`${this === globalThis ? 'window' : 'document'}.addEventListener('${type}') ` +
+                    "(no such event comes in loopsim's browser: it models the page's script, " +
+                    'timers, messages, frames, idle callbacks, and the events the script ' +
+                    'dispatches)');
   const list = listenersOf(this, type);
   const capture = captureOf(options);
   for (const l of list)
@@ -62,6 +76,142 @@ function removeEventListener(type, callback, options) {
     }
   }
 }
+
+// DOMException (WebIDL 2.8.1): a name and a message; the legacy code of the names used here.
+const CODES = { InvalidStateError: 11, SyntaxError: 12, NotFoundError: 8,
+                HierarchyRequestError: 3, InvalidCharacterError: 5, NotSupportedError: 9 };
+class DOMException extends Error {
+  constructor(message = '', name = 'Error') {
+    super(String(message));
+    Object.defineProperty(this, 'name', { value: String(name), configurable: true,
+                                          writable: true });
+    Object.defineProperty(this, 'code', { value: CODES[name] || 0, configurable: true });
+  }
+}
+
+// DOM 2.2 Event: its flags are kept under symbols; the attributes read them.
+const FLAGS = Symbol('flags');
+class Event {
+  constructor(type, init) {
+    if (arguments.length < 1)
+      throw new TypeError("Failed to construct 'Event': 1 argument required, but only 0 " +
+                          'present.');
+    this[FLAGS] = { stop: false, stopNow: false, canceled: false, dispatching: false,
+                    passive: false };
+    this.type = String(type);
+    this.bubbles = !!(init && init.bubbles);
+    this.cancelable = !!(init && init.cancelable);
+    this.composed = !!(init && init.composed);
+    this.target = null;
+    this.currentTarget = null;
+    this.eventPhase = 0;
+    this.isTrusted = false;
+    this.timeStamp = performance.now();
+  }
+  get defaultPrevented() { return this[FLAGS].canceled; }
+  get cancelBubble() { return this[FLAGS].stop; }
+  set cancelBubble(v) { if (v) this[FLAGS].stop = true; }
+  get returnValue() { return !this[FLAGS].canceled; }
+  set returnValue(v) { if (!v) this.preventDefault(); }
+  get srcElement() { return this.target; }
+  stopPropagation() { this[FLAGS].stop = true; }
+  stopImmediatePropagation() { this[FLAGS].stop = this[FLAGS].stopNow = true; }
+  preventDefault() {
+    if (this.cancelable && !this[FLAGS].passive)
+      this[FLAGS].canceled = true;
+  }
+  composedPath() { return this[FLAGS].path ? this[FLAGS].path.slice() : []; }
+}
+Object.assign(Event, { NONE: 0, CAPTURING_PHASE: 1, AT_TARGET: 2, BUBBLING_PHASE: 3 });
+
+class CustomEvent extends Event {
+  constructor(type, init) {
+    super(type, init);
+    this.detail = init && 'detail' in init ? init.detail : null;
+  }
+}
+
+// The parent an event goes on to (DOM 2.7 "get the parent"): a node's is its parent, a
+// document's the window (dom.js sets it); window and message ports have none.
+const GET_PARENT = Symbol('get the parent');
+
+// DOM 2.9 "dispatch", for an event the script dispatches (dispatchEvent, click()): called
+// from the script, so the listeners run with the script on the stack, and no microtask
+// checkpoint comes between two of them ("clean up after running script" performs one only
+// when the JavaScript execution context stack is empty, HTML 8.1.4.4).  No shadow trees, so
+// the path is the target and its ancestors.  A listener that throws is reported (the
+// console's "Uncaught ..."), and the dispatch goes on (DOM 2.10 "inner invoke", step 8.2).
+function dispatch(target, event) {
+  const flags = event[FLAGS];
+  if (flags.dispatching)
+    throw new DOMException("Failed to execute 'dispatchEvent' on 'EventTarget': The event is " +
+                           'already being dispatched.', 'InvalidStateError');
+  flags.dispatching = true;
+  event.target = target;
+  const path = [];
+  for (let t = target; t; t = t[GET_PARENT] ? t[GET_PARENT](event) : null)
+    path.push(t);
+  flags.path = path;
+  for (let i = path.length - 1; i >= 0 && !flags.stop; i--) {
+    event.eventPhase = i === 0 ? 2 : 1;
+    invoke(path[i], event, true);
+  }
+  for (let i = 0; i < path.length && !flags.stop; i++) {
+    if (i > 0 && !event.bubbles)
+      break;
+    event.eventPhase = i === 0 ? 2 : 3;
+    invoke(path[i], event, false);
+  }
+  event.eventPhase = 0;
+  event.currentTarget = null;
+  flags.path = null;
+  flags.dispatching = false;
+  flags.stop = flags.stopNow = false;
+  return !flags.canceled;
+}
+
+function invoke(target, event, capturing) {
+  const flags = event[FLAGS];
+  event.currentTarget = target;
+  const list = target[LISTENERS] && target[LISTENERS][event.type];
+  if (!list)
+    return;
+  for (const l of list.slice()) {
+    if (l.removed || l.capture !== capturing)
+      continue;
+    if (l.once) {
+      l.removed = true;
+      const i = list.indexOf(l);
+      if (i >= 0)
+        list.splice(i, 1);
+    }
+    flags.passive = false;
+    try {
+      if (typeof l.callback === 'function') {
+        l.callback.call(target, event);
+      } else if (l.callback && typeof l.callback.handleEvent === 'function') {
+        l.callback.handleEvent(event);
+      }
+    } catch (e) {
+      internal.report(e);
+    }
+    if (flags.stopNow)
+      break;
+  }
+}
+
+function dispatchEvent(event) {
+  internal.api();
+  if (!(event instanceof Event))
+    throw new TypeError("Failed to execute 'dispatchEvent' on 'EventTarget': parameter 1 is " +
+                        "not of type 'Event'.");
+  return dispatch(this, event);
+}
+
+class EventTarget {}
+EventTarget.prototype.addEventListener = addEventListener;
+EventTarget.prototype.removeEventListener = removeEventListener;
+EventTarget.prototype.dispatchEvent = dispatchEvent;
 
 // An event handler IDL attribute (onmessage): one listener, added where the handler was first
 // set to a function, whose callback the later sets replace (HTML 8.1.8.1, "event handlers").
@@ -114,16 +264,14 @@ function listenerLive(target, type, l) {
   return true;
 }
 
-class MessageEvent {
+class MessageEvent extends Event {
   constructor(type, init) {
-    this.type = String(type);
+    super(type, init);
     this.data = init && 'data' in init ? init.data : null;
     this.origin = '';
     this.lastEventId = '';
     this.source = null;
     this.ports = [];
-    this.target = null;
-    this.currentTarget = null;
   }
 }
 
@@ -131,10 +279,11 @@ class MessageEvent {
 // enabled, by start() or by setting onmessage; close() disentangles both.
 const PORT = Symbol('port');
 
-class MessagePort {
+class MessagePort extends EventTarget {
   constructor(key) {
     if (key !== PORT)
       throw new TypeError('Illegal constructor');
+    super();
     this[PORT] = { other: null, enabled: false, closed: false, waiting: [] };
   }
   postMessage(message) {
@@ -164,8 +313,6 @@ class MessagePort {
       me.other[PORT].closed = true;
   }
 }
-MessagePort.prototype.addEventListener = addEventListener;
-MessagePort.prototype.removeEventListener = removeEventListener;
 
 function enablePort(port) {
   const state = port[PORT];
@@ -218,19 +365,21 @@ class IdleDeadline {
 // The window's event handlers of events loopsim does not model (load, errors, input): setting
 // one stops the run, rather than leaving a handler that would never be called.
 for (const name of ['onload', 'onerror', 'onunhandledrejection', 'onrejectionhandled',
-                    'onbeforeunload', 'onunload', 'onpagehide', 'onpageshow', 'onclick',
+                    'onbeforeunload', 'onunload', 'onpagehide', 'onpageshow',
                     'onresize', 'onscroll', 'onpopstate', 'onhashchange', 'onfocus', 'onblur',
                     'onkeydown', 'onkeyup', 'onmousedown', 'onmouseup', 'onmousemove']) {
   Object.defineProperty(globalThis, name, {
     configurable: true,
     get() { return null; },
     set() { internal.refuse(`window.${name} (no such event comes in loopsim's browser: it ` +
-                            "models timers, messages, frames and idle callbacks)"); },
+                            "models the page's script, timers, messages, frames, idle " +
+                            'callbacks, and the events the script dispatches)'); },
   });
 }
 
 module.exports = {
   MessageChannel, MessagePort, MessageEvent, IdleDeadline,
-  addEventListener, removeEventListener, postMessage, defineHandler,
+  EventTarget, Event, CustomEvent, DOMException, GET_PARENT, dispatch,
+  addEventListener, removeEventListener, dispatchEvent, postMessage, defineHandler,
   listenersFor, listenerLive, portClosed,
 };
