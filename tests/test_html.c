@@ -185,6 +185,25 @@ START_TEST(test_unmodelled_browser_api_is_refused)
 }
 END_TEST
 
+START_TEST(test_frame_task_goes_first_once_a_task_ends_100ms_after_the_last_frame)
+{
+    /* main_thread_scheduler_impl.cc: kRenderingStarved, the compositor's queue very high */
+    expect_page("requestAnimationFrame(() => console.log('frame'));\n"
+                "setTimeout(() => console.log('timeout'), 0);\n"
+                "const t = Date.now();\nwhile (Date.now() - t < 150) {}\n",
+                "frame timeout", STOP_NONE);
+}
+END_TEST
+
+START_TEST(test_frame_task_waits_its_turn_while_rendering_is_not_starved)
+{
+    expect_page("requestAnimationFrame(() => console.log('frame'));\n"
+                "setTimeout(() => console.log('timeout'), 0);\n"
+                "const t = Date.now();\nwhile (Date.now() - t < 20) {}\n",
+                "timeout frame", STOP_NONE);
+}
+END_TEST
+
 /* Runs a whole page (a .html file's text). */
 static void expect_html(const char *page, const char *want)
 {
@@ -325,6 +344,8 @@ static Suite *html_suite(void)
     tcase_add_test(tc, test_frame_asked_for_in_a_frame_callback_waits_for_the_next_frame);
     tcase_add_test(tc, test_cancelled_frame_callback_does_not_run);
     tcase_add_test(tc, test_idle_callback_waits_until_no_task_is_runnable);
+    tcase_add_test(tc, test_frame_task_goes_first_once_a_task_ends_100ms_after_the_last_frame);
+    tcase_add_test(tc, test_frame_task_waits_its_turn_while_rendering_is_not_starved);
     tcase_add_test(tc, test_uncaught_error_is_reported_and_the_page_goes_on);
     tcase_add_test(tc, test_node_only_api_is_refused);
     tcase_add_test(tc, test_unmodelled_browser_api_is_refused);

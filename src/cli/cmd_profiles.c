@@ -64,6 +64,8 @@ int cmd_profiles(int argc, char **argv)
         printf("  %-20s a delay under %g ms becomes %g ms from nesting level %d on (the %dth "
                "timer of a chain)\n", "timer clamp", b->timer_clamp_ms, b->timer_clamp_ms,
                b->timer_clamp_nesting + 1, b->timer_clamp_nesting + 2);
+        printf("  %-20s a frame's task goes before every other task once one ends %g ms "
+               "after the last frame\n", "starved rendering", b->starve_after_ms);
         printf("  %-20s %s\n", "await of a promise", p->await_direct ? "1 job" : "3 jobs");
     }
     /* the LS_FEATURE rows: the profiles above split at each of these versions */

@@ -23,9 +23,10 @@ static ls_profile profiles[] = {
 
 #define LS_PROFILE(...)
 static ls_profile browser_profiles[] = {
-#define LS_BROWSER(id_, name_, first_, last_, clamp_nesting, clamp_ms, script_start) \
-    {.id = id_, .first = first_, .last = last_, .is_browser = true,                  \
-     .browser = {name_, clamp_nesting, clamp_ms, script_start}},
+#define LS_BROWSER(id_, name_, first_, last_, clamp_nesting, clamp_ms, script_start,    \
+                   starve_after)                                                        \
+    {.id = id_, .first = first_, .last = last_, .is_browser = true,                    \
+     .browser = {name_, clamp_nesting, clamp_ms, script_start, starve_after}},
 #include "profile.def"
 #undef LS_BROWSER
 };

@@ -15,6 +15,7 @@ typedef struct {
     int timer_clamp_nesting;   /* DOMTimer: the nesting level from which short delays clamp */
     double timer_clamp_ms;     /* ... to this minimum */
     double script_start_ms;    /* performance.now() when the page's script starts */
+    double starve_after_ms;    /* no frame this long: the frame task goes first */
 } ls_browser;
 
 typedef struct {

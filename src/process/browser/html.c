@@ -31,6 +31,7 @@ void html_init(ls_engine *e)
 {
     memset(&e->html, 0, sizeof e->html);
     e->html.last_frame_var = -1;
+    e->html.frame_end_var = -1;
 }
 
 /* ---- the queues ---------------------------------------------------------------------------- */
@@ -73,7 +74,7 @@ static bool add_delayed(ls_engine *e, ls_html_task *t, int base, int64_t lo, int
         e->stop = STOP_BAD_INPUT;
         e->stop_message = arena_printf(e->arena, "%s: error: more than %d timers and frames "
                                        "pending at once; loopsim's timing model cannot follow "
-                                       "them (docs/browser.md)", e->program->file, DBM_MAX - 3);
+                                       "them (docs/browser.md)", e->program->file, DBM_MAX - 4);
         return false;
     }
     ls_html_task **link = &e->html.delayed;
@@ -265,8 +266,9 @@ void html_post_message(ls_engine *e, js_value target, js_value data, ls_origin o
 }
 
 /* The vsync tick after now: the next of the last frame's ticks when there was one (the ticks
- * are `frame_interval_ms` apart), else somewhere in the next interval (`frame_phase_ms`: where
- * in its interval the display is, unknown to the page). */
+ * are `frame_interval_ms` apart), else the page's first frame's (`first_frame_ms` after the
+ * script's start: the compositor's first BeginMainFrame, mostly within 5 ms, now and then
+ * much later). */
 static bool schedule_frame(ls_engine *e)
 {
     ls_html_task *t = new_task(e, HTML_FRAME, (ls_origin){"requestAnimationFrame", "frame",
@@ -277,7 +279,7 @@ static bool schedule_frame(ls_engine *e)
         period = 1;
     int last = e->html.last_frame_var;
     if (last < 0) {
-        clock_cost_ns(&e->clock, e->costs.frame_phase, &lo, &hi);
+        clock_cost_ns(&e->clock, e->costs.first_frame, &lo, &hi);
         return add_delayed(e, t, DBM_NOW, lo, hi);
     }
     /* now - last lies in ((k-1) period, k period] for some k >= 1: the tick is last + k period */
@@ -445,6 +447,42 @@ static void run_message(ls_engine *e, ls_html_task *t)
     }
 }
 
+/* The instant rendering starvation counts from: now minus somewhere in [lo, hi] ns (the end of
+ * a frame: 0; before the first: the scheduler's start, `starve_epoch_ms` before the script's).
+ * False when the zone has no room left (the run is refused there, as for a timer). */
+static bool set_frame_end(ls_engine *e, int64_t lo, int64_t hi)
+{
+    ls_html *h = &e->html;
+    if (h->frame_end_var >= 0)
+        dbm_drop(&e->clock.zone, h->frame_end_var);
+    h->frame_end_var = dbm_add(&e->clock.zone, DBM_NOW, -hi, -lo);
+    h->starve_after_ns = clock_ms_to_ns(e->profile->browser.starve_after_ms);
+    return h->frame_end_var >= 0;
+}
+
+/* Is rendering starved (Blink's kRenderingStarved): has a task ended `starve_after_ms` or more
+ * after the last frame?  Then the compositor's queue has kVeryHighPriority
+ * (ComputeCompositorPriorityForMainFrame), above every task a quiz queues.  Decided when a
+ * frame's task waits behind another: now, when the last task has just ended. */
+static bool rendering_starved(ls_engine *e)
+{
+    ls_html *h = &e->html;
+    if (h->frame_end_var < 0)
+        return false;
+    int64_t th = h->starve_after_ns;
+    ls_bound yes = {h->frame_end_var, DBM_NOW, -th}, no = {DBM_NOW, h->frame_end_var, th - 1};
+    const ls_bound *options[2] = {&yes, &no};
+    int counts[2] = {1, 1};
+    const char *statements[2] = {NULL, NULL};
+    if (clock_wants_words(&e->clock)) {
+        statements[0] = arena_printf(e->arena, "%g ms or more have passed without a frame: the "
+                                     "frame's task goes first", (double)th / 1e6);
+        statements[1] = arena_printf(e->arena, "less than %g ms have passed without a frame",
+                                     (double)th / 1e6);
+    }
+    return clock_decide(&e->clock, 2, options, counts, statements) == 0;
+}
+
 /* "run the animation frame callbacks" (HTML 8.1.7.3 step 14.13 / 8.10.1): the callbacks in the
  * map when the frame starts, in the order asked for; one cancelled meanwhile is skipped; one
  * asked for by a callback waits for the next frame.  Each gets the frame's start time. */
@@ -474,6 +512,9 @@ static void run_frame(ls_engine *e)
     /* the rest of the rendering update: style, layout, paint */
     engine_spend(e, e->costs.render);
     e->phase = PHASE_TASK;
+    /* a main frame resets the rendering prioritization state (main_thread_scheduler_impl.cc
+     * UpdateRenderingPrioritizationStateOnTaskCompleted: last_frame_time = its end) */
+    set_frame_end(e, 0, 0);
 }
 
 static void run_idle(ls_engine *e, ls_idle_request *r, bool timed_out)
@@ -525,6 +566,20 @@ static void run_task(ls_engine *e, ls_html_task *t)
 static ls_html_task *dequeue(ls_engine *e)
 {
     ls_html_task *t = e->html.ready_head;
+    /* a frame's task behind others goes first while rendering is starved */
+    ls_html_task **link = &e->html.ready_head;
+    while (*link && (*link)->kind != HTML_FRAME)
+        link = &(*link)->next;
+    if (*link && *link != t && rendering_starved(e)) {
+        ls_html_task *f = *link, *prev = NULL;
+        for (ls_html_task *p = e->html.ready_head; p != f; p = p->next)
+            prev = p;
+        *link = f->next;
+        if (e->html.ready_tail == f)
+            e->html.ready_tail = prev;
+        f->next = NULL;
+        return f;
+    }
     if (t) {
         e->html.ready_head = t->next;
         if (!e->html.ready_head)
@@ -541,7 +596,11 @@ void html_run(ls_engine *e)
      * task (and so the script) may still be running, and its rendering steps run the
      * animation frame callbacks asked for by then.  (Chromium 156: a script that calls
      * setTimeout(f, 0), then requestAnimationFrame(g) after a 200 ms busy loop ran g first in
-     * 58 of 60 runs: the frame's task was queued before the timer's.) */
+     * 197 of 200 runs: the frame's task was queued before the timer's.) */
+    /* the scheduler's last frame time: its start, before the script's */
+    int64_t lo, hi;
+    clock_cost_ns(&e->clock, e->costs.starve_epoch, &lo, &hi);
+    set_frame_end(e, lo, hi);
     if (!schedule_frame(e))
         return;
     /* the script: the parser's task (window.c) */

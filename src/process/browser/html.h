@@ -18,7 +18,9 @@
  *   frames           the page's first rendering update, then each requestAnimationFrame, asks
  *                    for one: a BeginMainFrame task, posted at the next vsync tick
  *                    (`frame_interval_ms` apart); its rendering steps run the animation frame
- *                    callbacks, each followed by a microtask checkpoint
+ *                    callbacks, each followed by a microtask checkpoint; once a task ends
+ *                    100 ms after the last frame, the frame's task goes before the others
+ *                    (Blink's starved rendering: html.c, rendering_starved)
  *   idle callbacks   requestIdleCallback: run when no task is runnable and no frame is wanted
  *                    (an idle period), one per task; with a timeout, also a delayed task
  *
@@ -97,6 +99,10 @@ typedef struct {
     size_t nrunning;
     ls_html_task *frame;                   /* the frame asked for, while one is */
     int last_frame_var;                    /* the vsync tick of the last frame, or -1 */
+    int frame_end_var;                     /* the end of the last frame (before the first: the
+                                            * scheduler's epoch), from which rendering counts
+                                            * as starved */
+    int64_t starve_after_ns;               /* ... after this long */
     bool in_frame;                         /* the animation frame callbacks are running */
     ls_idle_request *idle_head, *idle_tail;
     int last_idle_id;
