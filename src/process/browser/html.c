@@ -566,15 +566,14 @@ static void run_task(ls_engine *e, ls_html_task *t)
 static ls_html_task *dequeue(ls_engine *e)
 {
     ls_html_task *t = e->html.ready_head;
-    /* a frame's task behind others goes first while rendering is starved */
-    ls_html_task **link = &e->html.ready_head;
-    while (*link && (*link)->kind != HTML_FRAME)
-        link = &(*link)->next;
-    if (*link && *link != t && rendering_starved(e)) {
-        ls_html_task *f = *link, *prev = NULL;
-        for (ls_html_task *p = e->html.ready_head; p != f; p = p->next)
-            prev = p;
-        *link = f->next;
+    /* a frame's task behind others goes first while rendering is starved (the frame asked
+     * for is queued once its tick has come: became_ready took its variable) */
+    ls_html_task *f = e->html.frame;
+    if (f && f->var < 0 && f != t && rendering_starved(e)) {
+        ls_html_task *prev = t;
+        while (prev->next != f)
+            prev = prev->next;
+        prev->next = f->next;
         if (e->html.ready_tail == f)
             e->html.ready_tail = prev;
         f->next = NULL;

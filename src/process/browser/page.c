@@ -30,7 +30,8 @@ typedef struct {
     insert_mode mode;
     int scripts;               /* scripts that run, so far */
     size_t script_from, script_to; /* the running script's text */
-    uint32_t first_line, first_col, second_line, second_col;
+    int script;                /* the running script's element, -1 before one */
+    uint32_t first_line, first_col; /* ... and where it is */
     bool after_script;
     char *error;
 } parser;
@@ -385,6 +386,7 @@ static bool take_script(parser *p, int el, size_t tag_at, size_t from, size_t to
         return fail(p, tag_at, "a second script (the first is at %u:%u): loopsim runs a page "
                                "with one script (docs/browser.md)", p->first_line, p->first_col);
     }
+    p->script = el;
     p->first_line = line;
     p->first_col = col;
     p->script_from = from;
@@ -635,7 +637,7 @@ ls_page *page_parse(ls_arena *arena, const char *file, const char *text, size_t 
                     char **error)
 {
     parser p = {.arena = arena, .file = file, .text = text, .len = len,
-                .html = -1, .head = -1, .body = -1, .mode = MODE_BEFORE_HTML};
+                .html = -1, .head = -1, .body = -1, .mode = MODE_BEFORE_HTML, .script = -1};
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         p.pos = 3;
     if (!run(&p)) {
@@ -653,11 +655,8 @@ ls_page *page_parse(ls_arena *arena, const char *file, const char *text, size_t 
     page->nodes = p.nodes;
     page->n = p.n;
     page->module = !p.after_script;
-    page->script = -1;
-    for (size_t i = 0; i < p.n; i++)
-        if (p.nodes[i].kind == PAGE_ELEMENT && strcmp(p.nodes[i].name, "script") == 0 &&
-            p.nodes[i].line == p.first_line && p.nodes[i].col == p.first_col)
-            page->script = (int)i;
+    page->script = p.script;
+    page->later = p.n > 0 && p.nodes[p.n - 1].after_script; /* document order: the last is */
     page->source = blank_around(arena, text, len, p.script_from, p.script_to, &page->source_len);
     return page;
 }

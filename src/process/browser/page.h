@@ -59,6 +59,7 @@ typedef struct ls_page {
     size_t n;
     int script;              /* the index of the script element that runs */
     bool module;             /* it is a module script */
+    bool later;              /* some nodes come after a classic script (after_script) */
     char *source;            /* the script's text in place (see above); NUL-terminated */
     size_t source_len;
 } ls_page;

@@ -578,10 +578,7 @@ void window_run_script(ls_engine *e)
     host_run_script(e);
     tasks_scope_exit(e);
     /* then the parser goes on: what follows a classic script in the page (page.h) */
-    bool later = false;
-    for (size_t i = 0; e->program->page && i < e->program->page->n; i++)
-        later = later || e->program->page->nodes[i].after_script;
-    if (later && !engine_stopped(e)) {
+    if (e->program->page && e->program->page->later && !engine_stopped(e)) {
         js_value finish, r;
         tasks_scope_enter(e);
         if (js_get(e->host.vm, e->host.dom, "finishParsing", &finish) == JS_OK &&

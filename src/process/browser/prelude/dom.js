@@ -100,6 +100,8 @@ class Node extends EventTarget {
   }
   set textContent(value) {
     internal.api();
+    if (this === document)
+      return; // a document's textContent is null and setting it does nothing (DOM 4.4)
     // DOM 4.4 "string replace all": one record, every child out, the text node in
     const node = value === null || value === '' ? null : new Text(String(value));
     replaceAll(node, this);
@@ -435,8 +437,11 @@ function convertNodes(nodes) {
   if (list.length === 1)
     return list[0];
   const f = new DocumentFragment();
-  for (const n of list)
-    insertQuietly(n[TREE].parent ? (remove(n), n) : n, f, null);
+  for (const n of list) {
+    if (n[TREE].parent)
+      remove(n);
+    insertQuietly(n, f, null);
+  }
   return f;
 }
 
