@@ -12,13 +12,13 @@ _loopsim_options()
     run) echo "--trace --format --esm --seed --node --env --cost --slower --max-callbacks --max-time
               --max-seconds --max-memory --no-note --help" ;;
     orders) echo "--node --env --esm --cost --slower --seed --samples --max-paths --no-merge
-                 --max-seconds --max-memory --format --max-callbacks --max-time --help" ;;
+                 --max-seconds --max-memory --format --max-callbacks --max-time --jobs --help" ;;
     sweep) echo "--vary --format --node --env --esm --cost --slower --seed --max-callbacks --max-time
-                --max-seconds --help" ;;
+                --max-seconds --jobs --help" ;;
     check) echo "--answer --node --env --esm --cost --slower --seed --max-callbacks --max-time
-                --max-seconds --max-memory --help" ;;
+                --max-seconds --max-memory --jobs --help" ;;
     explain) echo "--node --env --esm --cost --slower --seed --max-callbacks --max-time --max-seconds
-                  --max-memory --format --help" ;;
+                  --max-memory --format --jobs --help" ;;
     emit-js) echo "--node --esm --help" ;;
     profiles) echo "--help" ;;
     gen) echo "--seed --size --node --help" ;;
@@ -92,7 +92,7 @@ _loopsim()
         mapfile -t COMPREPLY < <(compgen -f -- "$cur"; [[ -z "$cur" || "$cur" == - ]] && echo -)
         return 0 ;;
     --seed | --slower | --max-callbacks | --max-time | --max-seconds | --max-memory | \
-        --samples | --max-paths | --size)
+        --samples | --max-paths | --size | --jobs)
         return 0 ;;
     esac
     if [[ "$cmd" == help ]]; then

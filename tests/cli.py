@@ -7,6 +7,8 @@ stderr and exit status as loopsim printed them when a person last reviewed them
 Whether the orders are right is the golden test's job (real Node); this one pins the form:
 help texts, the trace, JSON, --node all grouping, profiles, orders and sweep, check's verdicts on
 every claimed answer in tests/answers/, explain (with colour on a terminal, none with NO_COLOR).
+A row with "same_as" must print what the row it names pinned (--jobs: the same output from one
+process as from several).
 Prints "ok   NAME" / "FAIL NAME" with a diff, then "N passed, N failed".
 
 The rows that need a terminal (explain's colours) run only with --tty, as a test of their own
@@ -70,6 +72,33 @@ COMMANDS = [
                        "scenarios/seeds/003-interview-quiz.json"]),
     ("sweep-json-first-log", ["sweep", "--vary", "first_log_ms=0:2:0.5", "--format", "json",
                               "scenarios/rules/first-log-after-settimeout.json"]),
+    # --jobs: the same output from one process as from several (the rows above run with one per
+    # processor); each is compared with the row it names
+    ("orders-003-jobs-1", ["orders", "--jobs", "1", "scenarios/seeds/003-interview-quiz.json"],
+     {"same_as": "orders-003"}),
+    ("orders-003-jobs-5", ["orders", "--jobs", "5", "scenarios/seeds/003-interview-quiz.json"],
+     {"same_as": "orders-003"}),
+    ("orders-json-001d-jobs-3", ["orders", "--jobs", "3", "--format", "json", "--samples", "200",
+                                 "scenarios/seeds/001d-timeout-vs-immediate-race.json"],
+     {"same_as": "orders-json-001d"}),
+    ("orders-merged-nine-races-jobs-1", ["orders", "--jobs", "1", "--samples", "100",
+                                         "scenarios/races/nine-independent-races.json"],
+     {"same_as": "orders-merged-nine-races"}),
+    ("orders-merged-nine-races-jobs-4", ["orders", "--jobs", "4", "--samples", "100",
+                                         "scenarios/races/nine-independent-races.json"],
+     {"same_as": "orders-merged-nine-races"}),
+    ("sweep-phase-001d-jobs-1", ["sweep", "--jobs", "1", "--vary", "clock_phase_ms=0:0.99:0.01",
+                                 "scenarios/seeds/001d-timeout-vs-immediate-race.json"],
+     {"same_as": "sweep-phase-001d"}),
+    ("sweep-phase-001d-jobs-7", ["sweep", "--jobs", "7", "--vary", "clock_phase_ms=0:0.99:0.01",
+                                 "scenarios/seeds/001d-timeout-vs-immediate-race.json"],
+     {"same_as": "sweep-phase-001d"}),
+    ("sweep-json-first-log-jobs-1", ["sweep", "--jobs", "1", "--vary", "first_log_ms=0:2:0.5",
+                                     "--format", "json",
+                                     "scenarios/rules/first-log-after-settimeout.json"],
+     {"same_as": "sweep-json-first-log"}),
+    ("orders-bad-jobs", ["orders", "--jobs", "0", "scenarios/seeds/003-interview-quiz.json"]),
+    ("run-takes-no-jobs", ["run", "--jobs", "2", "scenarios/seeds/003-interview-quiz.json"]),
     ("sweep-no-vary", ["sweep", "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
     ("sweep-bad-vary", ["sweep", "--vary", "clock_phase_ms=0:2:0.1",
                         "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),
@@ -204,7 +233,9 @@ def main(argv):
         if opts.get("commit"):
             got = re.sub(r"\(commit [0-9a-z.-]+\)", "(commit COMMIT)", got)
         path = os.path.join(here, "cli", name + ".out")
-        if update:
+        if opts.get("same_as"):  # compared with another row's output, not pinned on its own
+            path = os.path.join(here, "cli", opts["same_as"] + ".out")
+        elif update:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(got)
         try:

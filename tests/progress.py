@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """progress.py LOOPSIM [ROOT] - long work shows a progress line on a terminal, and only there.
 
-`orders`, `explain`, `sweep` and `run` write a one-line progress indicator on stderr when it is
+`orders`, `check`, `explain`, `sweep` and `run` write a one-line progress indicator on stderr when it is
 a terminal and the work has taken a while (src/cli/progress.c).  A test cannot wait "a while"
 without depending on the machine's speed, so it sets LOOPSIM_PROGRESS_AFTER=0 (a line is due at
 once) and checks only what does not depend on time:
@@ -69,7 +69,12 @@ def main():
         with open(busy, "w", encoding="utf-8") as f:
             f.write("let n = 0;\nfor (let i = 0; i < 20000; i++) setTimeout(() => { n++; }, i % 50);\n"
                     "setTimeout(() => console.log('done', n), 100);\n")
+        answer = os.path.join(tmp, "answer.txt")
+        with open(answer, "w", encoding="utf-8") as f:
+            f.write("timeout immediate\n")
         cases = [
+            ("check", ["check", "--answer", answer,
+                       "scenarios/seeds/001d-timeout-vs-immediate-race.js"]),
             ("orders", ["orders", "--samples", "50", "scenarios/races/nine-independent-races.json"]),
             ("explain", ["explain", "scenarios/seeds/003-interview-quiz.js"]),
             ("sweep", ["sweep", "--vary", "clock_phase_ms=0:0.9:0.1",

@@ -11,7 +11,7 @@ static ls_orders orders_of(const char *json, const char *version, uint64_t sampl
     ls_program *p = load(json);
     const ls_profile *profile = profile_for_version(version);
     ls_costs costs = engine_default_costs(p, profile);
-    ls_explore_options o = {20000, samples, NULL, false, false, NULL, NULL};
+    ls_explore_options o = {20000, samples, NULL, false, false, NULL, NULL, 1};
     ls_orders r;
     explore_orders(p, &costs, profile, &LIMITS, &o, &r);
     program_free(p);
@@ -201,7 +201,7 @@ START_TEST(test_search_stops_at_max_paths_and_says_so)
                          "{\"fs.stat\": [{\"console.log\": \"c\"}]}]}");
     const ls_profile *profile = profile_default();
     ls_costs costs = engine_default_costs(p, profile);
-    ls_explore_options o = {2, 0, NULL, false, false, NULL, NULL};
+    ls_explore_options o = {2, 0, NULL, false, false, NULL, NULL, 1};
     ls_orders r;
     explore_orders(p, &costs, profile, &LIMITS, &o, &r);
     ck_assert(!r.complete);
@@ -232,7 +232,7 @@ static ls_orders orders_merging(const char *json, bool merge, uint64_t max_runs)
     ls_program *p = load(json);
     const ls_profile *profile = profile_for_version("20");
     ls_costs costs = engine_default_costs(p, profile);
-    ls_explore_options o = {max_runs, 0, NULL, !merge, false, NULL, NULL};
+    ls_explore_options o = {max_runs, 0, NULL, !merge, false, NULL, NULL, 1};
     ls_orders r;
     explore_orders(p, &costs, profile, &LIMITS, &o, &r);
     program_free(p);
@@ -278,6 +278,53 @@ START_TEST(test_merging_states_finds_what_exploring_every_path_finds)
 }
 END_TEST
 
+/* The orders of `json` with `samples` sampled runs made by `jobs` processes. */
+static ls_orders orders_with_jobs(const char *json, uint64_t samples, int jobs)
+{
+    ls_program *p = load(json);
+    const ls_profile *profile = profile_for_version("20");
+    ls_costs costs = engine_default_costs(p, profile);
+    ls_explore_options o = {20000, samples, NULL, false, false, NULL, NULL, jobs};
+    ls_orders r;
+    explore_orders(p, &costs, profile, &LIMITS, &o, &r);
+    program_free(p);
+    return r;
+}
+
+START_TEST(test_sampling_in_worker_processes_gives_what_one_process_gives)
+{
+    /* three stats racing (six orders) beside four timeout-vs-immediate races: the orders, their
+     * ranks, counts and flags are the same whether this process samples or three others do */
+    char json[8192];
+    snprintf(json, sizeof json, "%s", independent_races(4));
+    json[strlen(json) - 2] = '\0'; /* reopen the main list */
+    strcat(json, ", {\"fs.stat\": [{\"console.log\": \"a\"}]},"
+                 "{\"fs.stat\": [{\"console.log\": \"b\"}]},"
+                 "{\"fs.stat\": [{\"console.log\": \"c\"}]}]}");
+    ls_orders one = orders_with_jobs(json, 300, 1);
+    ls_orders four = orders_with_jobs(json, 300, 4);
+    ck_assert(one.complete && four.complete);
+    ck_assert_uint_eq(one.count, 96);
+    ck_assert_uint_eq(one.samples, 300);
+    ck_assert_uint_eq(four.samples, 300);
+    ck_assert_uint_eq(one.sampled_outside, 0);
+    ck_assert_uint_eq(four.sampled_outside, 0);
+    ck_assert_uint_eq(one.n, four.n);
+    for (size_t i = 0; i < one.n; i++) {
+        const ls_order *x = &one.orders[i], *y = &four.orders[i];
+        ck_assert_uint_eq(x->len, y->len);
+        ck_assert(memcmp(x->lines, y->lines, x->len) == 0);
+        ck_assert_str_eq(x->ending, y->ending);
+        ck_assert_uint_eq(x->samples, y->samples);
+        ck_assert_uint_eq(x->rank, y->rank);
+        ck_assert_int_eq(x->nominal, y->nominal);
+        ck_assert_int_eq(x->searched, y->searched);
+    }
+    explore_free(&one);
+    explore_free(&four);
+}
+END_TEST
+
 START_TEST(test_orders_beyond_those_listed_are_still_looked_up_exactly)
 {
     /* 11 races: 2048 orders, more than are listed; every one can still be asked about */
@@ -316,6 +363,7 @@ static Suite *explore_suite(void)
     tcase_add_test(tc, test_independent_races_are_counted_by_merging_states);
     tcase_add_test(tc, test_merging_states_finds_what_exploring_every_path_finds);
     tcase_add_test(tc, test_orders_beyond_those_listed_are_still_looked_up_exactly);
+    tcase_add_test(tc, test_sampling_in_worker_processes_gives_what_one_process_gives);
     tcase_add_test(tc, test_a_vm_outlives_the_programs_it_ran);
     suite_add_tcase(s, tc);
     return s;

@@ -15,6 +15,7 @@
 #include "budget.h"
 #include "engine.h"
 #include "explore.h"
+#include "fanout.h"
 #include "program.h"
 
 #ifndef LOOPSIM_VERSION
@@ -54,6 +55,7 @@ typedef struct {
     uint64_t samples;
     bool no_merge;
     bool no_note;             /* run: no search for other orders after the output */
+    int jobs;                 /* orders, sweep: processes (--jobs; 0: one per processor) */
     /* the budget of the command's search (budget.h); < 0: the command's default */
     double max_seconds;
     double max_memory_mb;
@@ -117,6 +119,9 @@ void progress_done(cli_progress *p);
 /* The callbacks for explore.h's options (ctx: a cli_progress) and engine.h's limits. */
 void progress_search(void *ctx, const struct ls_orders_s *so_far, uint64_t samples_wanted);
 void progress_run(void *ctx, uint64_t callbacks, double clock_ms);
+/* check's (answer.h's ls_check_options) */
+void progress_versions(void *ctx, size_t done, size_t total);
+void progress_quiet(void *ctx);
 
 /* the commands (cmd_*.c) */
 int cmd_run(int argc, char **argv);

@@ -28,6 +28,7 @@ void check_usage(FILE *f)
           "         --slower K, --seed N, --max-callbacks N, --max-time MS, as for loopsim run\n"
           "         --max-seconds S, --max-memory MB: the budget of all its searches together\n"
           "         (default 30 s, 2048 MB); what they could not see is \"cannot tell\"\n"
+          "         --jobs N: processes (default: one per processor), as for loopsim orders\n"
           "\n"
           "exit status: 0 right (always or under some timings), 1 wrong, 2 bad input, 3 cannot\n"
           "tell (the search stopped at a limit, or the program has more than 2097152 orders)\n",
@@ -103,7 +104,11 @@ int cmd_check(int argc, char **argv)
     ls_budget budget;
     start_budget(&o, CHECK_SECONDS, SEARCH_MB, &budget);
     o.limits.budget = &budget; /* shared by the verdict's search and each version's */
-    ls_verdict v = answer_check(program, &costs, o.profile, &o.limits, answer, use_color(),
+    cli_progress progress;
+    progress_start(&progress, "loopsim check");
+    ls_check_options co = {o.jobs ? o.jobs : fanout_cores(), progress_search, progress_versions,
+                           progress_quiet, &progress};
+    ls_verdict v = answer_check(program, &costs, o.profile, &o.limits, answer, &co, use_color(),
                                 stdout);
     if (budget.state != BUDGET_LEFT && v != VERDICT_BAD_INPUT) {
         char why[96];

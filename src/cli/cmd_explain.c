@@ -29,7 +29,8 @@ void explain_usage(FILE *f)
           "         from what queued each, the clock, the races); or one HTML page that steps\n"
           "         through the run (docs/pictures.md)\n"
           "         --max-seconds S, --max-memory MB: the budget of the search for races\n"
-          "         (default 10 s, 2048 MB; stderr says when it ran out)\n",
+          "         (default 10 s, 2048 MB; stderr says when it ran out)\n"
+          "         --jobs N: processes (default: one per processor), as for loopsim orders\n",
           f);
 }
 
@@ -44,7 +45,8 @@ static bool search_races(const run_options *o, const ls_program *program, const 
     start_budget(o, SEARCH_SECONDS, SEARCH_MB, &budget);
     cli_progress progress;
     progress_start(&progress, "loopsim explain: the search for races");
-    ls_explore_options eo = {20000, 1000, &budget, false, false, progress_search, &progress};
+    ls_explore_options eo = {20000, 1000, &budget, false, false, progress_search, &progress,
+                             o->jobs ? o->jobs : fanout_cores()};
     explore_orders(program, costs, o->profile, &o->limits, &eo, orders);
     progress_done(&progress);
     if (!orders->bad_input && !orders->complete) {

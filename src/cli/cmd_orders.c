@@ -33,6 +33,8 @@ void orders_usage(FILE *f)
           "                       loopsim run\n"
           "  --seed N             Math.random's seed (default 0), as for loopsim run\n"
           "  --samples N          sampled timings for the probabilities (default 1000; 0: none)\n"
+          "  --jobs N             processes (default: one per processor): N - 1 of them make\n"
+          "                       the sampled runs while one searches; the output is the same\n"
           "  --max-paths N        stop the exact search after N runs of the program (default\n"
           "                       200000); a run explores one timing path, or stops where it\n"
           "                       joins a state an earlier run explored\n"
@@ -255,7 +257,7 @@ int cmd_orders(int argc, char **argv)
     cli_progress progress;
     progress_start(&progress, "loopsim orders");
     ls_explore_options eo = {o.max_paths, o.samples, &budget, o.no_merge, false,
-                             progress_search, &progress};
+                             progress_search, &progress, o.jobs ? o.jobs : fanout_cores()};
     ls_orders r;
     explore_orders(program, &costs, o.profile, &o.limits, &eo, &r);
     progress_done(&progress);

@@ -202,7 +202,7 @@ static void note_other_orders(const ls_program *program, const ls_profile *profi
     ls_costs costs = options_costs(program, profile, o);
     ls_budget budget;
     start_budget(o, RUN_NOTE_SECONDS, RUN_NOTE_MB, &budget);
-    ls_explore_options eo = {RUN_NOTE_RUNS, 0, &budget, false, true, NULL, NULL};
+    ls_explore_options eo = {RUN_NOTE_RUNS, 0, &budget, false, true, NULL, NULL, 1};
     ls_orders r;
     explore_orders(program, &costs, profile, &o->limits, &eo, &r);
     char why[96];

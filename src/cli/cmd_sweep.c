@@ -10,6 +10,40 @@
 
 /* ---- loopsim sweep ------------------------------------------------------------------------- */
 
+/* One value of the parameter, run as loopsim run runs it.  With --jobs, worker processes run the
+ * values (fanout.h: each its own copy of the costs, which it sets) and this one takes their
+ * results in order, so the orders are named as one process names them. */
+typedef struct {
+    const ls_program *program;
+    ls_costs *costs;
+    const run_options *o;
+    const ls_limits *limits;
+} sweep_ctx;
+
+enum { POINT_RAN, POINT_BAD_INPUT };
+
+/* fanout_fn: the run at value `i`; declined when the budget stops it */
+static bool sweep_point(void *ctx, uint64_t i, fanout_result *r)
+{
+    const sweep_ctx *s = ctx;
+    *costs_field(s->costs, s->o->vary) = cost_point(s->o->vary_from + (double)i * s->o->vary_step);
+    ls_engine *e = engine_new(s->program, s->costs, s->o->profile, s->limits);
+    int code = engine_run(e);
+    if (e->stop == STOP_BUDGET) { /* cut short: the values before it are reported */
+        engine_free(e);
+        return false;
+    }
+    if (e->stop == STOP_BAD_INPUT) {
+        *r = (fanout_result){POINT_BAD_INPUT, code, strdup(e->stop_message), 0, NULL};
+        r->len = strlen(r->data);
+    } else {
+        *r = (fanout_result){POINT_RAN, code, NULL, 0, NULL};
+        explore_run_key(e, code, &r->data, &r->len, &r->note);
+    }
+    engine_free(e);
+    return true;
+}
+
 void sweep_usage(FILE *f)
 {
     fputs("usage: loopsim sweep --vary KEY=FROM:TO:STEP [options] PROGRAM\n"
@@ -25,7 +59,9 @@ void sweep_usage(FILE *f)
           "  --seed N, --max-callbacks N, --max-time MS\n"
           "                            as for loopsim run\n"
           "  --max-seconds S           stop after S seconds of wall-clock time (default 10) and\n"
-          "                            report the values done (exit 3)\n",
+          "                            report the values done (exit 3)\n"
+          "  --jobs N                  processes running the values (default: one per\n"
+          "                            processor); the output is the same\n",
           f);
 }
 
@@ -53,6 +89,10 @@ int cmd_sweep(int argc, char **argv)
     ls_limits bounded = o.limits;
     bounded.budget = &budget;
     size_t wanted = npoints;
+    sweep_ctx sw = {program, &costs, &o, &bounded};
+    int jobs = o.jobs ? o.jobs : fanout_cores();
+    fanout *workers = jobs > 1 && npoints > 1 ? fanout_start(npoints, jobs, sweep_point, &sw)
+                                              : NULL;
     cli_progress progress;
     progress_start(&progress, "loopsim sweep");
     for (size_t i = 0; i < npoints && point_order; i++) {
@@ -62,25 +102,21 @@ int cmd_sweep(int argc, char **argv)
                           "left", i, npoints, seen.n, seen.n == 1 ? "" : "s", t,
                           t / (double)i * (double)(npoints - i));
         }
-        double v = o.vary_from + (double)i * o.vary_step;
-        *costs_field(&costs, o.vary) = cost_point(v);
-        ls_engine *e = engine_new(program, &costs, o.profile, &bounded);
-        int code = engine_run(e);
-        if (e->stop == STOP_BUDGET) { /* cut short: the values before it are reported */
-            engine_free(e);
-            npoints = i;
+        fanout_result point;
+        if (!fanout_get(workers, i, &point) && !sweep_point(&sw, i, &point)) {
+            npoints = i; /* the budget is spent: the values before it are reported */
             break;
         }
-        if (e->stop == STOP_BAD_INPUT) {
-            fprintf(stderr, "%s\n", e->stop_message);
-            engine_free(e);
+        if (point.status == POINT_BAD_INPUT) {
+            fprintf(stderr, "%s\n", point.data);
+            free(point.data);
+            free(point.note);
             status = EXIT_BAD_INPUT;
             break;
         }
-        char *lines, *ending;
-        size_t len;
-        explore_run_key(e, code, &lines, &len, &ending);
-        engine_free(e);
+        char *lines = point.data, *ending = point.note;
+        size_t len = point.len;
+        int code = point.code;
         size_t k = 0;
         while (k < seen.n && !(seen.orders[k].len == len &&
                                memcmp(seen.orders[k].lines, lines, len) == 0 &&
@@ -107,6 +143,7 @@ int cmd_sweep(int argc, char **argv)
             break;
         }
     }
+    fanout_end(workers);
     progress_done(&progress);
     if (status == EXIT_OK && npoints < wanted) {
         char why[96];

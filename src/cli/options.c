@@ -200,6 +200,15 @@ int parse_run_options(int argc, char **argv, run_options *o)
                 o->max_paths = (uint64_t)n;
             else
                 o->samples = (uint64_t)n;
+        } else if (strcmp(a, "--jobs") == 0 && strcmp(current_command, "run") != 0) {
+            if (i + 1 >= argc)
+                return bad_usage("%s needs a value", a);
+            value = argv[++i];
+            double n;
+            if (!parse_double(value, &n) || n < 1 || n > 64 || n != (double)(long long)n)
+                return bad_usage("--jobs expects a whole number of processes from 1 to 64, "
+                                 "found '%s'", value);
+            o->jobs = (int)n;
         } else if (strcmp(a, "--seed") == 0) {
             if (i + 1 >= argc)
                 return bad_usage("%s needs a value", a);
@@ -288,7 +297,15 @@ int parse_run_options(int argc, char **argv, run_options *o)
                                           "--max-time", "--node", "--esm", "--help",
                                           "--max-paths", "--samples", "--vary",
                                           "--max-seconds", "--max-memory", "--no-note",
-                                          "--no-merge", "--seed", "--slower", "--env"};
+                                          "--no-merge", "--seed", "--slower", "--env",
+                                          "--jobs"};
+            for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
+                if (strcmp(a, known[k]) == 0) {
+                    fprintf(stderr, "loopsim: %s is not an option of loopsim %s\n", a,
+                            current_command);
+                    fprintf(stderr, "Try 'loopsim %s --help'.\n", current_command);
+                    return EXIT_BAD_INPUT;
+                }
             for (size_t k = 0; k < sizeof known / sizeof known[0]; k++)
                 if (edit_distance(a, known[k]) <= 2) {
                     fprintf(stderr, "loopsim: unknown option '%s'; did you mean '%s'?\n", a,

@@ -93,6 +93,21 @@ void progress_search(void *ctx, const struct ls_orders_s *so_far, uint64_t sampl
                       o->n == 1 ? "" : "s", t);
 }
 
+/* check's versions (answer.h's versions_progress) */
+void progress_versions(void *ctx, size_t done, size_t total)
+{
+    cli_progress *p = ctx;
+    if (progress_due(p))
+        progress_show(p, "which versions print it: %zu of %zu profiles, %.1f s", done, total,
+                      progress_elapsed(p));
+}
+
+/* answer.h's quiet: the line is erased before the verdict is written */
+void progress_quiet(void *ctx)
+{
+    progress_done(ctx);
+}
+
 /* a run (engine.h's limits.progress) */
 void progress_run(void *ctx, uint64_t callbacks, double clock_ms)
 {

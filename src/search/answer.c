@@ -1,5 +1,6 @@
 /* answer.c - see answer.h. */
 #include "answer.h"
+#include "fanout.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -326,7 +327,7 @@ static const char *reason(ls_engine *e, size_t re, size_t ra, const char *eline,
 static int prints_it(const ls_program *program, const ls_costs *costs, const ls_profile *p,
                      const ls_limits *limits, const ls_words *words, bool *refused)
 {
-    ls_explore_options quick = {20000, 0, limits->budget, false, false, NULL, NULL};
+    ls_explore_options quick = {20000, 0, limits->budget, false, false, NULL, NULL, 1};
     ls_orders po;
     ls_costs pc = *costs;
     /* the version's own timing default (bootstrap), unless the scenario set it */
@@ -347,9 +348,35 @@ static int prints_it(const ls_program *program, const ls_costs *costs, const ls_
     return status;
 }
 
+/* Which versions print the answer: item i < nnode is Node profile i, the rest the browser's.
+ * The result's code is refused + 2 when the budget was spent (status in `status`). */
+typedef struct {
+    const ls_program *program;
+    const ls_costs *costs;
+    const ls_limits *limits;
+    const ls_words *words;
+    size_t nnode;
+} versions_ctx;
+
+static const ls_profile *version_profile(const versions_ctx *v, uint64_t i)
+{
+    return i < v->nnode ? &ls_profiles[i] : &ls_browser_profiles[i - v->nnode];
+}
+
+static bool version_item(void *ctx, uint64_t i, fanout_result *r)
+{
+    const versions_ctx *v = ctx;
+    bool refused = false;
+    int st = prints_it(v->program, v->costs, version_profile(v, i), v->limits, v->words,
+                       &refused);
+    bool spent = v->limits->budget && v->limits->budget->state != BUDGET_LEFT;
+    *r = (fanout_result){st, refused + (spent ? 2 : 0), NULL, 0, NULL};
+    return true;
+}
+
 ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                         const ls_profile *profile, const ls_limits *limits, const char *answer,
-                        bool color, FILE *f)
+                        const ls_check_options *options, bool color, FILE *f)
 {
     const char *red = color ? "\033[31m" : "", *green = color ? "\033[32m" : "",
                *yellow = color ? "\033[33m" : "", *reset = color ? "\033[0m" : "";
@@ -359,19 +386,48 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                         "prints, one per line or separated by spaces, commas or ->)\n");
         return VERDICT_BAD_INPUT;
     }
-    /* the searches share the budget the caller put in `limits`; the explanatory run below
-     * does not count against it */
-    ls_explore_options eo = {20000, 1000, limits->budget, false, false, NULL, NULL};
+    /* the searches share the budget the caller put in `limits` (each worker its copy of it);
+     * the explanatory run below does not count against it */
+    size_t np = program->html ? 0 : ls_profile_count < 64 ? ls_profile_count : 64;
+    size_t nversions = np + ls_browser_profile_count;
+    versions_ctx vc = {program, costs, limits, &words, np};
+    fanout *workers = options->jobs > 1 ? fanout_start(nversions, options->jobs - 1,
+                                                       version_item, &vc)
+                                        : NULL;
+    ls_explore_options eo = {20000, 1000, limits->budget, false, false, options->search_progress,
+                             options->ctx, 1};
     ls_limits unbounded = *limits;
     unbounded.budget = NULL;
     ls_orders orders;
     explore_orders(program, costs, profile, limits, &eo, &orders);
     if (orders.bad_input) {
+        fanout_end(workers);
+        if (options->quiet)
+            options->quiet(options->ctx);
         fprintf(stderr, "%s\n", orders.error);
         explore_free(&orders);
         answer_words_free(&words);
         return VERDICT_BAD_INPUT;
     }
+    /* which versions print it (status: 0 no, 1 always, 2 under some timings, 3 cannot tell) */
+    int status[64 + 8] = {0};
+    bool refused[64 + 8] = {false};
+    for (size_t i = 0; i < nversions && i < 64 + 8; i++) {
+        fanout_result r;
+        if (!fanout_get(workers, i, &r))
+            version_item(&vc, i, &r);
+        status[i] = r.status;
+        refused[i] = r.code & 1;
+        if ((r.code & 2) && limits->budget && limits->budget->state == BUDGET_LEFT)
+            limits->budget->state = BUDGET_TIME; /* a worker's: say that it stopped */
+        free(r.data);
+        free(r.note);
+        if (options->versions_progress)
+            options->versions_progress(options->ctx, i + 1, nversions);
+    }
+    fanout_end(workers);
+    if (options->quiet)
+        options->quiet(options->ctx);
     const char *who = runtime_name(profile);
     char head[512], versions[96];
     snprintf(head, sizeof head, "%s: %s (profile %s)", program->file,
@@ -522,10 +578,6 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
 
     /* which versions print it: adjacent profiles with the same answer are one range (none
      * for a whole page, which Node does not run) */
-    int status[64] = {0}; /* 0 no, 1 always, 2 under some timings, 3 cannot tell */
-    size_t np = program->html ? 0 : ls_profile_count < 64 ? ls_profile_count : 64;
-    for (size_t i = 0; i < np; i++)
-        status[i] = prints_it(program, costs, &ls_profiles[i], limits, &words, NULL);
     char *list = NULL;
     size_t list_len = 0;
     FILE *lf = open_memstream(&list, &list_len);
@@ -560,13 +612,12 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                  : "none of the versions modelled (Node 10 on)", 100);
     free(list);
     /* and the browser: the same program as a page's one script (--env browser) */
-    for (size_t i = 0; i < ls_browser_profile_count; i++) {
+    for (size_t i = 0; i < ls_browser_profile_count && np + i < 64 + 8; i++) {
         const ls_profile *b = &ls_browser_profiles[i];
-        bool refused = false;
-        int st = prints_it(program, costs, b, limits, &words, &refused);
+        int st = status[np + i];
         char name[96], line[160];
         snprintf(line, sizeof line, "%s%s", profile_versions(b, name, sizeof name),
-                 refused   ? " cannot run it (loopsim run --env browser says why)"
+                 refused[np + i] ? " cannot run it (loopsim run --env browser says why)"
                  : st == 1 ? " prints it"
                  : st == 2 ? " prints it under some timings"
                  : st == 3 ? ": cannot tell"

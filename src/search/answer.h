@@ -37,9 +37,23 @@ typedef struct {
 ls_words answer_words(const char *text, size_t len);
 void answer_words_free(ls_words *w);
 
+struct ls_orders_s;
+
+typedef struct {
+    /* processes (0 or 1: this one): with more, jobs - 1 workers (fanout.h) ask which versions
+     * print the answer while this one searches for the verdict; the output is the same */
+    int jobs;
+    /* progress (NULL: none): the verdict's search (as explore.h's), then the versions, each
+     * called when one more is known; `quiet` before anything is written to the output */
+    void (*search_progress)(void *ctx, const struct ls_orders_s *so_far, uint64_t samples);
+    void (*versions_progress)(void *ctx, size_t done, size_t total);
+    void (*quiet)(void *ctx);
+    void *ctx;
+} ls_check_options;
+
 /* Checks `answer` against the program under `profile`, writing the verdict to `f`. */
 ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
                         const ls_profile *profile, const ls_limits *limits, const char *answer,
-                        bool color, FILE *f);
+                        const ls_check_options *options, bool color, FILE *f);
 
 #endif

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fanout.h"
 #include "fingerprint.h"
 #include "graph.h"
 #include "xalloc.h"
@@ -368,6 +369,45 @@ static ls_order *record(ls_orders *out, run_out *r)
     return explore_add_order(out, r->lines, r->len, r->ending, r->exit_code);
 }
 
+/* ---- the sampled runs, in other processes ---------------------------------------------------- */
+
+typedef struct {
+    const ls_program *program;
+    const ls_costs *costs;
+    const ls_profile *profile;
+    const ls_limits *limits;
+} sampling;
+
+/* fanout_fn: sample `item` + 1 (the seeds are 1..samples); declined when the budget stops it */
+static bool sample_item(void *ctx, uint64_t item, fanout_result *fr)
+{
+    const sampling *s = ctx;
+    ls_timing sampled = {CLOCK_SAMPLED, item + 1, NULL, NULL, NULL};
+    run_out r;
+    run(s->program, s->costs, s->profile, s->limits, &sampled, &r);
+    free(r.error);
+    if (r.out_of_budget) {
+        free(r.lines);
+        free(r.ending);
+        return false;
+    }
+    *fr = (fanout_result){0, r.exit_code, r.lines, r.len, r.ending};
+    return true;
+}
+
+/* Sample `seed`: as a worker made it, or here (none did, or it stopped before it). */
+static void sample(fanout *workers, const sampling *s, uint64_t seed, run_out *r)
+{
+    fanout_result fr;
+    if (fanout_get(workers, seed - 1, &fr)) {
+        *r = (run_out){fr.data, fr.len, fr.note, fr.code, false, false, NULL};
+        return;
+    }
+    ls_timing sampled = {CLOCK_SAMPLED, seed, NULL, NULL, NULL};
+    run(s->program, s->costs, s->profile, s->limits, &sampled, r);
+    free(r->error);
+}
+
 static int by_probability(const void *a, const void *b)
 {
     const ls_order *x = a, *y = b;
@@ -415,9 +455,14 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
     w.merge = !options->no_merge;
     ls_timing ranges = {CLOCK_RANGES, 0, &d.base, at_state, &w};
     out->complete = true;
+    sampling sampler = {program, costs, profile, &bounded};
+    fanout *workers = options->jobs > 1 && options->samples && !options->count_only
+                          ? fanout_start(options->samples, options->jobs - 1, sample_item, &sampler)
+                          : NULL;
     /* a search that would run out of time keeps a quarter of it for sampling, so that the
-     * orders sampling finds are listed, with their probabilities, whatever the search saw */
-    int64_t deadline = options->samples ? budget_reserve(budget, 0.25) : 0;
+     * orders sampling finds are listed, with their probabilities, whatever the search saw
+     * (workers sample meanwhile: then it keeps none) */
+    int64_t deadline = options->samples && !workers ? budget_reserve(budget, 0.25) : 0;
     for (;;) {
         start_walk(&w);
         run_out r;
@@ -436,6 +481,7 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
             break;
         }
         out->runs++;
+        fanout_poll(workers); /* no worker waits on a full pipe */
         if (options->progress)
             options->progress(options->progress_ctx, out, options->samples);
         if (!dfs_next(&d))
@@ -459,6 +505,7 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
     free(w.path);
     free(w.path_depth);
     if (out->bad_input) {
+        fanout_end(workers);
         graph_free(w.graph);
         return;
     }
@@ -478,6 +525,7 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
         out->listed_all = true;
     }
     if (options->count_only) {
+        fanout_end(workers);
         graph_free(w.graph);
         return;
     }
@@ -496,10 +544,8 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
     }
 
     for (uint64_t s = 1; s <= options->samples; s++) {
-        ls_timing sampled = {CLOCK_SAMPLED, s, NULL, NULL, NULL};
         run_out r;
-        run(program, costs, profile, &bounded, &sampled, &r);
-        free(r.error);
+        sample(workers, &sampler, s, &r);
         if (r.out_of_budget) {
             free(r.lines);
             free(r.ending);
@@ -521,6 +567,7 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
         if (options->progress)
             options->progress(options->progress_ctx, out, options->samples);
     }
+    fanout_end(workers);
     if (!out->listed_all && !out->count_capped && !out->count_partial && out->complete)
         out->graph = w.graph; /* explore_holds can still answer for any order */
     else

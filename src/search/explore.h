@@ -27,6 +27,14 @@
  * its order must be among the search's; `sampled_outside` counts those that are not (always 0
  * unless the model has a bug, and checked by the tests).
  *
+ * The sampled runs need nothing from the search, so with `jobs` > 1 they are made by other
+ * processes (fanout.h) while this one searches, and taken in seed order afterwards: the same
+ * orders, counts and ranks as one process gives.  The search itself stays in one process: its
+ * merging of states is what makes it fast, and a state is only known to be explored once the
+ * runs before it are done, so splitting the tree between processes would make each explore the
+ * states the others explore (twenty independent races split at the first race: both halves meet
+ * every later state).
+ *
  * The search stops after `max_paths` runs, or when its budget (budget.h: wall-clock seconds and
  * the memory its graph keeps) is spent: between runs, inside a run (at every callback and loop
  * iteration), in the count pass and in the sampled runs.  `complete` says whether it saw every
@@ -58,6 +66,9 @@ typedef struct {
      * progress line on a terminal (NULL: none) */
     void (*progress)(void *ctx, const struct ls_orders_s *so_far, uint64_t samples_wanted);
     void *progress_ctx;
+    /* processes to use (0 or 1: this one only): with more, the sampled runs are made by jobs - 1
+     * worker processes (fanout.h) while this one searches; the result is the same */
+    int jobs;
 } ls_explore_options;
 
 /* What stopped a search before it saw every path. */
