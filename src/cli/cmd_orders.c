@@ -127,9 +127,19 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
                      "their conditions)", r->n, r->n == 1 ? "" : "s", LS_MAX_LISTED);
         out_wrap(stdout, 0, "", listed, 100);
     }
-    if (r->sampled_outside)
+    if (r->sampled_outside && r->read_clock) {
+        char note[400];
+        snprintf(note, sizeof note, "note: %llu sampled run%s printed lines the search did not "
+                 "find. The program reads the clock (Date.now(), new Date(), performance.now() "
+                 "or process.hrtime()): if it prints what it read, each timing prints other "
+                 "numbers, and the orders below differ in those numbers only; if not, this is a "
+                 "bug of loopsim: please report it", (unsigned long long)r->sampled_outside,
+                 r->sampled_outside == 1 ? "" : "s");
+        out_wrap(stdout, 0, "", note, 100);
+    } else if (r->sampled_outside) {
         printf("loopsim: internal error: %llu sampled run(s) printed an order the search did not "
                "find; please report it\n", (unsigned long long)r->sampled_outside);
+    }
     size_t shown = r->n <= MAX_SHOWN_ORDERS + 5 ? r->n : MAX_SHOWN_ORDERS;
     for (size_t i = 0; i < shown; i++) {
         const ls_order *o = &r->orders[i];
@@ -152,6 +162,9 @@ static void orders_text(const char *file, const ls_profile *profile, const ls_or
             if (!r->listed_all && o->searched) {
                 printf("  when: not listed (conditions are listed for programs with at most %d "
                        "orders)\n", LS_MAX_LISTED);
+            } else if (!o->searched && r->complete && r->read_clock) {
+                printf("  when: a sampled timing printed it (numbers read from the clock "
+                       "differ)\n");
             } else if (!o->searched) {
                 printf("  when: a sampled timing printed it; the search stopped before reaching "
                        "it\n");
@@ -198,14 +211,15 @@ static void orders_json(const char *file, const ls_profile *profile, const ls_or
                                     "\"max-memory\""};
     printf(", \"complete\": %s, \"stopped_by\": %s, \"count\": %llu, \"count_capped\": %s, "
            "\"count_partial\": %s, \"listed_all\": %s, \"paths\": %llu, \"runs\": %llu, \"states\": %llu, \"joins\": %llu, "
-           "\"samples\": %llu, \"deterministic\": %s, \"sampled_outside\": %llu, \"orders\": [",
+           "\"samples\": %llu, \"deterministic\": %s, \"sampled_outside\": %llu, "
+           "\"read_clock\": %s, \"orders\": [",
            r->complete ? "true" : "false", stopped[r->stopped_by], (unsigned long long)r->count,
            r->count_capped ? "true" : "false", r->count_partial ? "true" : "false",
            r->listed_all ? "true" : "false",
            (unsigned long long)r->paths, (unsigned long long)r->runs,
            (unsigned long long)r->states, (unsigned long long)r->joins,
            (unsigned long long)r->samples, r->count == 1 && r->complete ? "true" : "false",
-           (unsigned long long)r->sampled_outside);
+           (unsigned long long)r->sampled_outside, r->read_clock ? "true" : "false");
     for (size_t i = 0; i < r->n; i++) {
         const ls_order *o = &r->orders[i];
         printf("%s\n  {\"lines\": ", i ? "," : "");

@@ -340,6 +340,7 @@ typedef struct {
     int exit_code;
     bool bad_input;
     bool out_of_budget;   /* stopped by the search's budget: not an order */
+    bool read_clock;      /* the program read the clock (what it printed may hold the time) */
     char *error;
 } run_out;
 
@@ -350,6 +351,7 @@ static void run(const ls_program *program, const ls_costs *costs, const ls_profi
     r->exit_code = engine_run(e);
     r->bad_input = e->stop == STOP_BAD_INPUT;
     r->out_of_budget = e->stop == STOP_BUDGET;
+    r->read_clock = e->host.read_clock;
     r->error = r->bad_input ? xstrdup(e->stop_message) : NULL;
     explore_run_key(e, r->exit_code, &r->lines, &r->len, &r->ending);
     if (e->checkpoint && e->stop != STOP_MERGED && !r->bad_input && !r->out_of_budget)
@@ -391,7 +393,7 @@ static bool sample_item(void *ctx, uint64_t item, fanout_result *fr)
         free(r.ending);
         return false;
     }
-    *fr = (fanout_result){0, r.exit_code, r.lines, r.len, r.ending};
+    *fr = (fanout_result){r.read_clock, r.exit_code, r.lines, r.len, r.ending};
     return true;
 }
 
@@ -400,7 +402,7 @@ static void sample(fanout *workers, const sampling *s, uint64_t seed, run_out *r
 {
     fanout_result fr;
     if (fanout_get(workers, seed - 1, &fr)) {
-        *r = (run_out){fr.data, fr.len, fr.note, fr.code, false, false, NULL};
+        *r = (run_out){fr.data, fr.len, fr.note, fr.code, false, false, fr.status != 0, NULL};
         return;
     }
     ls_timing sampled = {CLOCK_SAMPLED, seed, NULL, NULL, NULL};
@@ -536,6 +538,7 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
         run_out r;
         run(program, costs, profile, limits, &nominal, &r);
         free(r.error);
+        out->read_clock |= r.read_clock;
         ls_order *o = record(out, &r);
         if (!o->searched && !(o->searched = searched(out, w.graph, o)))
             out->sampled_outside += !out->count_partial; /* the nominal costs lie in the
@@ -555,6 +558,7 @@ void explore_orders(const ls_program *program, const ls_costs *costs, const ls_p
             }
             break;
         }
+        out->read_clock |= r.read_clock;
         size_t before = out->n;
         ls_order *o = record(out, &r);
         if (out->n > before) {

@@ -111,7 +111,9 @@ typedef struct ls_orders_s {
     bool count_partial;   /* the budget ran out in the count pass: `count` is only what the
                            * nominal and sampled runs printed (a lower bound) */
     uint64_t samples;
-    uint64_t sampled_outside; /* sampled runs whose order the search did not find (a bug) */
+    uint64_t sampled_outside; /* sampled runs whose order the search did not find: a bug,
+                               * unless the program prints what it read from the clock */
+    bool read_clock;      /* the nominal or a sampled run read the clock (Date.now(), ...) */
     bool bad_input;       /* the program failed as bad input (message in `error`) */
     char *error;
     /* the search's graph, kept when it found more orders than it lists (and could count

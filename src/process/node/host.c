@@ -121,8 +121,10 @@ static void hook_mark(void *ctx, js_vm *vm)
  * turns as many times as in Node. */
 static int64_t read_clock_ns(ls_engine *e)
 {
-    if (!e->host.link->making)
+    if (!e->host.link->making) {
         engine_spend_exact(e, e->costs.clock_read.ms);
+        e->host.read_clock = true;
+    }
     return clock_now_ns(&e->clock);
 }
 

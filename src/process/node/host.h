@@ -48,6 +48,7 @@ typedef struct {
     js_value dom;                /* --env browser: the prelude dom.js's exports */
     ls_inspect_style inspect;    /* console.log's formatting for the Node version */
     bool used_random;            /* Math.random was called (loopsim run says so) */
+    bool read_clock;             /* the program read the clock (Date, performance.now, hrtime) */
     uint64_t random_state;
     int pending_write_len;       /* process.stdout.write without a newline yet */
     char *pending_write;
