@@ -78,7 +78,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         budget_start(&budget, 2.0, 256.0);
         ls_limits bounded = limits;
         bounded.budget = &budget;
-        answer_check(program, &costs, profile_default(), &bounded, answer, size % 2 == 1, sink);
+        ls_check_options one = {1, NULL, NULL, NULL, NULL}; /* one process: no forks here */
+        answer_check(program, &costs, profile_default(), &bounded, answer, &one, size % 2 == 1,
+                     sink);
     }
     free(answer);
     return 0;
