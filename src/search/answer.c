@@ -349,7 +349,8 @@ static int prints_it(const ls_program *program, const ls_costs *costs, const ls_
 }
 
 /* Which versions print the answer: item i < nnode is Node profile i, the rest the browser's.
- * The result's code is refused + 2 when the budget was spent (status in `status`). */
+ * The result: its status in `status`; in `code`, bit 0 refused, bits 1-2 the budget's state
+ * (a worker's budget is its own copy: the parent says it stopped if a worker's did). */
 typedef struct {
     const ls_program *program;
     const ls_costs *costs;
@@ -369,8 +370,8 @@ static bool version_item(void *ctx, uint64_t i, fanout_result *r)
     bool refused = false;
     int st = prints_it(v->program, v->costs, version_profile(v, i), v->limits, v->words,
                        &refused);
-    bool spent = v->limits->budget && v->limits->budget->state != BUDGET_LEFT;
-    *r = (fanout_result){st, refused + (spent ? 2 : 0), NULL, 0, NULL};
+    int spent = v->limits->budget ? (int)v->limits->budget->state : BUDGET_LEFT;
+    *r = (fanout_result){st, (int)refused | spent << 1, NULL, 0, NULL};
     return true;
 }
 
@@ -418,8 +419,9 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
             version_item(&vc, i, &r);
         status[i] = r.status;
         refused[i] = r.code & 1;
-        if ((r.code & 2) && limits->budget && limits->budget->state == BUDGET_LEFT)
-            limits->budget->state = BUDGET_TIME; /* a worker's: say that it stopped */
+        if ((r.code >> 1) != BUDGET_LEFT && limits->budget &&
+            limits->budget->state == BUDGET_LEFT)
+            limits->budget->state = (ls_budget_state)(r.code >> 1); /* a worker's */
         free(r.data);
         free(r.note);
         if (options->versions_progress)
