@@ -20,6 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "text.h"
 #include "xalloc.h"
 
 typedef struct {
@@ -73,12 +74,7 @@ int fanout_cores(void)
 
 static uint64_t hash_result(const fanout_result *r)
 {
-    uint64_t h = UINT64_C(1469598103934665603); /* FNV-1a over the bytes, then the note */
-    for (size_t i = 0; i < r->len; i++)
-        h = (h ^ (unsigned char)r->data[i]) * UINT64_C(1099511628211);
-    for (const char *s = r->note; *s; s++)
-        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
-    return h;
+    return fnv1a(fnv1a(FNV1A_START, r->data, r->len), r->note, strlen(r->note));
 }
 
 static bool write_all(int fd, const void *p, size_t n)

@@ -6,7 +6,20 @@
 #define LOOPSIM_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
+
+/* FNV-1a over n bytes, going on from h (FNV1A_START to begin): the hash of the search's
+ * facts, the picture's labels and the workers' results (fanout.c). */
+#define FNV1A_START UINT64_C(1469598103934665603)
+
+static inline uint64_t fnv1a(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *c = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ c[i]) * UINT64_C(1099511628211);
+    return h;
+}
 
 typedef struct {
     char *buf;

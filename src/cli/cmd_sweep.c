@@ -8,6 +8,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "xalloc.h"
+
 /* ---- loopsim sweep ------------------------------------------------------------------------- */
 
 /* One value of the parameter, run as loopsim run runs it.  With --jobs, worker processes run the
@@ -34,7 +36,7 @@ static bool sweep_point(void *ctx, uint64_t i, fanout_result *r)
         return false;
     }
     if (e->stop == STOP_BAD_INPUT) {
-        *r = (fanout_result){POINT_BAD_INPUT, code, strdup(e->stop_message), 0, NULL};
+        *r = (fanout_result){POINT_BAD_INPUT, code, xstrdup(e->stop_message), 0, NULL};
         r->len = strlen(r->data);
     } else {
         *r = (fanout_result){POINT_RAN, code, NULL, 0, NULL};

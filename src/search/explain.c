@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 /* ---- words for callbacks ------------------------------------------------------------------ */
 
 bool explain_is_drain_api(const char *api)
@@ -120,17 +122,9 @@ typedef struct {
     size_t *first_line;   /* per record: its first printed line (lines come record by record) */
 } writer;
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-    uint64_t h = UINT64_C(1469598103934665603);
-    for (size_t i = 0; i < n; i++)
-        h = (h ^ (unsigned char)s[i]) * UINT64_C(1099511628211);
-    return h;
-}
-
 static const char **label_slot(const label_index *ix, const char *s, size_t n)
 {
-    size_t i = (size_t)hash_bytes(s, n) & (ix->cap - 1);
+    size_t i = (size_t)fnv1a(FNV1A_START, s, n) & (ix->cap - 1);
     while (ix->slots[i] && !(strlen(ix->slots[i]) == n && memcmp(ix->slots[i], s, n) == 0))
         i = (i + 1) & (ix->cap - 1);
     return &ix->slots[i];

@@ -8,6 +8,7 @@
 #include "fanout.h"
 #include "fingerprint.h"
 #include "graph.h"
+#include "text.h"
 #include "xalloc.h"
 
 
@@ -45,18 +46,10 @@ typedef struct {
     size_t slots_cap;     /* a power of two, at least twice facts_cap */
 } dfs_oracle;
 
-static uint64_t text_hash64(const char *s)
-{
-    uint64_t h = UINT64_C(1469598103934665603); /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * UINT64_C(1099511628211);
-    return h;
-}
-
 /* The slot of `statement` in d->slots: the fact's (index + 1), or 0 where it would go. */
 static size_t *fact_slot(dfs_oracle *d, const char *statement)
 {
-    size_t i = (size_t)text_hash64(statement) & (d->slots_cap - 1);
+    size_t i = (size_t)fnv1a(FNV1A_START, statement, strlen(statement)) & (d->slots_cap - 1);
     while (d->slots[i] && strcmp(d->facts[d->slots[i] - 1].statement, statement) != 0)
         i = (i + 1) & (d->slots_cap - 1);
     return &d->slots[i];
