@@ -180,6 +180,39 @@ START_TEST(test_states_past_the_changed_decision_are_done)
 }
 END_TEST
 
+/* A run of a million callbacks is a path of as many states: counting and listing walk it with
+ * their own stacks, where recursing once per state overflowed C's (a crash of `loopsim run` on
+ * a million chained setImmediates).  Two orders: the race at the start, then one long path. */
+START_TEST(test_a_path_a_million_states_deep_is_counted_and_listed)
+{
+    enum { DEPTH = 1000000 };
+    ls_graph *g = graph_new(NULL);
+    size_t s1 = state(g, 1, 1);
+    edge(g, 0, s1, "a\nb\n", "a first", true, 0, 1);
+    edge(g, 0, s1, "b\na\n", "b first", true, 0, 1);
+    size_t prev = s1;
+    for (uint64_t i = 2; i <= DEPTH; i++) {
+        size_t next = state(g, i, i);
+        edge(g, prev, next, "", NULL, false, i - 1, i);
+        prev = next;
+    }
+    end(g, prev, "c\n", NULL);
+    uint64_t count, paths;
+    bool capped;
+    ck_assert(graph_count(g, &count, &capped, &paths));
+    ck_assert(!capped);
+    ck_assert_uint_eq(count, 2);
+    ck_assert_uint_eq(paths, 2);
+    ls_orders r = {0};
+    graph_list(g, &r);
+    ck_assert_uint_eq(r.n, 2);
+    ck_assert_ptr_nonnull(find(&r, "a\nb\nc\n"));
+    ck_assert_ptr_nonnull(find(&r, "b\na\nc\n"));
+    explore_free(&r);
+    graph_free(g);
+}
+END_TEST
+
 static Suite *graph_suite(void)
 {
     Suite *s = suite_create("graph");
@@ -190,6 +223,7 @@ static Suite *graph_suite(void)
     tcase_add_test(tc, test_an_edge_taken_twice_is_one_edge_with_the_facts_both_said);
     tcase_add_test(tc, test_words_after_a_state_keep_their_iteration_through_every_route);
     tcase_add_test(tc, test_states_past_the_changed_decision_are_done);
+    tcase_add_test(tc, test_a_path_a_million_states_deep_is_counted_and_listed);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -579,13 +579,9 @@ static size_t memo(ls_graph *g, uint64_t key, size_t set)
     return *slot;
 }
 
-static void count_node(ls_graph *g, size_t k)
+/* Node k's set, once the sets of the states its edges lead to are made. */
+static void count_one(ls_graph *g, size_t k)
 {
-    if (g->nodes[k].counted || g->out_of_budget)
-        return;
-    for (size_t i = 0; i < g->nodes[k].nedges; i++)
-        if (g->nodes[k].edges[i].to != GRAPH_END)
-            count_node(g, g->nodes[k].edges[i].to);
     if (g->out_of_budget || (g->out_of_budget = budget_time_spent(g->budget)))
         return;
     node *x = &g->nodes[k];
@@ -684,9 +680,48 @@ static void count_node(ls_graph *g, size_t k)
     x->set = same;
 }
 
+/* Visits every state reachable from `root` (along its edges, or its routes once planned) that
+ * is not `done`, each after the states it leads to: a depth-first walk with its own stack, not
+ * C's, since a run of a million callbacks is a path of a million states.  The graph has no
+ * cycle (the recursion this walk replaced relied on that too).  Stops early when the graph's
+ * budget is spent. */
+static void walk_after(ls_graph *g, size_t root, bool routes, bool (*done)(const node *),
+                       void (*visit)(ls_graph *, size_t))
+{
+    typedef struct {
+        size_t k, next; /* the state, and its next edge to walk */
+    } frame;
+    if (done(&g->nodes[root]) || g->out_of_budget)
+        return;
+    size_t cap = 64, n = 0;
+    frame *st = xrealloc(NULL, cap * sizeof *st);
+    st[n++] = (frame){root, 0};
+    while (n > 0 && !g->out_of_budget) {
+        frame *f = &st[n - 1];
+        const node *x = &g->nodes[f->k];
+        if (f->next < x->nedges) {
+            size_t to = (routes ? x->routes : x->edges)[f->next++].to;
+            if (to != GRAPH_END && !done(&g->nodes[to])) {
+                if (n == cap)
+                    st = xrealloc(st, (cap *= 2) * sizeof *st);
+                st[n++] = (frame){to, 0};
+            }
+            continue;
+        }
+        visit(g, f->k);
+        n--;
+    }
+    free(st);
+}
+
+static bool counted(const node *x)
+{
+    return x->counted;
+}
+
 bool graph_count(ls_graph *g, uint64_t *count, bool *capped, uint64_t *paths)
 {
-    count_node(g, 0);
+    walk_after(g, 0, false, counted, count_one);
     if (g->out_of_budget)
         return false;
     *capped = g->nodes[0].set == TOO_MANY;
@@ -943,31 +978,41 @@ static void add_suffix(ls_graph *g, node *x, suffix_index *ix, const edge *y, te
     add_alts_after(g, &u->k, &y->k, t ? &t->k : NULL, y->iterations);
 }
 
-/* The routes out of every state the list pass will list, and how many lead to each. */
-static void plan_node(ls_graph *g, size_t k)
+/* The routes out of every state the list pass will list, and how many lead to each (a walk
+ * with its own stack, as walk_after's). */
+static void plan_node(ls_graph *g, size_t root)
 {
-    if (g->nodes[k].routes || g->nodes[k].nedges == 0)
-        return;
-    node *x = &g->nodes[k];
-    x->routes = xrealloc(NULL, x->nedges * sizeof *x->routes);
-    for (size_t i = 0; i < x->nedges; i++)
-        x->routes[i] = route(g, &g->nodes[k].edges[i]);
-    for (size_t i = 0; i < g->nodes[k].nedges; i++) {
-        size_t to = g->nodes[k].routes[i].to;
-        if (to != GRAPH_END) {
-            g->nodes[to].waiting++;
-            plan_node(g, to);
+    size_t cap = 64, n = 0;
+    size_t *st = xrealloc(NULL, cap * sizeof *st);
+    st[n++] = root;
+    while (n > 0) {
+        node *x = &g->nodes[st[--n]];
+        if (x->routes || x->nedges == 0)
+            continue;
+        x->routes = xrealloc(NULL, x->nedges * sizeof *x->routes);
+        for (size_t i = 0; i < x->nedges; i++)
+            x->routes[i] = route(g, &x->edges[i]);
+        for (size_t i = 0; i < x->nedges; i++) {
+            size_t to = x->routes[i].to;
+            if (to != GRAPH_END) {
+                g->nodes[to].waiting++;
+                if (n == cap)
+                    st = xrealloc(st, (cap *= 2) * sizeof *st);
+                st[n++] = to;
+            }
         }
     }
+    free(st);
 }
 
-static void list_node(ls_graph *g, size_t k)
+static bool listed(const node *x)
 {
-    if (g->nodes[k].listed)
-        return;
-    for (size_t i = 0; i < g->nodes[k].nedges; i++)
-        if (g->nodes[k].routes[i].to != GRAPH_END)
-            list_node(g, g->nodes[k].routes[i].to);
+    return x->listed;
+}
+
+/* Node k's suffixes, once those of the states its routes lead to are made. */
+static void list_one(ls_graph *g, size_t k)
+{
     node *x = &g->nodes[k];
     suffix_index ix = {NULL, 0, 0};
     for (size_t i = 0; i < x->nedges; i++) {
@@ -997,7 +1042,7 @@ void graph_list(ls_graph *g, ls_orders *out)
 {
     plan_node(g, 0);
     if (g->nodes[0].nedges)
-        list_node(g, 0);
+        walk_after(g, 0, true, listed, list_one);
     node *x = &g->nodes[0];
     for (size_t i = 0; i < x->nsuffixes; i++) {
         suffix *u = &x->suffixes[i];
