@@ -113,6 +113,20 @@ START_TEST(test_immediates_run_fifo_with_their_args)
 }
 END_TEST
 
+/* processImmediate calls immediate._onImmediate(): a function callback's this is its
+ * Immediate, with its arguments too (Node 10: runCallback, the same) */
+START_TEST(test_immediate_callback_this_is_its_immediate)
+{
+    static const char *const versions[] = {"10.7.0", "20"};
+    for (size_t i = 0; i < 2; i++)
+        expect_run_on(versions[i],
+                      "const im = setImmediate(function (a) { console.log('i', this === im, a, "
+                      "this.constructor.name); }, 'x');\n"
+                      "setImmediate(function () { console.log(this === im); });\n",
+                      "i true x Immediate false", 0, STOP_NONE);
+}
+END_TEST
+
 START_TEST(test_immediates_queued_during_check_wait)
 {
     /* R4.2, probe p4e: queued in the check phase, it runs in the next iteration, after that
@@ -282,6 +296,7 @@ static Suite *immediates_suite(void)
     tcase_add_test(tc, test_pending_immediate_makes_poll_not_block);
     tcase_add_test(tc, test_immediate_before_timer_when_scheduled_from_io);
     tcase_add_test(tc, test_timeout_vs_immediate_from_main_follows_ms_boundary);
+    tcase_add_test(tc, test_immediate_callback_this_is_its_immediate);
     suite_add_tcase(s, tc);
     tc = tcase_create("exceptions");
     tcase_add_test(tc, test_tick_from_throwing_immediate_runs_after_the_next_immediate);

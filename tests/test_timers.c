@@ -132,6 +132,22 @@ START_TEST(test_same_duration_timers_share_one_fifo_list)
 }
 END_TEST
 
+/* listOnTimeout calls timer._onTimeout(): a function callback's this is its Timeout (on Node 10
+ * too: lib/timers.js ontimeout), an arrow's is its scope's; clearInterval(this) stops it */
+START_TEST(test_timer_callback_this_is_its_timeout)
+{
+    static const char *const versions[] = {"10.7.0", "20"};
+    for (size_t i = 0; i < 2; i++)
+        expect_run_on(versions[i],
+                      "const t = setTimeout(function (a) { console.log('t', this === t, a, "
+                      "this.constructor.name); }, 20, 'arg');\n"
+                      "let n = 0; const iv = setInterval(function () { n++; "
+                      "console.log(this === iv); if (n === 2) clearInterval(this); }, 5);\n"
+                      "setTimeout(() => console.log('a', this === module.exports, typeof this), 30);\n",
+                      "true true t true arg Timeout a true object", 0, STOP_NONE);
+}
+END_TEST
+
 START_TEST(test_timer_start_is_fresh_loop_time)
 {
     /* R3.4: _idleStart = getLibuvNow(), which updates the loop time, not the cached uv_now. */
@@ -508,6 +524,7 @@ static Suite *timers_suite(void)
     tcase_add_test(tc, test_unref_timer_runs_in_place_when_its_list_runs);
     tcase_add_test(tc, test_unref_timer_alone_does_not_keep_loop_alive);
     tcase_add_test(tc, test_interval_restarts_from_its_callback_start);
+    tcase_add_test(tc, test_timer_callback_this_is_its_timeout);
     suite_add_tcase(s, tc);
     tc = tcase_create("exceptions");
     tcase_add_test(tc, test_tick_from_throwing_timer_runs_after_the_next_timer);

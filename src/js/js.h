@@ -225,6 +225,7 @@ const char *js_function_label(js_vm *vm, js_value fn);
  * same pointer, else the same text when one function alone has it); false if none has it. */
 bool js_program_label_line(const js_program *program, const char *label, uint32_t *line);
 bool js_function_is_async(js_value fn);
+bool js_function_takes_this(js_value fn);
 /* Where the innermost running JavaScript is (1-based line and column of the instruction being
  * run: for a native, the call that called it); false if no JavaScript is running. */
 bool js_current_position(js_vm *vm, uint32_t *line, uint32_t *col);

@@ -221,6 +221,14 @@ bool js_function_is_async(js_value fn)
            (fn.u.object->u.fn.proto->flags & PROTO_ASYNC);
 }
 
+/* whether a call can see the this it is given: an arrow function's this is its scope's, so a
+ * caller may skip making one (a bound function or a native is given it, as the call would) */
+bool js_function_takes_this(js_value fn)
+{
+    return !(fn.type == JS_TOBJECT && fn.u.object->cls == CLASS_FUNCTION &&
+             (fn.u.object->u.fn.proto->flags & PROTO_ARROW));
+}
+
 /* ---- where: line numbers and stack traces ------------------------------------------------- */
 
 void vm_where(js_vm *vm, const js_frame *f, uint32_t *line, uint32_t *col)

@@ -171,7 +171,8 @@ static bool run_batch(ls_engine *e, ls_immediates *b)
             q->ref_count--;
         im->refed = false;
         q->current = im;
-        bool ok = host_run_callback(e, im->origin, im->callback, im->args, im->nargs);
+        bool ok = host_run_callback_this(e, im->origin, im->callback, host_immediate_this(e, im),
+                                         im->args, im->nargs);
         q->current = NULL;
         if (!ok && !engine_stopped(e)) {
             q->out_head = b->head;

@@ -272,7 +272,8 @@ static bool n10_ontimeout(ls_engine *e, ls_timer *timer, bool have_start, uint64
     timer->called = true;
     if (!have_start && timer->repeat != 0)
         start = clock_get_now(&e->clock, "the restart of an interval");
-    if (!host_run_callback(e, timer->origin, timer->callback, timer->args, timer->nargs))
+    if (!host_run_callback_this(e, timer->origin, timer->callback, host_timer_this(e, timer),
+                                timer->args, timer->nargs))
         return engine_stopped(e);
     if (timer->repeat != 0)
         n10_rearm(e, timer, start);
@@ -534,8 +535,8 @@ static bool list_on_timeout(ls_engine *e, ls_timer_list *list, ls_reading *now)
         uint64_t start = 0;
         if (timer->repeat != 0)
             start = clock_get_now(&e->clock, "the restart of an interval"); /* an interval restarts from the callback's start */
-        bool ok = host_run_callback(e, timer->origin, timer->callback, timer->args,
-                                      timer->nargs);
+        bool ok = host_run_callback_this(e, timer->origin, timer->callback,
+                                         host_timer_this(e, timer), timer->args, timer->nargs);
         if (engine_stopped(e))
             return true;
         if (timer->repeat != 0 && timer->idle_timeout != -1) {

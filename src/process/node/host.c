@@ -1099,6 +1099,16 @@ static ls_immediate *as_immediate(js_value v)
     return js_host_data(v, &immediate_class);
 }
 
+js_value host_timer_this(ls_engine *e, ls_timer *t)
+{
+    return js_function_takes_this(t->callback) ? timer_object(e, t) : js_undefined();
+}
+
+js_value host_immediate_this(ls_engine *e, ls_immediate *im)
+{
+    return js_function_takes_this(im->callback) ? immediate_object(e, im) : js_undefined();
+}
+
 /* ref/unref/hasRef/refresh of Timeout, ref/unref/hasRef of Immediate (slot 0: which) */
 enum { M_REF, M_UNREF, M_HAS_REF, M_REFRESH, M_CLOSE };
 
@@ -1141,11 +1151,18 @@ static js_status timeout_method(const js_args *a, js_value *out)
     return JS_OK;
 }
 
-static js_value make_proto_with_methods(ls_engine *e, const char *const *names, const int *which,
-                                        size_t n)
+/* Timeout.prototype or Immediate.prototype: the methods, and a constructor named as Node's class
+ * (lib/internal/timers.js `class Timeout`, lib/timers.js `class Immediate`), so
+ * `this.constructor.name` in a callback reads as on Node; calling it is refused. */
+static js_value make_proto_with_methods(ls_engine *e, const char *cls, const char *const *names,
+                                        const int *which, size_t n)
 {
     js_vm *vm = e->host.vm;
     js_value proto = js_new_object(vm);
+    js_value ctor = js_new_native(vm, cls, 0, refused_call, e->host.link, 1);
+    *js_native_slot(ctor.u.object, 0) = js_new_cstring(vm, "calling ");
+    js_define_value(vm, ctor.u.object, "prototype", proto, false);
+    js_define_value(vm, proto.u.object, "constructor", ctor, false);
     for (size_t i = 0; i < n; i++) {
         js_value f = js_new_native(vm, names[i], 0, timeout_method, e->host.link, 1);
         *js_native_slot(f.u.object, 0) = js_number(which[i]);
@@ -2039,19 +2056,28 @@ static void make_globals(ls_engine *e)
     }
     static const char *const tnames[] = {"ref", "unref", "hasRef", "refresh", "close"};
     static const int twhich[] = {M_REF, M_UNREF, M_HAS_REF, M_REFRESH, M_CLOSE};
-    e->host.timeout_proto = make_proto_with_methods(e, tnames, twhich, 5);
-    e->host.immediate_proto = make_proto_with_methods(e, tnames, twhich, 3);
+    e->host.timeout_proto = make_proto_with_methods(e, "Timeout", tnames, twhich, 5);
+    e->host.immediate_proto = make_proto_with_methods(e, "Immediate", tnames, twhich, 3);
 }
 
 /* console.log of a Buffer: its first 50 bytes in hex (buffer.INSPECT_MAX_BYTES), then how many
  * more (lib/buffer.js Buffer.prototype[customInspectSymbol]); a Buffer whose bytes loopsim does
- * not know (a derived key) stops the run.  Timeouts and Immediates print as `Timeout {}` with
- * the fields the prelude gives them (docs/modules.md). */
+ * not know (a derived key) stops the run.  A Timeout or an Immediate stops it too: Node prints
+ * its internal fields (lib/internal/timers.js: _idleTimeout, _idlePrev, _idleStart, _onTimeout,
+ * ..., and the async ids, which count every async resource Node's own code made), which loopsim
+ * does not model (docs/modules.md). */
 static bool inspect_host_object(void *ctx, js_vm *vm, struct js_object *host, js_value *out,
                                 char **text)
 {
     (void)out;
     ls_engine *e = engine_at(ctx);
+    bool timeout = js_host_data(js_obj(host), &timeout_class) != NULL;
+    if (timeout || js_host_data(js_obj(host), &immediate_class)) {
+        host_refuse(e, "loopsim does not model how Node prints %s object (its internal fields "
+                    "and async ids)", timeout ? "a Timeout" : "an Immediate");
+        *text = xstrdup(timeout ? "Timeout {}" : "Immediate {}");
+        return true;
+    }
     buffer_data *b = js_host_data(js_obj(host), &buffer_class);
     if (!b)
         return false;

@@ -22,6 +22,7 @@
 #include "js.h"
 #include "node/inspect.h"
 #include "program.h"
+#include "types.h"
 
 typedef struct ls_engine ls_engine;
 
@@ -82,6 +83,14 @@ bool host_run_callback(ls_engine *e, js_origin origin, js_value fn, const js_val
 /* The same with `this` (an event listener's target). */
 bool host_run_callback_this(ls_engine *e, js_origin origin, js_value fn, js_value this_value,
                             const js_value *args, size_t nargs);
+/* The `this` of a timer's or an immediate's callback: Node calls it as a method of its Timeout
+ * (lib/internal/timers.js listOnTimeout: `timer._onTimeout()`, or ReflectApply(timer._onTimeout,
+ * timer, args); Node 10's lib/timers.js ontimeout the same) or its Immediate (processImmediate:
+ * `immediate._onImmediate()`), so a `function` callback sees the object setTimeout returned and
+ * `clearInterval(this)` stops its interval.  Undefined for an arrow function, which cannot see
+ * it (no object is made for it). */
+js_value host_timer_this(ls_engine *e, ls_timer *t);
+js_value host_immediate_this(ls_engine *e, ls_immediate *im);
 /* console.log and its kin: the arguments formatted, printed as lines (to stderr: console.error
  * under Node) */
 js_status host_console_print(const js_args *a, bool to_stderr);
