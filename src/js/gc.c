@@ -467,6 +467,11 @@ void gc_collect(js_vm *vm)
             link = &g->next;
         } else {
             *link = g->next;
+            if (g->kind == GC_OBJECT) {
+                const js_object *o = (const js_object *)g;
+                if (o->cls == CLASS_HOST && o->u.host.cls && o->u.host.cls->finalize)
+                    o->u.host.cls->finalize(vm->host.ctx, o->u.host.data);
+            }
             gc_free_block(vm, g);
         }
     }

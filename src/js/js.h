@@ -284,6 +284,9 @@ typedef struct js_host_class {
     const char *name;                        /* util.inspect's constructor name: "Timeout" */
     void (*mark)(js_vm *vm, void *data);     /* its references, for the collector */
     void (*fingerprint)(js_vm *vm, struct ls_fp *fp, void *data);
+    /* the collector freed the object (ctx: js_host's); not called when the VM is reset or freed,
+     * since the embedder's data goes with its run then */
+    void (*finalize)(void *ctx, void *data);
 } js_host_class;
 
 /* An object of the embedder's (a Timeout, an Immediate, a net.Server): `data` is its; the

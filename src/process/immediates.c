@@ -9,6 +9,7 @@ void immediates_init(ls_engine *e)
     ls_immediates *q = &e->immediates;
     q->head = q->tail = NULL;
     q->count = q->ref_count = 0;
+    q->spare = NULL;
     /* uv_idle_init(immediate_idle_handle): ref'd, not started */
     q->idle.active = false;
     q->idle.refed = true;
@@ -61,7 +62,12 @@ ls_immediate *immediates_create(ls_engine *e, js_value callback, js_value *args,
                                 ls_origin origin)
 {
     ls_immediates *q = &e->immediates;
-    ls_immediate *im = arena_alloc(e->arena, sizeof *im);
+    ls_immediate *im = q->spare;
+    if (im)
+        q->spare = im->next;
+    else
+        im = arena_alloc(e->arena, sizeof *im);
+    im->destroyed = false;
     im->callback = callback;
     im->args = args;
     im->nargs = nargs;
@@ -94,6 +100,16 @@ void immediates_clear(ls_engine *e, ls_immediate *im)
         toggle_immediate_ref(e, false);
     im->refed = false;
     queue_remove(q, im);
+}
+
+void immediates_recycle(ls_engine *e, ls_immediate *im)
+{
+    ls_immediates *q = &e->immediates;
+    if (!im->destroyed || im->queued || im == q->current)
+        return; /* cannot be: such an immediate marks its object */
+    im->object = js_undefined();
+    im->next = q->spare;
+    q->spare = im;
 }
 
 void immediates_unref(ls_engine *e, ls_immediate *im)

@@ -43,6 +43,9 @@ typedef struct ls_immediates {
     ls_uv_handle idle;          /* Environment::immediate_idle_handle */
     struct ls_immediates *running; /* processImmediate's batch being run (for the collector) */
     ls_immediate *current;      /* the immediate whose callback runs (its values stay roots) */
+    ls_immediate *spare;        /* run or cleared, and the collector freed its Immediate object:
+                                 * reused by the next setImmediate (linked by `next`), so memory
+                                 * follows the immediates alive, not those that ran */
 } ls_immediates;
 
 void immediates_init(ls_engine *e);
@@ -54,6 +57,9 @@ void immediates_mark(ls_engine *e, js_vm *vm);
 ls_immediate *immediates_create(ls_engine *e, js_value callback, js_value *args, size_t nargs,
                                 ls_origin origin);
 void immediates_clear(ls_engine *e, ls_immediate *im);
+/* Its Immediate object was collected: nothing can reach `im` any more (a queued, running or
+ * current immediate marks its object), so it is kept for reuse. */
+void immediates_recycle(ls_engine *e, ls_immediate *im);
 void immediates_unref(ls_engine *e, ls_immediate *im);
 void immediates_ref(ls_engine *e, ls_immediate *im);
 /* Environment::CheckImmediate: the check handle's callback. */

@@ -625,7 +625,7 @@ static ls_engine *engine_of(const js_args *a)
     return ((ls_host_link *)js_native_data(a->callee))->e;
 }
 
-static const js_host_class net_class = {"net", NULL, NULL};
+static const js_host_class net_class = {"net", NULL, NULL, NULL};
 
 static ls_net *as_net(js_value v)
 {

@@ -1954,7 +1954,7 @@ static void fingerprint_handle(js_vm *vm, ls_fp *fp, void *data)
     fp_u64(fp, (uint64_t)(int64_t)h->fd * 2 + h->closed);
 }
 
-static const js_host_class handle_class = {"FileHandle", NULL, fingerprint_handle};
+static const js_host_class handle_class = {"FileHandle", NULL, fingerprint_handle, NULL};
 
 /* the settling "callback": slot 0 the promise, slot 1 what the value becomes */
 static js_status settle(const js_args *a, js_value *out)

@@ -445,7 +445,7 @@ static void fingerprint_buffer(js_vm *vm, ls_fp *fp, void *data)
     fp_bytes(fp, b->bytes, b->len);
 }
 
-static const js_host_class buffer_class = {"Buffer", NULL, fingerprint_buffer};
+static const js_host_class buffer_class = {"Buffer", NULL, fingerprint_buffer, NULL};
 
 static bool bytes_unknown(ls_engine *e, const buffer_data *b)
 {
@@ -1066,14 +1066,20 @@ static void fingerprint_immediate(js_vm *vm, ls_fp *fp, void *data)
     immediates_fingerprint_immediate(fp, data);
 }
 
-static const js_host_class timeout_class = {"Timeout", NULL, fingerprint_timeout};
+static const js_host_class timeout_class = {"Timeout", NULL, fingerprint_timeout, NULL};
 /* an Immediate the program holds keeps its callback and arguments (util.inspect shows them) */
 static void mark_immediate(js_vm *vm, void *data)
 {
     immediates_mark_one(vm, data);
 }
 
-static const js_host_class immediate_class = {"Immediate", mark_immediate, fingerprint_immediate};
+static void finalize_immediate(void *ctx, void *data)
+{
+    immediates_recycle(engine_at(ctx), data);
+}
+
+static const js_host_class immediate_class = {"Immediate", mark_immediate, fingerprint_immediate,
+                                              finalize_immediate};
 
 static js_value timer_object(ls_engine *e, ls_timer *t)
 {
