@@ -159,10 +159,21 @@ static double list_key(const ls_engine *e, double delay)
     return e->profile->fractional_lists ? delay : trunc(delay);
 }
 
+/* The timer is scheduled again (or for the first time): a root of the collector. */
+static void keep(ls_timers *t, ls_timer *timer)
+{
+    if (timer->kept)
+        return;
+    timer->kept = true;
+    timer->all_next = t->all;
+    t->all = timer;
+}
+
 /* insert(item, msecs, start = getLibuvNow()) */
 static void insert(ls_engine *e, ls_timer *timer, double msecs_in, uint64_t start)
 {
     ls_timers *t = &e->timers;
+    keep(t, timer);
     double msecs = list_key(e, msecs_in);
     timer->idle_start = start;
     ls_timer_list *list = timers_list_for(t, msecs);
@@ -203,6 +214,7 @@ static void n10_on_own_timeout(ls_engine *e, ls_uv_timer *handle);
 static void n10_insert(ls_engine *e, ls_timer *timer, uint64_t start)
 {
     ls_timers *t = &e->timers;
+    keep(t, timer);
     double msecs = timer->idle_timeout;
     timer->idle_start = start;
     ls_timer_list *list = timers_list_for(t, msecs);
@@ -272,12 +284,14 @@ static bool n10_ontimeout(ls_engine *e, ls_timer *timer, bool have_start, uint64
     timer->called = true;
     if (!have_start && timer->repeat != 0)
         start = clock_get_now(&e->clock, "the restart of an interval");
-    if (!host_run_callback_this(e, timer->origin, timer->callback, host_timer_this(e, timer),
-                                timer->args, timer->nargs))
-        return engine_stopped(e);
-    if (timer->repeat != 0)
+    ls_timer *outer = e->timers.current;
+    e->timers.current = timer; /* kept until re-armed */
+    bool ok = host_run_callback_this(e, timer->origin, timer->callback,
+                                     host_timer_this(e, timer), timer->args, timer->nargs);
+    if (ok && timer->repeat != 0)
         n10_rearm(e, timer, start);
-    return true;
+    e->timers.current = outer;
+    return ok ? true : engine_stopped(e);
 }
 
 /* listOnTimeout(handle, now): every due timer of the list, with no drain in between. */
@@ -362,6 +376,7 @@ static void n10_unref(ls_engine *e, ls_timer *timer)
     own->cb = n10_on_own_timeout;
     own->data = timer;
     timer->own = own;
+    keep(&e->timers, timer);
     loop_timer_start(e, own, (uint64_t)trunc(delay));
     loop_handle_set(e, &own->handle, own->handle.active, false);
 }
@@ -403,7 +418,13 @@ static uint64_t start_now(ls_engine *e, const ls_timer *timer)
 ls_timer *timers_create(ls_engine *e, js_value callback, js_value *args, size_t nargs,
                         double delay, bool repeat, ls_origin origin)
 {
-    ls_timer *timer = arena_alloc(e->arena, sizeof *timer);
+    ls_timer *timer = e->timers.spare;
+    if (timer) {
+        e->timers.spare = timer->next;
+        memset(timer, 0, sizeof *timer);
+    } else {
+        timer = arena_alloc(e->arena, sizeof *timer);
+    }
     timer->idle_timeout = delay;
     timer->repeat = repeat ? delay : 0;
     timer->has_callback = true;
@@ -412,8 +433,7 @@ ls_timer *timers_create(ls_engine *e, js_value callback, js_value *args, size_t 
     timer->nargs = nargs;
     timer->origin = origin;
     timer->object = js_undefined();
-    timer->all_next = e->timers.all; /* for the collector: every timer made, live or not */
-    e->timers.all = timer;
+    keep(&e->timers, timer);
     timer->refed = true;
     if (e->profile->timer_per_list) {
         n10_insert(e, timer, start_now(e, timer)); /* active(timeout) */
@@ -535,8 +555,11 @@ static bool list_on_timeout(ls_engine *e, ls_timer_list *list, ls_reading *now)
         uint64_t start = 0;
         if (timer->repeat != 0)
             start = clock_get_now(&e->clock, "the restart of an interval"); /* an interval restarts from the callback's start */
+        ls_timer *outer = t->current;
+        t->current = timer; /* kept until re-armed */
         bool ok = host_run_callback_this(e, timer->origin, timer->callback,
                                          host_timer_this(e, timer), timer->args, timer->nargs);
+        t->current = outer;
         if (engine_stopped(e))
             return true;
         if (timer->repeat != 0 && timer->idle_timeout != -1) {
@@ -619,14 +642,39 @@ static void run_timers(ls_engine *e, ls_uv_timer *handle)
     tasks_scope_exit(e);
 }
 
+void timers_mark_one(js_vm *vm, const ls_timer *timer)
+{
+    js_gc_mark_value(vm, timer->callback);
+    js_gc_mark_value(vm, timer->object);
+    for (size_t i = 0; i < timer->nargs; i++)
+        js_gc_mark_value(vm, timer->args[i]);
+}
+
 void timers_mark(ls_engine *e, js_vm *vm)
 {
-    for (ls_timer *t = e->timers.all; t; t = t->all_next) {
-        js_gc_mark_value(vm, t->callback);
-        js_gc_mark_value(vm, t->object);
-        for (size_t i = 0; i < t->nargs; i++)
-            js_gc_mark_value(vm, t->args[i]);
+    ls_timers *t = &e->timers;
+    for (ls_timer **link = &t->all; *link;) {
+        ls_timer *timer = *link;
+        if (!timer->list && !timer->own && timer != t->current) {
+            *link = timer->all_next; /* ran or cleared: the program's to keep, or not */
+            timer->kept = false;
+            continue;
+        }
+        timers_mark_one(vm, timer);
+        link = &timer->all_next;
     }
+    /* (the current timer's callback was linked out of its list before it ran) */
+    if (t->current && !t->current->kept)
+        timers_mark_one(vm, t->current);
+}
+
+void timers_recycle(ls_engine *e, ls_timer *timer)
+{
+    ls_timers *t = &e->timers;
+    if (timer->kept || timer->list || timer->own || timer == t->current)
+        return; /* cannot be: a kept timer marks its Timeout */
+    timer->next = t->spare;
+    t->spare = timer;
 }
 
 void timers_init(ls_engine *e)
@@ -638,6 +686,7 @@ void timers_init(ls_engine *e)
     t->next_list_id = 0;
     t->ref_count = 0;
     t->next_expiry = INFINITY;
+    t->all = t->current = t->spare = NULL;
     /* Environment::InitializeLibuv: uv_timer_init(timer_handle) then uv_unref(timer_handle). */
     loop_timer_init(&t->handle, run_timers);
     t->handle.handle.refed = false;

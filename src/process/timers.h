@@ -56,7 +56,10 @@ struct ls_timer {                 /* a Timeout object */
     size_t nargs;
     ls_origin origin;
     js_value object;              /* the Timeout object the program sees (host.c), once made */
-    ls_timer *all_next;           /* every timer made in this run (marked for the collector) */
+    ls_timer *all_next;           /* in ls_timers.all, while `kept` */
+    bool kept;                    /* a root of the collector: in a list, with a TimerWrap of its
+                                   * own (Node 10), or running; else only the program's Timeout
+                                   * object keeps it (its class's mark) */
 };
 
 struct ls_timer_list {            /* a TimersList */
@@ -77,12 +80,21 @@ typedef struct {
     int64_t ref_count;            /* timeoutInfo[0] */
     double next_expiry;           /* nextExpiry; INFINITY when none */
     ls_uv_timer handle;           /* Environment::timer_handle */
-    ls_timer *all;                /* every timer made, newest first */
+    ls_timer *all;                /* the timers kept (see ls_timer.kept), newest first */
+    ls_timer *current;            /* the timer whose callback runs, until it is re-armed */
+    ls_timer *spare;              /* no longer kept, and the collector freed its Timeout object:
+                                   * reused by the next setTimeout (linked by `next`) */
 } ls_timers;
 
 void timers_init(ls_engine *e);
-/* Marks the callbacks, arguments and Timeout objects of every timer (the VM's collector). */
+/* Marks the callbacks, arguments and Timeout objects of the timers kept (the VM's collector),
+ * and stops keeping those that are in no list, have no TimerWrap and are not running: only
+ * the program can still reach such a timer, through its Timeout (timers_mark_one, from the
+ * Timeout class's mark), to refresh() it. */
 void timers_mark(ls_engine *e, js_vm *vm);
+void timers_mark_one(js_vm *vm, const ls_timer *timer);
+/* Its Timeout object was collected: a timer no longer kept is reused by the next setTimeout. */
+void timers_recycle(ls_engine *e, ls_timer *timer);
 
 /* new Timeout(...) + insert(): setTimeout/setInterval.  `delay` is the already coerced delay. */
 ls_timer *timers_create(ls_engine *e, js_value callback, js_value *args, size_t nargs,

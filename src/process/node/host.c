@@ -1066,7 +1066,19 @@ static void fingerprint_immediate(js_vm *vm, ls_fp *fp, void *data)
     immediates_fingerprint_immediate(fp, data);
 }
 
-static const js_host_class timeout_class = {"Timeout", NULL, fingerprint_timeout, NULL};
+/* a Timeout the program holds keeps its callback and arguments (refresh() may run them again) */
+static void mark_timeout(js_vm *vm, void *data)
+{
+    timers_mark_one(vm, data);
+}
+
+static void finalize_timeout(void *ctx, void *data)
+{
+    timers_recycle(engine_at(ctx), data);
+}
+
+static const js_host_class timeout_class = {"Timeout", mark_timeout, fingerprint_timeout,
+                                            finalize_timeout};
 /* an Immediate the program holds keeps its callback and arguments (util.inspect shows them) */
 static void mark_immediate(js_vm *vm, void *data)
 {
