@@ -100,6 +100,8 @@ COMMANDS = [
     # sampled runs print other numbers read from the clock: a note, not an internal error
     ("orders-prints-the-clock", ["orders", "--samples", "50", "tests/cli/prints-the-clock.js"]),
     ("run-prints-a-timeout", ["run", "tests/cli/prints-a-timeout.js"]),
+    ("run-timeout-to-primitive", ["run", "tests/cli/timeout-to-primitive.js"]),
+    ("run-timeout-to-primitive-node-10", ["run", "--node", "10.7.0", "tests/cli/timeout-to-primitive.js"]),
     ("orders-bad-jobs", ["orders", "--jobs", "0", "scenarios/seeds/003-interview-quiz.json"]),
     ("run-takes-no-jobs", ["run", "--jobs", "2", "scenarios/seeds/003-interview-quiz.json"]),
     ("sweep-no-vary", ["sweep", "scenarios/seeds/001d-timeout-vs-immediate-race.json"]),

@@ -57,6 +57,7 @@ typedef struct {
         bool invalid_callback_received;
         bool fs_validate_function;
         bool readfile_big_chunks;
+        bool timeout_to_primitive;
         bool buffer_inspect_more_bytes;
         bool arg_type_received_plain;
         bool pbkdf2_digest_required;

@@ -1169,6 +1169,30 @@ static js_status timeout_method(const js_args *a, js_value *out)
     return JS_OK;
 }
 
+/* Timeout.prototype[Symbol.toPrimitive] (profile.def timeout_to_primitive): `+timeout` and
+ * `${timeout}` are its async id, which counts every async resource Node's own code made; loopsim
+ * does not model those ids, so the coercion stops the run naming it.  Defined through
+ * Reflect.defineProperty (a symbol key), not enumerable, as a class method is. */
+static void refuse_to_primitive(ls_engine *e, js_value proto)
+{
+    js_vm *vm = e->host.vm;
+    js_value g = js_obj(js_global(vm)), sym_ctor, key, reflect, define;
+    if (js_get(vm, g, "Symbol", &sym_ctor) != JS_OK ||
+        js_get(vm, sym_ctor, "toPrimitive", &key) != JS_OK ||
+        js_get(vm, g, "Reflect", &reflect) != JS_OK ||
+        js_get(vm, reflect, "defineProperty", &define) != JS_OK)
+        abort(); /* the language's own builtins */
+    js_value fn = js_new_native(vm, "[Symbol.toPrimitive]", 0, refused_call, e->host.link, 1);
+    *js_native_slot(fn.u.object, 0) = js_new_cstring(vm, "timeout");
+    js_value desc = js_new_object(vm);
+    js_set(vm, desc, "value", fn);
+    js_set(vm, desc, "writable", js_bool(true));
+    js_set(vm, desc, "configurable", js_bool(true));
+    js_value args[3] = {proto, key, desc}, r;
+    if (js_call(vm, define, reflect, 3, args, &r) != JS_OK)
+        abort();
+}
+
 /* Timeout.prototype or Immediate.prototype: the methods, and a constructor named as Node's class
  * (lib/internal/timers.js `class Timeout`, lib/timers.js `class Immediate`), so
  * `this.constructor.name` in a callback reads as on Node; calling it is refused. */
@@ -2075,6 +2099,8 @@ static void make_globals(ls_engine *e)
     static const char *const tnames[] = {"ref", "unref", "hasRef", "refresh", "close"};
     static const int twhich[] = {M_REF, M_UNREF, M_HAS_REF, M_REFRESH, M_CLOSE};
     e->host.timeout_proto = make_proto_with_methods(e, "Timeout", tnames, twhich, 5);
+    if (e->profile->process.timeout_to_primitive)
+        refuse_to_primitive(e, e->host.timeout_proto);
     e->host.immediate_proto = make_proto_with_methods(e, "Immediate", tnames, twhich, 3);
 }
 
