@@ -219,6 +219,28 @@ START_TEST(test_uv_threadpool_size_is_read_when_the_pool_starts)
 }
 END_TEST
 
+START_TEST(test_requests_beyond_the_pool_threads_wait_and_each_thread_takes_the_next_as_it_frees)
+{
+    /* 1,000 stats of 100 ms on 4 threads: waves done at 100, 200, 300, ... ms.  The first
+     * callback keeps the loop busy until about 450 ms, but the threads go on (a thread takes the
+     * queue's head when its request is done, not when the loop sees it), so the next poll phase
+     * takes the three waves done by then at once, before the timer of 470 ms (it would see 8 if
+     * a thread waited for the loop); the last wave is done at 25,000 ms.  Waiting requests are
+     * not instants of the timing model: there is no limit of 77 requests in flight. */
+    const char *text = "const fs = require('fs'), seen = [];\n"
+                       "let done = 0;\n"
+                       "for (let i = 0; i < 1000; i++)\n"
+                       "  fs.stat(__filename, () => {\n"
+                       "    if (++done === 1) { const t = Date.now(); while (Date.now() - t < 350); }\n"
+                       "  });\n"
+                       "setTimeout(() => seen.push('at 470: ' + done), 470);\n"
+                       "setTimeout(() => seen.push('at 24900: ' + done), 24900);\n"
+                       "setTimeout(() => seen.push('at 25100: ' + done), 25100);\n"
+                       "process.on('exit', () => console.log(seen.join(', ')));\n";
+    expect_with_pool(text, 0.1, 0.1, 100, "at 470: 16, at 24900: 996, at 25100: 1000");
+}
+END_TEST
+
 START_TEST(test_readdir_lists_the_virtual_directory_sorted)
 {
     expect_run("const fs = require('fs');\n"
@@ -444,6 +466,7 @@ static Suite *suite(void)
     tcase_add_test(t, test_readdir_lists_the_virtual_directory_sorted);
     tcase_add_test(t, test_the_first_request_starts_the_pool_and_waits_for_its_warm_up);
     tcase_add_test(t, test_uv_threadpool_size_is_read_when_the_pool_starts);
+    tcase_add_test(t, test_requests_beyond_the_pool_threads_wait_and_each_thread_takes_the_next_as_it_frees);
     tcase_add_test(t, test_promises_readfile_reads_until_nothing_before_14_and_to_the_size_from_14);
     tcase_add_test(t, test_promises_settle_in_the_last_trips_completion_before_the_check_phase);
     tcase_add_test(t, test_promises_reject_where_the_callback_form_throws_or_calls_back_an_error);

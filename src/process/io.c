@@ -50,7 +50,9 @@ struct ls_net {
 void io_init(ls_engine *e)
 {
     for (int i = 0; i < LS_POOL_MAX; i++)
-        e->io.worker_last[i] = NULL;
+        e->io.worker_job[i] = NULL;
+    e->io.queued = e->io.queued_tail = NULL;
+    e->io.done = e->io.done_tail = NULL;
     e->io.nthreads = 0;
     e->io.warm = -1;
     e->io.nets = NULL;
@@ -59,7 +61,8 @@ void io_init(ls_engine *e)
 }
 
 /* The event completes `cost` after instant `base`; it joins the in-flight list, which is kept
- * in the order the requests were made (the tie-break between equal completion instants). */
+ * in the order the requests were made (the tie-break between equal completion instants): a pool
+ * request was numbered when it was made (submit_trip), which may be before it starts. */
 static bool add_event(ls_engine *e, ls_io_event *ev, int base, ls_cost cost)
 {
     int64_t lo, hi;
@@ -67,21 +70,43 @@ static bool add_event(ls_engine *e, ls_io_event *ev, int base, ls_cost cost)
     ev->var = dbm_add(&e->clock.zone, base, lo, hi);
     if (ev->var < 0) {
         e->stop = STOP_BAD_INPUT;
-        e->stop_message = arena_printf(e->arena, "%s: error: more than %d I/O requests in flight "
-                                       "at once; loopsim's timing model cannot follow them",
+        e->stop_message = arena_printf(e->arena, "%s: error: more than %d I/O events in flight at "
+                                       "once (socket events, thread-pool requests running or "
+                                       "completed); loopsim's timing model cannot follow them",
                                        e->program->file, DBM_MAX - 3);
         return false;
     }
-    ev->seq = engine_next_seq(e);
+    if (ev->kind != EV_POOL)
+        ev->seq = engine_next_seq(e);
     ls_io_event **link = &e->io.head;
-    while (*link)
+    while (*link && (*link)->seq < ev->seq)
         link = &(*link)->next;
-    ev->next = NULL;
+    ev->next = *link;
     *link = ev;
     return true;
 }
 
-static void unlink_event(ls_engine *e, ls_io_event *ev)
+/* Pool thread w starts request `ev` at instant `base`. */
+static bool start_on(ls_engine *e, int w, ls_io_event *ev, int base)
+{
+    ev->worker = w;
+    e->io.worker_job[w] = ev;
+    return add_event(e, ev, base, ev->job->latency);
+}
+
+/* The request that waited longest, off the queue. */
+static ls_io_event *dequeue(ls_engine *e)
+{
+    ls_io_event *ev = e->io.queued;
+    e->io.queued = ev->next;
+    if (!e->io.queued)
+        e->io.queued_tail = NULL;
+    ev->next = NULL;
+    return ev;
+}
+
+/* `ev` off the in-flight list. */
+static void detach(ls_engine *e, ls_io_event *ev)
 {
     for (ls_io_event **link = &e->io.head; *link; link = &(*link)->next)
         if (*link == ev) {
@@ -89,8 +114,30 @@ static void unlink_event(ls_engine *e, ls_io_event *ev)
             break;
         }
     ev->next = NULL;
-    if (ev->kind == EV_POOL && e->io.worker_last[ev->worker] == ev)
-        e->io.worker_last[ev->worker] = NULL;
+}
+
+/* `ev` at the end of a list kept with its tail (the pool's queue, the done list). */
+static void append(ls_io_event **head, ls_io_event **tail, ls_io_event *ev)
+{
+    ev->next = NULL;
+    if (*tail)
+        (*tail)->next = ev;
+    else
+        *head = ev;
+    *tail = ev;
+}
+
+static void unlink_event(ls_engine *e, ls_io_event *ev)
+{
+    detach(e, ev);
+    /* The thread that ran it, if it has not moved on already (submit_trip), takes the request
+     * that has waited longest at the instant this one completed (libuv src/threadpool.c worker:
+     * after a request's work, the thread takes the queue's head, or sleeps if it is empty). */
+    if (ev->kind == EV_POOL && e->io.worker_job[ev->worker] == ev) {
+        e->io.worker_job[ev->worker] = NULL;
+        if (e->io.queued)
+            start_on(e, ev->worker, dequeue(e), ev->var);
+    }
     dbm_drop(&e->clock.zone, ev->var);
 }
 
@@ -183,54 +230,91 @@ static int start_instant(ls_engine *e, const ls_io_event *ev)
     return DBM_NOW;
 }
 
+/* Request x is known to have completed before now and before every other request its thread
+ * pool is running (submit_trip decided so), and its thread has moved on.  If everything else
+ * in flight is a request a thread is running, x completed before all of them and before
+ * anything made from now on, so the poll phase takes it before them: it leaves the zone for the
+ * done list, in the order of those decisions.  Otherwise (a socket's event, or a request
+ * completed earlier and still in the zone, may come before it) it stays in the zone.  This keeps
+ * a program that makes thousands of requests at once within the zone's size. */
+static void settle(ls_engine *e, ls_io_event *x)
+{
+    for (const ls_io_event *y = e->io.head; y; y = y->next)
+        if (y != x && (y->kind != EV_POOL || e->io.worker_job[y->worker] != y))
+            return;
+    detach(e, x);
+    append(&e->io.done, &e->io.done_tail, x);
+    dbm_drop(&e->clock.zone, x->var);
+    x->var = -1;
+}
+
 /* uv_queue_work: the request runs on a free pool thread at once; with all of them busy, it
- * waits for the first to finish (libuv src/threadpool.c: one queue, the workers taking from
- * it). */
+ * waits in one FIFO queue that the threads take from as they finish (libuv src/threadpool.c:
+ * post() appends to wq, worker() takes its head).  A waiting request has no instant in the zone:
+ * it gets one when a thread takes it, at the instant that thread's request completed, which is
+ * decided when the loop takes that completion (unlink_event) or, below, when a later request
+ * finds that a thread has finished already.  So the zone holds the requests running, at most
+ * one per thread, however many wait.
+ *
+ * Requests wait only while every thread is busy past the instant the last of them was made, so
+ * a thread that frees takes the queue's head at the instant it frees. */
 static bool submit_trip(ls_engine *e, ls_io_event *ev)
 {
-    ls_cost latency = ev->job->latency;
     if (e->io.nthreads == 0 && !start_pool(e))
         return false;
+    ev->seq = engine_next_seq(e);
+    ev->next = NULL;
+    e->loop.active_reqs++; /* uv__req_register */
     int nt = e->io.nthreads;
     for (int w = 0; w < nt; w++)
-        if (!e->io.worker_last[w]) {
-            ev->worker = w;
-            e->io.worker_last[w] = ev;
-            e->loop.active_reqs++; /* uv__req_register */
-            return add_event(e, ev, start_instant(e, ev), latency);
-        }
-    /* Which thread frees first, and has it by now?  Each option: thread w's last request ends
-     * first (ties to the lower thread), then at or before "now", or after it. */
-    ls_bound bounds[2 * LS_POOL_MAX][LS_POOL_MAX + 1];
-    const ls_bound *options[2 * LS_POOL_MAX];
-    int counts[2 * LS_POOL_MAX];
-    const char *statements[2 * LS_POOL_MAX] = {NULL};
+        if (!e->io.worker_job[w]) /* an idle thread: the queue is empty */
+            return start_on(e, w, ev, start_instant(e, ev));
     bool words = clock_wants_words(&e->clock);
-    for (int w = 0; w < nt; w++) {
-        int last = e->io.worker_last[w]->var;
-        for (int half = 0; half < 2; half++) {
-            int k = 2 * w + half, n = 0;
-            for (int j = 0; j < nt; j++)
-                if (j != w)
-                    bounds[k][n++] = (ls_bound){last, e->io.worker_last[j]->var, j < w ? -1 : 0};
-            bounds[k][n++] = half == 0 ? (ls_bound){last, DBM_NOW, 0}
-                                       : (ls_bound){DBM_NOW, last, -1};
-            options[k] = bounds[k];
-            counts[k] = n;
-            if (words)
-                statements[k] = arena_printf(
-                    e->arena, "%s is the first of the %d busy pool requests to finish, %s %s",
-                    event_words(e, e->io.worker_last[w]), nt,
-                    half == 0 ? "already before" : "only after", event_words(e, ev));
+    for (;;) {
+        /* Which thread frees first, and has it by now?  Each option: thread w's request ends
+         * first (ties to the request made first, as in io_poll), then at or before "now", or
+         * after it. */
+        ls_bound bounds[2 * LS_POOL_MAX][LS_POOL_MAX + 1];
+        const ls_bound *options[2 * LS_POOL_MAX];
+        int counts[2 * LS_POOL_MAX];
+        const char *statements[2 * LS_POOL_MAX] = {NULL};
+        for (int w = 0; w < nt; w++) {
+            const ls_io_event *mine = e->io.worker_job[w];
+            int last = mine->var;
+            for (int half = 0; half < 2; half++) {
+                int k = 2 * w + half, n = 0;
+                for (int j = 0; j < nt; j++)
+                    if (j != w) {
+                        const ls_io_event *other = e->io.worker_job[j];
+                        bounds[k][n++] = (ls_bound){last, other->var,
+                                                    other->seq < mine->seq ? -1 : 0};
+                    }
+                bounds[k][n++] = half == 0 ? (ls_bound){last, DBM_NOW, 0}
+                                           : (ls_bound){DBM_NOW, last, -1};
+                options[k] = bounds[k];
+                counts[k] = n;
+                if (words)
+                    statements[k] = arena_printf(
+                        e->arena, "%s is the first of the %d busy pool requests to finish, %s %s",
+                        event_words(e, e->io.worker_job[w]), nt,
+                        half == 0 ? "already before" : "only after", event_words(e, ev));
+            }
         }
+        int k = clock_decide(&e->clock, 2 * nt, options, counts, statements);
+        if (k < 0 || k % 2 == 1) { /* every thread is busy past now: the request waits */
+            append(&e->io.queued, &e->io.queued_tail, ev);
+            return true;
+        }
+        /* thread w freed before now: it took the request waiting longest then, or this one */
+        int w = k / 2;
+        ls_io_event *freed = e->io.worker_job[w];
+        bool last = !e->io.queued;
+        if (!(last ? start_on(e, w, ev, DBM_NOW) : start_on(e, w, dequeue(e), freed->var)))
+            return false;
+        settle(e, freed);
+        if (last)
+            return true;
     }
-    int k = clock_decide(&e->clock, 2 * nt, options, counts, statements);
-    int w = k < 0 ? 0 : k / 2;
-    int base = k % 2 == 0 ? DBM_NOW : e->io.worker_last[w]->var;
-    ev->worker = w;
-    e->io.worker_last[w] = ev;
-    e->loop.active_reqs++;
-    return add_event(e, ev, base, latency);
 }
 
 static const char *event_words(ls_engine *e, const ls_io_event *ev)
@@ -293,12 +377,14 @@ void io_call_from_poll(ls_engine *e, ls_native_fn fn, void *data)
 
 bool io_in_flight(const ls_engine *e)
 {
-    return e->io.head != NULL;
+    return e->io.head != NULL || e->io.done != NULL;
 }
 
 io_wait_result io_wait(ls_engine *e, int64_t timeout_ms, ls_cost wakeup)
 {
     ls_clock *c = &e->clock;
+    if (e->io.done) /* completed already: the async handle is readable, epoll returns at once */
+        return IO_WAIT_DONE;
     int wake = -1; /* the instant the wait times out */
     if (timeout_ms >= 0) {
         ls_cost t = {wakeup.ms + (double)timeout_ms, wakeup.lo + (double)timeout_ms,
@@ -494,7 +580,10 @@ int io_poll(ls_engine *e)
     const char *poll = words ? arena_printf(e->arena, "the poll phase of iteration "
                                             LS_ITERATION_WORDS, (unsigned long long)e->iteration)
                              : NULL;
-    ls_io_event *ready = NULL, **tail = &ready;
+    ls_io_event *ready = e->io.done, **tail = &ready; /* those first, in the order they completed */
+    if (ready)
+        tail = &e->io.done_tail->next;
+    e->io.done = e->io.done_tail = NULL;
     while (e->io.head) {
         ls_bound bounds[MAX_CHOICES + 1][MAX_CHOICES + 1];
         const ls_bound *options[MAX_CHOICES + 1];
@@ -570,6 +659,12 @@ size_t io_describe(ls_engine *e, FILE *f, size_t max)
     for (const ls_io_event *x = e->io.head; x; x = x->next, n++)
         if (n < max)
             fprintf(f, "%s%s", n ? ", " : "", event_words(e, x));
+    for (const ls_io_event *x = e->io.done; x; x = x->next, n++)
+        if (n < max)
+            fprintf(f, "%s%s (completed)", n ? ", " : "", event_words(e, x));
+    for (const ls_io_event *x = e->io.queued; x; x = x->next, n++)
+        if (n < max)
+            fprintf(f, "%s%s (waiting for a pool thread)", n ? ", " : "", event_words(e, x));
     if (n > max)
         fprintf(f, ", ... and %zu more", n - max);
     return n;
@@ -577,10 +672,10 @@ size_t io_describe(ls_engine *e, FILE *f, size_t max)
 
 void io_fingerprint(ls_engine *e, ls_fp *fp)
 {
-    if (e->io.head)
+    if (e->io.head || e->io.queued || e->io.done)
         fp_refuse(fp);
     for (int i = 0; i < e->io.nthreads; i++)
-        if (e->io.worker_last[i])
+        if (e->io.worker_job[i])
             fp_refuse(fp);
     fp_u64(fp, (uint64_t)e->io.nthreads);
     if (e->io.warm >= 0)
@@ -608,9 +703,13 @@ void io_mark(ls_engine *e, js_vm *vm)
         mark_job(vm, ev);
     for (ls_io_event *ev = e->io.running; ev; ev = ev->next)
         mark_job(vm, ev);
+    for (ls_io_event *ev = e->io.queued; ev; ev = ev->next)
+        mark_job(vm, ev);
+    for (ls_io_event *ev = e->io.done; ev; ev = ev->next)
+        mark_job(vm, ev);
     for (int i = 0; i < e->io.nthreads; i++)
-        if (e->io.worker_last[i])
-            mark_job(vm, e->io.worker_last[i]);
+        if (e->io.worker_job[i])
+            mark_job(vm, e->io.worker_job[i]);
     for (ls_net *n = e->io.nets; n; n = n->next_all)
         js_gc_mark_value(vm, n->object);
     js_gc_mark_value(vm, e->io.net);

@@ -52,7 +52,13 @@ struct ls_pool_job {
 
 typedef struct {
     ls_io_event *head;                   /* completions in flight, in request order */
-    ls_io_event *worker_last[LS_POOL_MAX]; /* each pool thread's last request, until done */
+    ls_io_event *worker_job[LS_POOL_MAX]; /* the request each pool thread runs, until the loop
+                                          * takes it or the thread takes the next one */
+    ls_io_event *queued, *queued_tail;   /* requests waiting for a pool thread, in the order
+                                          * made: libuv's wq (they are not in the zone yet) */
+    ls_io_event *done, *done_tail;       /* requests known to have completed before any
+                                          * still running, in that order, not yet taken by the
+                                          * poll phase (no longer in the zone: io.c settle) */
     int nthreads;                        /* the pool's threads, once started (0: not yet) */
     int warm;                            /* the instant they take work, while it may be to
                                           * come: a variable of the clock's zone, else -1 */
