@@ -16,6 +16,7 @@
 #include "engine.h"
 #include "profile.h"
 #include "engine_harness.h"
+#include "jsi.h"
 
 /* A run that reaches its end with the given exit code. */
 static void expect_run_code(const char *json, const char *want, int want_code)
@@ -179,6 +180,25 @@ START_TEST(test_timers_that_ran_are_reused_unless_the_program_holds_them)
         engine_free(e);
         program_free(p);
     }
+}
+END_TEST
+
+START_TEST(test_an_arrow_that_is_only_called_has_no_property_table)
+{
+    /* a closure's length and name (vm.c fn_props_settle) are put in its property map when a
+     * property of it is first used: a setTimeout callback that only runs costs no table */
+    ls_program *p = load("globalThis.A = () => 1; globalThis.B = (x) => x; "
+                         "globalThis.C = () => 2;\n"
+                         "setTimeout(A, 1); B.name; C.tag = 1;\n");
+    ls_engine *e = engine_for(p);
+    ck_assert_int_eq(engine_run(e), 0); /* A has run */
+    js_object *a = global_fn(e, "A").u.object, *b = global_fn(e, "B").u.object,
+              *c = global_fn(e, "C").u.object;
+    ck_assert(a->lazy_fn_props && a->props.props == NULL && !a->touched);
+    ck_assert(!b->lazy_fn_props && b->props.live == 2 && !b->touched);
+    ck_assert(!c->lazy_fn_props && c->props.live == 3 && c->touched);
+    engine_free(e);
+    program_free(p);
 }
 END_TEST
 
@@ -540,6 +560,7 @@ static Suite *timers_suite(void)
     tcase_add_test(tc, test_delay_coercion_matches_node);
     tcase_add_test(tc, test_fractional_delay_keeps_fraction_but_joins_truncated_list);
     tcase_add_test(tc, test_same_duration_timers_share_one_fifo_list);
+    tcase_add_test(tc, test_an_arrow_that_is_only_called_has_no_property_table);
     tcase_add_test(tc, test_timer_start_is_fresh_loop_time);
     tcase_add_test(tc, test_timer_lists_ordered_by_expiry_then_id);
     tcase_add_test(tc, test_clear_removes_empty_ref_list);

@@ -115,7 +115,7 @@ static js_status own_property(js_vm *vm, js_object *o, js_key key, int64_t i, bo
         js_status st = key ? JS_OK : to_key(vm, index_value(i), &key);
         if (st != JS_OK)
             return st;
-        js_prop *p = prop_find(o, key);
+        js_prop *p = prop_find(vm, o, key);
         *own = p != NULL;
         *readonly = p && !(p->flags & (PROP_ACCESSOR | PROP_WRITABLE));
     }
@@ -1860,7 +1860,7 @@ void builtin_array(js_vm *vm)
             continue;
         if (methods[i].fn == array_to_string) {
             js_value f = js_new_native(vm, "toString", 0, array_to_string, NULL, 1);
-            js_prop *ots = prop_find(vm->in.object_prototype, &A(vm, toString)->gc);
+            js_prop *ots = prop_find(vm, vm->in.object_prototype, &A(vm, toString)->gc);
             *js_native_slot(f.u.object, 0) = ots ? ots->value : js_undefined();
             prop_define_value(vm, proto, &A(vm, toString)->gc, f, PROP_HIDDEN);
             continue;

@@ -115,9 +115,9 @@ static void quote(str_buf *b, const js_string *s)
 static const char *constructor_name(js_vm *vm, js_value v)
 {
     js_object *holder;
-    js_prop *p = prop_find_chain(v.u.object, &A(vm, constructor)->gc, &holder);
+    js_prop *p = prop_find_chain(vm, v.u.object, &A(vm, constructor)->gc, &holder);
     if (p && !(p->flags & PROP_ACCESSOR) && p->value.type == JS_TOBJECT) {
-        js_prop *n = prop_find(p->value.u.object, &A(vm, name)->gc);
+        js_prop *n = prop_find(vm, p->value.u.object, &A(vm, name)->gc);
         if (n && !(n->flags & PROP_ACCESSOR) && n->value.type == JS_TSTRING && n->value.u.string->len)
             return n->value.u.string->chars;
     }

@@ -149,6 +149,7 @@ static void set_integrity(js_vm *vm, js_object *o, bool freeze)
     o->sealed_hint = true;
     if (freeze)
         o->frozen_hint = true;
+    fn_props_settle(vm, o);
     for (uint32_t i = 0; i < o->props.count; i++) {
         js_prop *p = &o->props.props[i];
         p->flags &= (uint8_t)~PROP_CONFIGURABLE;
@@ -185,10 +186,11 @@ static js_status object_prevent_extensions(const js_args *a, js_value *out)
 }
 
 /* TestIntegrityLevel (7.3.16) */
-static bool test_integrity(js_object *o, bool frozen)
+static bool test_integrity(js_vm *vm, js_object *o, bool frozen)
 {
     if (o->extensible)
         return false;
+    fn_props_settle(vm, o);
     if ((o->cls == CLASS_ARRAY || o->cls == CLASS_ARGUMENTS) && !(frozen ? o->frozen_hint
                                                                           : o->sealed_hint))
         for (uint32_t i = 0; i < o->u.array.length; i++)
@@ -209,14 +211,14 @@ static bool test_integrity(js_object *o, bool frozen)
 static js_status object_is_frozen(const js_args *a, js_value *out)
 {
     js_value v = js_arg(a, 0);
-    *out = js_bool(v.type != JS_TOBJECT || test_integrity(v.u.object, true));
+    *out = js_bool(v.type != JS_TOBJECT || test_integrity(a->vm, v.u.object, true));
     return JS_OK;
 }
 
 static js_status object_is_sealed(const js_args *a, js_value *out)
 {
     js_value v = js_arg(a, 0);
-    *out = js_bool(v.type != JS_TOBJECT || test_integrity(v.u.object, false));
+    *out = js_bool(v.type != JS_TOBJECT || test_integrity(a->vm, v.u.object, false));
     return JS_OK;
 }
 
@@ -295,7 +297,7 @@ static void get_own(js_vm *vm, js_object *o, js_key key, own_prop *c)
 {
     memset(c, 0, sizeof *c);
     c->value = js_undefined();
-    c->prop = prop_find(o, key);
+    c->prop = prop_find(vm, o, key);
     if (c->prop) {
         c->found = true;
         c->flags = c->prop->flags;
@@ -652,7 +654,7 @@ static js_status has_own(js_vm *vm, js_value ov, js_value k, bool *out)
     if ((st = to_key(vm, k, &key)) != JS_OK)
         return st;
     uint8_t flags;
-    *out = prop_find(o, key) || own_exotic(vm, o, key, NULL, &flags);
+    *out = prop_find(vm, o, key) || own_exotic(vm, o, key, NULL, &flags);
     return JS_OK;
 }
 

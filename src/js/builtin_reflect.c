@@ -81,7 +81,7 @@ static own_kind own_property(js_vm *vm, js_object *o, js_key key, bool *writable
         *writable = !o->frozen_hint;
         return OWN_DATA;
     }
-    js_prop *p = prop_find(o, key);
+    js_prop *p = prop_find(vm, o, key);
     if (!p)
         return OWN_NONE;
     if (p->flags & PROP_ACCESSOR) {
@@ -194,7 +194,7 @@ static bool refused_definition(js_vm *vm)
     js_value ex = vm->exception, msg;
     if (ex.type != JS_TOBJECT || ex.u.object->proto != vm->in.error_protos[ERR_TYPE])
         return false;
-    js_prop *p = prop_find(ex.u.object, &A(vm, message)->gc);
+    js_prop *p = prop_find(vm, ex.u.object, &A(vm, message)->gc);
     msg = p ? p->value : js_undefined();
     return msg.type == JS_TSTRING && (strncmp(msg.u.string->chars, "Cannot redefine property", 24) == 0 ||
                                       strncmp(msg.u.string->chars, "Cannot define property", 22) == 0);
@@ -375,7 +375,7 @@ static js_status reflect_set_prototype_of(const js_args *a, js_value *out)
 
 static js_native_fn object_function(js_vm *vm, const char *name)
 {
-    js_prop *p = prop_find(vm->in.object_ctor, &atom_cstr(vm, name)->gc);
+    js_prop *p = prop_find(vm, vm->in.object_ctor, &atom_cstr(vm, name)->gc);
     return p->value.u.object->u.native.call;
 }
 

@@ -1756,7 +1756,7 @@ static re_prog *prog_deserialize(const js_string *blob)
 static js_prop *program_prop(js_vm *vm, js_object *rx)
 {
     js_key key = &hidden_state(vm)->u.array.items[HIDDEN_PROGRAM_KEY].u.symbol->gc;
-    return prop_find(rx, key);
+    return prop_find(vm, rx, key);
 }
 
 static void keep_program(js_vm *vm, js_object *rx, js_string *blob)

@@ -66,7 +66,7 @@ static js_status symbol_for(const js_args *a, js_value *out)
     if (st != JS_OK)
         return st;
     js_object *registry = a->callee->u.native.slots[0].u.object;
-    js_prop *p = prop_find(registry, &atom_of(vm, key)->gc);
+    js_prop *p = prop_find(vm, registry, &atom_of(vm, key)->gc);
     if (p) {
         *out = p->value;
         return JS_OK;

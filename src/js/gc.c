@@ -607,6 +607,7 @@ static void fp_origin_in(ls_fp *fp, const js_origin *o)
 
 static void fp_props(js_vm *vm, ls_fp *fp, const js_object *o)
 {
+    fn_props_settle(vm, (js_object *)o); /* hashed as if closure_new had put them in */
     fp_u64(fp, o->props.live);
     for (uint32_t i = 0; i < o->props.count; i++) {
         const js_prop *p = &o->props.props[i];
@@ -629,7 +630,7 @@ static bool pristine_function(js_vm *vm, const js_object *o)
 {
     if (o->cls != CLASS_FUNCTION || o->touched)
         return false;
-    const js_prop *p = prop_find((js_object *)o, &A(vm, prototype)->gc);
+    const js_prop *p = prop_find(vm, (js_object *)o, &A(vm, prototype)->gc);
     return !p || (p->value.type == JS_TOBJECT && !p->value.u.object->touched);
 }
 

@@ -172,6 +172,8 @@ struct js_object {
     bool frozen_hint;     /* Object.freeze was applied (properties are also flagged) */
     bool sealed_hint;     /* Object.seal or Object.freeze was applied: the elements of an
                            * array or arguments object are not configurable */
+    bool lazy_fn_props;   /* a closure whose `length` and `name` are not in `props` yet (vm.c
+                           * closure_new, fn_props_settle) */
     bool touched;         /* written to since it was made (gc_note_write): a function and its
                            * prototype object as closure_new made them are fingerprinted by
                            * their code alone */
@@ -646,8 +648,8 @@ js_status to_bigint(js_vm *vm, js_value v, js_bigint **out);
 
 /* ---- object.c ------------------------------------------------------------------------------ */
 
-js_prop *prop_find(const js_object *o, js_key key);
-js_prop *prop_find_chain(const js_object *o, js_key key, js_object **holder);
+js_prop *prop_find(js_vm *vm, const js_object *o, js_key key);
+js_prop *prop_find_chain(js_vm *vm, const js_object *o, js_key key, js_object **holder);
 js_prop *prop_add(js_vm *vm, js_object *o, js_key key, uint8_t flags);
 bool prop_delete(js_vm *vm, js_object *o, js_key key);
 void prop_define_value(js_vm *vm, js_object *o, js_key key, js_value v, uint8_t flags);
@@ -726,6 +728,9 @@ js_status vm_call(js_vm *vm, js_value fn, js_value this_value, int argc, const j
 js_status vm_construct(js_vm *vm, js_value fn, int argc, const js_value *argv,
                        js_value new_target, js_value *out);
 js_value closure_new(js_vm *vm, const js_proto *proto, js_env *env, js_value this_value);
+/* Puts a closure's `length` and `name` into its property map if closure_new left them out:
+ * before anything lists, adds or changes its properties, or reads either of them. */
+void fn_props_settle(js_vm *vm, js_object *f);
 /* Resumes a suspended frame with a value (or a throw): what the resumed code returns or yields.
  * mode: RESUME_NEXT gives the value to the await/yield, RESUME_THROW throws it there,
  * RESUME_RETURN completes the frame with it, RESUME_START starts a generator's body. */

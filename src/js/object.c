@@ -63,8 +63,13 @@ static void index_rebuild(js_propmap *m)
     }
 }
 
-js_prop *prop_find(const js_object *o, js_key key)
+js_prop *prop_find(js_vm *vm, const js_object *o, js_key key)
 {
+    if (o->lazy_fn_props) { /* it has only those two */
+        if (key != &A(vm, length)->gc && key != &A(vm, name)->gc)
+            return NULL;
+        fn_props_settle(vm, (js_object *)o);
+    }
     const js_propmap *m = &o->props;
     if (m->index) {
         uint32_t h = key_hash(key) & (m->index_cap - 1);
@@ -79,10 +84,10 @@ js_prop *prop_find(const js_object *o, js_key key)
     return NULL;
 }
 
-js_prop *prop_find_chain(const js_object *o, js_key key, js_object **holder)
+js_prop *prop_find_chain(js_vm *vm, const js_object *o, js_key key, js_object **holder)
 {
     for (; o; o = o->proto) {
-        js_prop *p = prop_find(o, key);
+        js_prop *p = prop_find(vm, o, key);
         if (p) {
             if (holder)
                 *holder = (js_object *)o;
@@ -104,6 +109,7 @@ void props_free(js_vm *vm, js_prop *props, uint32_t cap)
 
 js_prop *prop_add(js_vm *vm, js_object *o, js_key key, uint8_t flags)
 {
+    fn_props_settle(vm, o); /* they come first */
     gc_note_write(vm, o);
     js_propmap *m = &o->props;
     if (m->count == m->cap) {
@@ -142,7 +148,7 @@ js_prop *prop_add(js_vm *vm, js_object *o, js_key key, uint8_t flags)
 
 bool prop_delete(js_vm *vm, js_object *o, js_key key)
 {
-    js_prop *p = prop_find(o, key);
+    js_prop *p = prop_find(vm, o, key);
     if (!p)
         return true;
     if (!(p->flags & PROP_CONFIGURABLE))
@@ -165,7 +171,7 @@ bool prop_delete(js_vm *vm, js_object *o, js_key key)
 
 void prop_define_value(js_vm *vm, js_object *o, js_key key, js_value v, uint8_t flags)
 {
-    js_prop *p = prop_find(o, key);
+    js_prop *p = prop_find(vm, o, key);
     if (!p)
         p = prop_add(vm, o, key, flags);
     else
@@ -178,7 +184,7 @@ void prop_define_value(js_vm *vm, js_object *o, js_key key, js_value v, uint8_t 
 void prop_define_accessor(js_vm *vm, js_object *o, js_key key, js_object *getter,
                           js_object *setter, uint8_t flags)
 {
-    js_prop *p = prop_find(o, key);
+    js_prop *p = prop_find(vm, o, key);
     if (!p) {
         p = prop_add(vm, o, key, flags);
     } else {
@@ -293,7 +299,7 @@ js_status obj_get(js_vm *vm, js_object *o, js_key key, js_value receiver, js_val
             *out = js_number(x->u.primitive.u.string->length);
             return JS_OK;
         }
-        js_prop *p = prop_find(x, key);
+        js_prop *p = prop_find(vm, x, key);
         if (!p)
             continue;
         if (!(p->flags & PROP_ACCESSOR)) {
@@ -437,14 +443,14 @@ js_status obj_set(js_vm *vm, js_object *o, js_key key, js_value v, js_value rece
     bool receiver_is_o = receiver.type == JS_TOBJECT && receiver.u.object == o;
     if (receiver_is_o && is_dense(o)) {
         /* an element (unless an accessor was defined on that index: the map has it) */
-        if (is_index && !(o->props.live && prop_find(o, key)))
+        if (is_index && !(o->props.live && prop_find(vm, o, key)))
             return set_element(vm, o, index, v, strict);
         if (key == &A(vm, length)->gc && o->cls == CLASS_ARRAY)
             return set_array_length(vm, o, v, strict);
     }
     /* find the property along the chain: a setter or a read-only one decides */
     for (js_object *x = o; x; x = x->proto) {
-        js_prop *p = prop_find(x, key);
+        js_prop *p = prop_find(vm, x, key);
         if (!p) { /* an element, length or character (a key is never in both) */
             uint8_t flags;
             if (!(is_dense(x) || x->cls == CLASS_STRING) || !own_exotic(vm, x, key, NULL, &flags))
@@ -477,7 +483,7 @@ js_status obj_set(js_vm *vm, js_object *o, js_key key, js_value v, js_value rece
     js_object *r = receiver.u.object;
     if (r != o) {
         uint8_t flags;
-        js_prop *own = prop_find(r, key);
+        js_prop *own = prop_find(vm, r, key);
         if (own && !(own->flags & PROP_ACCESSOR)) {
             if (!(own->flags & PROP_WRITABLE))
                 return read_only(vm, receiver, key, strict);
@@ -710,7 +716,7 @@ js_status val_has(js_vm *vm, js_value obj, js_value key, bool *out)
     bool idx = array_index_of_key(k, &i);
     for (js_object *o = obj.u.object; o; o = o->proto) {
         js_value dummy;
-        if ((idx && own_element(vm, o, i, &dummy)) || prop_find(o, k) ||
+        if ((idx && own_element(vm, o, i, &dummy)) || prop_find(vm, o, k) ||
             (o->cls == CLASS_ARRAY && k == &A(vm, length)->gc)) {
             *out = true;
             return JS_OK;
@@ -732,6 +738,7 @@ static int by_index(const void *a, const void *b)
 js_value *obj_own_keys(js_vm *vm, js_object *o, bool strings, bool symbols, bool only_enumerable,
                        uint32_t *n)
 {
+    fn_props_settle(vm, o);
     uint32_t cap = o->props.count + 1;
     uint32_t nelems = 0;
     if (o->cls == CLASS_ARRAY || o->cls == CLASS_ARGUMENTS)
@@ -861,9 +868,9 @@ bool val_is_constructor(js_value v)
 
 /* V8's JSReceiver::GetDataProperty: a data property along the chain, without running getters
  * (an accessor gives undefined). */
-static js_value data_property(js_object *o, js_key key)
+static js_value data_property(js_vm *vm, js_object *o, js_key key)
 {
-    js_prop *p = prop_find_chain(o, key, NULL);
+    js_prop *p = prop_find_chain(vm, o, key, NULL);
     return p && !(p->flags & PROP_ACCESSOR) ? p->value : js_undefined();
 }
 
@@ -875,14 +882,14 @@ static js_string *describe_function(js_vm *vm, js_object *f)
         if (prog && prog->source && p->end <= prog->source_len && p->end > p->start)
             return str_new(vm, prog->source + p->start, p->end - p->start);
     }
-    js_value name = f->cls == CLASS_NATIVE ? data_property(f, &A(vm, name)->gc) : js_undefined();
+    js_value name = f->cls == CLASS_NATIVE ? data_property(vm, f, &A(vm, name)->gc) : js_undefined();
     return str_printf(vm, "function %s() { [native code] }",
                       name.type == JS_TSTRING ? name.u.string->chars : "");
 }
 
 static js_string *describe_error(js_vm *vm, js_object *o)
 {
-    js_value name = data_property(o, &A(vm, name)->gc), msg = data_property(o, &A(vm, message)->gc);
+    js_value name = data_property(vm, o, &A(vm, name)->gc), msg = data_property(vm, o, &A(vm, message)->gc);
     const char *n = name.type == JS_TSTRING ? name.u.string->chars : "Error";
     const char *m = msg.type == JS_TSTRING ? msg.u.string->chars : "";
     if (!*n || !*m)
@@ -902,14 +909,14 @@ js_string *val_describe(js_vm *vm, js_value v)
     js_object *o = v.u.object;
     if (js_is_callable(v))
         return describe_function(vm, o);
-    js_value to_string = data_property(o, &A(vm, toString)->gc);
-    js_value error_to_string = data_property(vm->in.error_protos[ERR_ERROR], &A(vm, toString)->gc);
+    js_value to_string = data_property(vm, o, &A(vm, toString)->gc);
+    js_value error_to_string = data_property(vm, vm->in.error_protos[ERR_ERROR], &A(vm, toString)->gc);
     if (o->cls == CLASS_ERROR || (to_string.type == JS_TOBJECT && strict_equals(to_string, error_to_string)))
         return describe_error(vm, o);
-    js_value object_to_string = data_property(vm->in.object_prototype, &A(vm, toString)->gc);
+    js_value object_to_string = data_property(vm, vm->in.object_prototype, &A(vm, toString)->gc);
     if (to_string.type == JS_TOBJECT && strict_equals(to_string, object_to_string)) {
-        js_value ctor = data_property(o, &A(vm, constructor)->gc);
-        js_value name = js_is_callable(ctor) ? data_property(ctor.u.object, &A(vm, name)->gc)
+        js_value ctor = data_property(vm, o, &A(vm, constructor)->gc);
+        js_value name = js_is_callable(ctor) ? data_property(vm, ctor.u.object, &A(vm, name)->gc)
                                              : js_undefined();
         if (name.type == JS_TSTRING && name.u.string->len)
             return str_printf(vm, "#<%s>", name.u.string->chars);
@@ -925,7 +932,7 @@ js_string *val_describe(js_vm *vm, js_value v)
     case CLASS_ARGUMENTS: tag = "Arguments"; break;
     default: tag = "Object"; break;
     }
-    js_value t = data_property(o, sym_key(vm->sym.to_string_tag));
+    js_value t = data_property(vm, o, sym_key(vm->sym.to_string_tag));
     return str_printf(vm, "[object %s]", t.type == JS_TSTRING ? t.u.string->chars : tag);
 }
 

@@ -618,10 +618,10 @@ uint32_t char_to_upper(uint32_t c)
 /* ---- naming a value in a message ----------------------------------------------------------- */
 
 /* a data property found up the chain, without running getters */
-static js_value data_prop(js_object *o, js_key key)
+static js_value data_prop(js_vm *vm, js_object *o, js_key key)
 {
     js_object *holder;
-    js_prop *p = prop_find_chain(o, key, &holder);
+    js_prop *p = prop_find_chain(vm, o, key, &holder);
     return p && !(p->flags & PROP_ACCESSOR) ? p->value : js_undefined();
 }
 
@@ -652,23 +652,23 @@ js_string *str_describe(js_vm *vm, js_value v)
     if (o->cls == CLASS_FUNCTION || o->cls == CLASS_NATIVE || o->cls == CLASS_BOUND)
         return js_to_string_safe(vm, v);
     if (o->cls == CLASS_ERROR) {
-        js_value name = data_prop(o, &A(vm, name)->gc), msg = data_prop(o, &A(vm, message)->gc);
+        js_value name = data_prop(vm, o, &A(vm, name)->gc), msg = data_prop(vm, o, &A(vm, message)->gc);
         js_string *n = name.type == JS_TSTRING ? name.u.string : A(vm, Error);
         if (msg.type != JS_TSTRING || msg.u.string->len == 0)
             return n;
         return str_printf(vm, "%s: %s", n->chars, msg.u.string->chars);
     }
-    js_value ts = data_prop(o, &A(vm, toString)->gc);
-    js_value object_ts = data_prop(vm->in.object_prototype, &A(vm, toString)->gc);
+    js_value ts = data_prop(vm, o, &A(vm, toString)->gc);
+    js_value object_ts = data_prop(vm, vm->in.object_prototype, &A(vm, toString)->gc);
     if (ts.type == JS_TOBJECT && ts.u.object == object_ts.u.object) {
-        js_value ctor = data_prop(o, &A(vm, constructor)->gc);
+        js_value ctor = data_prop(vm, o, &A(vm, constructor)->gc);
         if (ctor.type == JS_TOBJECT && js_is_callable(ctor)) {
-            js_value name = data_prop(ctor.u.object, &A(vm, name)->gc);
+            js_value name = data_prop(vm, ctor.u.object, &A(vm, name)->gc);
             if (name.type == JS_TSTRING && name.u.string->len)
                 return str_printf(vm, "#<%s>", name.u.string->chars);
         }
     }
-    js_value tag = data_prop(o, sym_key(vm->sym.to_string_tag));
+    js_value tag = data_prop(vm, o, sym_key(vm->sym.to_string_tag));
     return str_printf(vm, "[object %s]",
                       tag.type == JS_TSTRING ? tag.u.string->chars : builtin_tag(o));
 }

@@ -107,6 +107,21 @@ static void define_closure_props(js_vm *vm, js_object *f, const js_proto *p)
                       PROP_CONFIGURABLE);
 }
 
+/* Most closures are only called (callbacks, arrows made in a loop), so closure_new leaves their
+ * `length` and `name` (ECMA-262 SetFunctionLength, SetFunctionName) out of the property map
+ * until a property of the function is used (object.c prop_find, prop_add, obj_own_keys): a
+ * pending setTimeout's arrow costs no property table.  Putting them in later is no write of
+ * the program's (`touched` stays as it was). */
+void fn_props_settle(js_vm *vm, js_object *f)
+{
+    if (!f->lazy_fn_props)
+        return;
+    f->lazy_fn_props = false;
+    bool touched = f->touched;
+    define_closure_props(vm, f, f->u.fn.proto);
+    f->touched = touched;
+}
+
 js_value closure_new(js_vm *vm, const js_proto *proto, js_env *env, js_value this_value)
 {
     js_object *proto_obj = vm->in.function_prototype;
@@ -123,7 +138,13 @@ js_value closure_new(js_vm *vm, const js_proto *proto, js_env *env, js_value thi
     f->u.fn.fields = js_undefined();
     f->u.fn.is_class = (proto->flags & PROTO_CLASS_CTOR) != 0;
     f->u.fn.derived = (proto->flags & PROTO_DERIVED) != 0;
-    define_closure_props(vm, f, proto);
+    bool has_prototype = (proto->flags & PROTO_GENERATOR) ||
+                         !(proto->flags & (PROTO_ARROW | PROTO_METHOD | PROTO_ASYNC)) ||
+                         (proto->flags & PROTO_CLASS_CTOR);
+    if (has_prototype || vm->building) /* the prelude's are snapshotted as they are */
+        define_closure_props(vm, f, proto);
+    else
+        f->lazy_fn_props = true;
     if (proto->flags & PROTO_GENERATOR) {
         js_object *gp = obj_new(vm, CLASS_OBJECT, (proto->flags & PROTO_ASYNC)
                                                       ? vm->in.async_generator_prototype
@@ -718,7 +739,7 @@ static run_end run(js_vm *vm, js_frame *entry, js_value *result)
             js_string *name = proto_atom(vm, f->proto, ARG(0));
             pc += 1;
             js_object *holder;
-            js_prop *p = prop_find_chain(vm->global, &name->gc, &holder);
+            js_prop *p = prop_find_chain(vm, vm->global, &name->gc, &holder);
             if (!p) {
                 SAVE();
                 st = throw_kind(vm, ERR_REFERENCE, "%s is not defined", name->chars);
@@ -735,7 +756,7 @@ static run_end run(js_vm *vm, js_frame *entry, js_value *result)
         case OP_TYPEOF_GLOBAL: {
             js_string *name = proto_atom(vm, f->proto, ARG(0));
             pc += 1;
-            js_prop *p = prop_find_chain(vm->global, &name->gc, NULL);
+            js_prop *p = prop_find_chain(vm, vm->global, &name->gc, NULL);
             if (!p) {
                 PUSH(js_strv(A(vm, undefined)));
             } else {
@@ -748,7 +769,7 @@ static run_end run(js_vm *vm, js_frame *entry, js_value *result)
             js_string *name = proto_atom(vm, f->proto, ARG(0));
             pc += 1;
             bool strict = (f->proto->flags & PROTO_STRICT) != 0;
-            if (strict && !prop_find_chain(vm->global, &name->gc, NULL)) {
+            if (strict && !prop_find_chain(vm, vm->global, &name->gc, NULL)) {
                 SAVE();
                 st = throw_kind(vm, ERR_REFERENCE, "%s is not defined", name->chars);
                 goto exception;
@@ -833,7 +854,7 @@ static run_end run(js_vm *vm, js_frame *entry, js_value *result)
             a = TOP();
             if (a.type == JS_TOBJECT) {
                 /* the common case: an own data property */
-                js_prop *p = prop_find(a.u.object, &name->gc);
+                js_prop *p = prop_find(vm, a.u.object, &name->gc);
                 if (p && !(p->flags & PROP_ACCESSOR)) {
                     stack[sp - 1] = p->value;
                     break;
@@ -923,7 +944,7 @@ static run_end run(js_vm *vm, js_frame *entry, js_value *result)
             if (b.type != JS_TOBJECT)
                 CHECK(throw_kind(vm, ERR_TYPE, "Cannot use 'in' operator to search for a private "
                                                "field in a non-object"));
-            PUSH(js_bool(prop_find(b.u.object, &a.u.symbol->gc) != NULL));
+            PUSH(js_bool(prop_find(vm, b.u.object, &a.u.symbol->gc) != NULL));
             break;
         case OP_GET_SUPER:
             a = POP();
@@ -1965,7 +1986,7 @@ static js_status super_set(js_vm *vm, js_frame *f, js_value key, js_value v)
 static js_status private_get(js_vm *vm, js_value obj, js_value key, js_value *out)
 {
     js_symbol *s = key.u.symbol;
-    js_prop *p = obj.type == JS_TOBJECT ? prop_find(obj.u.object, &s->gc) : NULL;
+    js_prop *p = obj.type == JS_TOBJECT ? prop_find(vm, obj.u.object, &s->gc) : NULL;
     if (!p)
         return throw_kind(vm, ERR_TYPE, "Cannot read private member %s from an object whose "
                                         "class did not declare it",
@@ -1979,7 +2000,7 @@ static js_status private_set(js_vm *vm, js_value obj, js_value key, js_value v, 
     js_symbol *s = key.u.symbol;
     if (obj.type != JS_TOBJECT)
         return throw_kind(vm, ERR_TYPE, "Cannot write private member to a non-object");
-    js_prop *p = prop_find(obj.u.object, &s->gc);
+    js_prop *p = prop_find(vm, obj.u.object, &s->gc);
     if (define) {
         if (p)
             return throw_kind(vm, ERR_TYPE, "Cannot initialize %s twice on the same object",
@@ -2123,7 +2144,7 @@ static js_status for_in_keys(js_vm *vm, js_value v, js_value *out)
             if (seen)
                 continue;
             /* enumerable? (arrays' elements are) */
-            js_prop *p = prop_find(x, k);
+            js_prop *p = prop_find(vm, x, k);
             if (p && !(p->flags & PROP_ENUMERABLE)) {
                 /* not enumerable, but it shadows: record it as seen with a marker */
                 continue;

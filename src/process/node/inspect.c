@@ -646,7 +646,7 @@ static pdesc own_desc(ictx *c, js_object *o, js_key key)
                                                   : o->u.primitive.u.string->length);
         return d;
     }
-    js_prop *p = prop_find(o, key);
+    js_prop *p = prop_find(c->vm, o, key);
     if (!p)
         return d;
     d.found = true;
@@ -1256,7 +1256,7 @@ static bool has_element(ictx *c, js_object *o, uint32_t i)
 {
     if (i < o->u.array.length && o->u.array.items[i].type != JS_THOLE)
         return true;
-    return prop_find(o, key_of(index_key(c, i))) != NULL;
+    return prop_find(c->vm, o, key_of(index_key(c, i))) != NULL;
 }
 
 /* formatArray */
