@@ -660,7 +660,7 @@ static js_status has_own(js_vm *vm, js_value ov, js_value k, bool *out)
 
 static js_status object_has_own(const js_args *a, js_value *out)
 {
-    bool r;
+    bool r = false;
     js_status st = has_own(a->vm, js_arg(a, 0), js_arg(a, 1), &r);
     *out = js_bool(r);
     return st;
@@ -670,7 +670,7 @@ static js_status object_has_own(const js_args *a, js_value *out)
 
 static js_status proto_has_own_property(const js_args *a, js_value *out)
 {
-    bool r;
+    bool r = false;
     js_status st = has_own(a->vm, a->this_value, js_arg(a, 0), &r);
     *out = js_bool(r);
     return st;

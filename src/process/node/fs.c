@@ -1168,7 +1168,7 @@ static js_status fd_call(const js_args *a, js_value *out)
     const fs_call *c = call_of(a);
     fs_op op = c->op;
     const char *api = c->api, *syscall = c->syscall;
-    int fd;
+    int fd = -1;
     js_value cb = a->argc > 1 ? a->argv[a->argc - 1] : js_undefined();
     /* the descriptor is checked first; close's callback may be left out where Node has
      * defaultCloseCallback (profile.def fs_close_callback_optional) */
@@ -1191,7 +1191,7 @@ static js_status fd_call(const js_args *a, js_value *out)
 static js_status fs_write(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
-    int fd;
+    int fd = -1;
     const char *bytes;
     size_t len;
     js_value cb;
@@ -1392,7 +1392,7 @@ static js_status fs_read(const js_args *a, js_value *out)
     ls_engine *e = engine_of(a);
     const ls_profile *p = e->profile;
     read_call rc = {0};
-    int fd;
+    int fd = -1;
     js_status st = fd_arg(e, a, 0, &fd);
     if (st != JS_OK)
         return st;
@@ -1490,7 +1490,7 @@ static js_status fs_read_sync(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
     read_call rc = {0};
-    int fd;
+    int fd = -1;
     js_status st = fd_arg(e, a, 0, &fd);
     if (st == JS_OK)
         st = read_buffer(e, js_arg(a, 1), &rc);
@@ -1557,7 +1557,7 @@ const char *const *fs_promisify_args(js_value fn)
 static js_status fs_read_internal(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
-    int fd;
+    int fd = -1;
     js_status st = fd_arg(e, a, 0, &fd);
     if (st != JS_OK)
         return st;
@@ -1573,7 +1573,7 @@ static js_status fs_writev_internal(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
     js_vm *vm = a->vm;
-    int fd;
+    int fd = -1;
     js_status st = fd_arg(e, a, 0, &fd);
     if (st != JS_OK)
         return st;
@@ -1669,7 +1669,7 @@ static js_status throw_fs(ls_engine *e, fs_err err, const char *syscall, const c
 static js_status fs_read_file_sync(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
-    const char *given, *abs;
+    const char *given = NULL, *abs = NULL;
     if (js_arg(a, 0).type == JS_TNUMBER) {
         host_refuse(e, "fs.readFileSync: loopsim models reading a path, not a file descriptor");
         return JS_STOP;
@@ -1791,7 +1791,7 @@ static js_status path_sync(const js_args *a, js_value *out)
 static js_status fs_rename_sync(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
-    const char *given, *abs, *given2, *abs2;
+    const char *given = NULL, *abs = NULL, *given2 = NULL, *abs2 = NULL;
     js_status st = path_arg(e, a, 0, "oldPath", "fs.renameSync", &given, &abs);
     if (st == JS_OK)
         st = path_arg(e, a, 1, "newPath", "fs.renameSync", &given2, &abs2);
@@ -1806,7 +1806,7 @@ static js_status fs_rename_sync(const js_args *a, js_value *out)
 static js_status fs_open_sync(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
-    const char *given, *abs;
+    const char *given = NULL, *abs = NULL;
     open_flags fl;
     js_status st = path_arg(e, a, 0, "path", "fs.openSync", &given, &abs);
     if (st == JS_OK)
@@ -1827,7 +1827,7 @@ static js_status fs_open_sync(const js_args *a, js_value *out)
 static js_status fs_close_sync(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
-    int fd;
+    int fd = -1;
     js_status st = fd_arg(e, a, 0, &fd);
     if (st != JS_OK)
         return st;
@@ -1840,7 +1840,7 @@ static js_status fs_close_sync(const js_args *a, js_value *out)
 static js_status fs_fstat_sync(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
-    int fd;
+    int fd = -1;
     js_status st = fd_arg(e, a, 0, &fd);
     if (st != JS_OK)
         return st;
@@ -1857,7 +1857,7 @@ static js_status fs_fstat_sync(const js_args *a, js_value *out)
 static js_status fs_write_sync(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
-    int fd;
+    int fd = -1;
     const char *bytes;
     size_t len;
     js_status st = fd_arg(e, a, 0, &fd);

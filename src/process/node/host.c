@@ -1922,14 +1922,14 @@ js_status host_require_internal(ls_engine *e, const char *name, js_value *out)
 
 static js_status g_require(const js_args *a, js_value *out)
 {
-    const char *name;
+    const char *name = NULL;
     js_status st = module_arg(a, &name);
     return st == JS_OK ? require_in(engine_of(a), name, false, false, out) : st;
 }
 
 static js_status g_require_internal(const js_args *a, js_value *out)
 {
-    const char *name;
+    const char *name = NULL;
     js_status st = module_arg(a, &name);
     return st == JS_OK ? require_in(engine_of(a), name, false, true, out) : st;
 }
@@ -1940,7 +1940,7 @@ static js_status g_require_internal(const js_args *a, js_value *out)
 static js_status g_import(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
-    const char *name;
+    const char *name = NULL;
     js_value m;
     js_status st = module_arg(a, &name);
     if (st == JS_OK)
