@@ -8,7 +8,9 @@ Whether the orders are right is the golden test's job (real Node); this one pins
 help texts, the trace, JSON, --node all grouping, profiles, orders and sweep, check's verdicts on
 every claimed answer in tests/answers/, explain (with colour on a terminal, none with NO_COLOR).
 A row with "same_as" must print what the row it names pinned (--jobs: the same output from one
-process as from several).
+process as from several).  A row with "memory_limit_mb" runs with that much address space
+(RLIMIT_AS, as `ulimit -v` sets it); it is skipped for a sanitized build, whose shadow memory
+needs terabytes of address space.
 Prints "ok   NAME" / "FAIL NAME" with a diff, then "N passed, N failed".
 
 The rows that need a terminal (explain's colours) run only with --tty, as a test of their own
@@ -158,6 +160,10 @@ COMMANDS = [
      {"tty": True}),
     ("explain-tty-no-color", ["explain", "scenarios/seeds/001d-timeout-vs-immediate-race.json"],
      {"tty": True, "env": {"NO_COLOR": "1"}}),
+    # memory is the only limit on what a program makes: past it, loopsim says how much it held
+    # (pinned as N MB: the figure is the machine's) and exits 2 with nothing on stdout
+    ("run-out-of-memory", ["run", "tests/cli/memory-grows-without-bound.js"],
+     {"memory_limit_mb": 256}),
 ]
 
 # `loopsim check` on every claimed answer in tests/answers (the quiz articles' claims)
@@ -200,6 +206,17 @@ def render(p):
 SKIP = 77
 
 
+def sanitized(loopsim):
+    """Is loopsim built with AddressSanitizer (tools/test's build-asan)?"""
+    with open(loopsim, "rb") as f:
+        return b"__asan_init" in f.read()
+
+
+def limit_memory(mb):
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (mb << 20, mb << 20))
+
+
 def main(argv):
     update = "--update" in argv
     tty_rows = "--tty" in argv
@@ -225,6 +242,11 @@ def main(argv):
         env = dict(os.environ, LOOPSIM_NO_TIME_BUDGET="1", LOOPSIM_PROGRESS_AFTER="1000000000")
         env.pop("NO_COLOR", None)
         env.update(opts.get("env", {}))
+        limit = opts.get("memory_limit_mb")
+        if limit and sanitized(loopsim):
+            passed += 1
+            print("ok   %s (skipped: a sanitized build cannot run with a memory limit)" % name)
+            continue
         if opts.get("tty"):
             out, err, rc = run_in_tty([loopsim] + cmd, root, env)
             p = subprocess.CompletedProcess(cmd, rc, out, err)
@@ -233,10 +255,14 @@ def main(argv):
             p = subprocess.run([loopsim] + cmd, cwd=root, capture_output=True, env=env,
                                input=stdin.encode() if stdin is not None else None,
                                stdin=None if stdin is not None else subprocess.DEVNULL,
+                               preexec_fn=(lambda: limit_memory(limit)) if limit else None,
                                timeout=600)  # a hang guard
         got = render(p)
         if opts.get("commit"):
             got = re.sub(r"\(commit [0-9a-z.-]+\)", "(commit COMMIT)", got)
+        if limit:  # what it held, and the allocation that failed, are the machine's
+            got = re.sub(r"the [0-9]+ MB it holds", "the N MB it holds", got)
+            got = re.sub(r" \(an allocation of [^)]*\)", "", got)
         path = os.path.join(here, "cli", name + ".out")
         if opts.get("same_as"):  # compared with another row's output, not pinned on its own
             path = os.path.join(here, "cli", opts["same_as"] + ".out")

@@ -1,5 +1,6 @@
 /* arena.c - see arena.h. */
 #include "arena.h"
+#include "xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -22,10 +23,8 @@ enum { CHUNK_SIZE = 64 * 1024 };
 static void *xmalloc(size_t n)
 {
     void *p = malloc(n);
-    if (!p) {
-        fputs("loopsim: out of memory\n", stderr);
-        abort();
-    }
+    if (!p)
+        ls_out_of_memory(n);
     return p;
 }
 

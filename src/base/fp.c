@@ -1,5 +1,6 @@
 /* fp.c - see fp.h. */
 #include "fp.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -93,10 +94,8 @@ static void grow(ls_fp *fp)
     fp->cap = cap ? 2 * cap : 256;
     fp->keys = calloc(fp->cap, sizeof *fp->keys);
     fp->ids = calloc(fp->cap, sizeof *fp->ids);
-    if (!fp->keys || !fp->ids) {
-        fputs("loopsim: out of memory\n", stderr);
-        abort();
-    }
+    if (!fp->keys || !fp->ids)
+        ls_out_of_memory(fp->cap * (sizeof *fp->keys + sizeof *fp->ids));
     for (size_t i = 0; i < cap; i++)
         if (keys[i]) {
             size_t j = slot(fp, keys[i]);

@@ -1,6 +1,7 @@
 /* heap.c - see heap.h.  A pointer-linked complete binary tree: the slot for the n-th element is
  * reached from the root by reading the bits of n below its highest bit (0 = left, 1 = right). */
 #include "heap.h"
+#include "xalloc.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -166,10 +167,8 @@ void heap_sorted(const ls_heap *heap, ls_heap_node **out)
 {
     size_t n = collect(heap->min, out, 0);
     ls_heap_node **tmp = malloc((n + 1) * sizeof *tmp);
-    if (!tmp) {
-        fputs("loopsim: out of memory\n", stderr);
-        abort();
-    }
+    if (!tmp)
+        ls_out_of_memory((n + 1) * sizeof *tmp);
     merge_sort(out, tmp, n, heap->less);
     free(tmp);
 }

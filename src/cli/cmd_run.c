@@ -1,6 +1,7 @@
 /* cmd_run.c - loopsim run: a scenario's output under one profile, or every profile grouped by what they
  * print; and the note on stderr when other orders are possible. */
 #include "cli.h"
+#include "xalloc.h"
 
 #include <errno.h>
 #include <stddef.h>
@@ -86,10 +87,8 @@ static void run_once(const ls_program *program, const ls_profile *profile, const
     FILE *out = open_memstream(&r->out, &r->out_len);
     FILE *err = open_memstream(&r->err, &r->err_len);
     FILE *lines = open_memstream(&r->lines, &r->lines_len);
-    if (!out || !err || !lines) {
-        fputs("loopsim: out of memory\n", stderr);
-        abort();
-    }
+    if (!out || !err || !lines)
+        ls_out_of_memory(BUFSIZ);
     cli_progress progress;
     progress_start(&progress, "loopsim run");
     ls_limits limits = o->limits;

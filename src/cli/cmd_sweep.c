@@ -127,7 +127,7 @@ int cmd_sweep(int argc, char **argv)
         if (k == seen.n) {
             seen.orders = realloc(seen.orders, (seen.n + 1) * sizeof *seen.orders);
             if (!seen.orders)
-                abort();
+                ls_out_of_memory(0);
             memset(&seen.orders[k], 0, sizeof seen.orders[k]);
             seen.orders[k].lines = lines;
             seen.orders[k].len = len;

@@ -2,6 +2,7 @@
  * MuJS's jsbuiltin.c does for its library.  Each builtin object has its own file
  * (builtin_object.c, builtin_array.c, ...) with its constructor, prototype and methods. */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <stdio.h>
@@ -56,7 +57,7 @@ js_value js_new_native(js_vm *vm, const char *name, int length, js_native_fn fn,
     if (nslots) {
         f->u.native.slots = calloc((size_t)nslots, sizeof *f->u.native.slots);
         if (!f->u.native.slots)
-            abort();
+            ls_out_of_memory(0);
         f->u.native.nslots = nslots;
     }
     return js_obj(f);

@@ -36,6 +36,7 @@
  * are written straight into the new array's vector.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -55,7 +56,7 @@ enum { ITER_VALUES = 1, ITER_KEYS = 2, ITER_ENTRIES = 3 }; /* builtin_iterator.c
 
 static void oom(void)
 {
-    abort();
+    ls_out_of_memory(0);
 }
 
 /* ---- the abstract operations, on an index ----------------------------------------------------- */

@@ -31,6 +31,7 @@
  * grouped by three with "," (locales and options are not modelled).
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -44,7 +45,7 @@
 
 static void oom(void)
 {
-    abort();
+    ls_out_of_memory(0);
 }
 
 static uint32_t *limbs_alloc(size_t n)

@@ -1,6 +1,7 @@
 /* builtin_function.c - Function.prototype (ECMA-262 20.2): call, apply, bind, toString and
  * [Symbol.hasInstance].  The Function constructor (code from a string) is not modelled. */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +47,7 @@ static js_status list_from(js_vm *vm, js_value v, js_value **items, int *n)
         return throw_kind(vm, ERR_RANGE, "Maximum call stack size exceeded");
     *items = malloc((len ? len : 1) * sizeof **items);
     if (!*items)
-        abort();
+        ls_out_of_memory(0);
     for (uint32_t i = 0; i < len; i++)
         if ((st = val_get_elem(vm, v, js_number(i), &(*items)[i])) != JS_OK) {
             free(*items);
@@ -87,7 +88,7 @@ static js_status fn_bind(const js_args *a, js_value *out)
     if (n) {
         b->u.bound.args = malloc((size_t)n * sizeof *b->u.bound.args);
         if (!b->u.bound.args)
-            abort();
+            ls_out_of_memory(0);
         memcpy(b->u.bound.args, a->argv + 1, (size_t)n * sizeof *b->u.bound.args);
     }
     js_value name, len;

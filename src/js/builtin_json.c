@@ -23,6 +23,7 @@
  * limit is its stack) does.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -189,7 +190,7 @@ static js_status enter(json_out *s, js_value v, js_value key)
         s->stack = realloc(s->stack, s->cap * sizeof *s->stack);
         s->via = realloc(s->via, s->cap * sizeof *s->via);
         if (!s->stack || !s->via)
-            abort();
+            ls_out_of_memory(0);
     }
     s->stack[s->depth] = v;
     s->via[s->depth++] = key;
@@ -373,7 +374,7 @@ static js_status property_list(json_out *s, js_value replacer)
         return st;
     s->keys = malloc(((size_t)len + 1) * sizeof *s->keys);
     if (!s->keys)
-        abort();
+        ls_out_of_memory(0);
     for (uint32_t i = 0; i < len; i++) {
         js_value v;
         js_string *item = NULL;
@@ -580,7 +581,7 @@ static js_status parse_number(json_in *p, js_value *out)
     }
     char buf[64], *text = p->i - start < sizeof buf ? buf : malloc(p->i - start + 1);
     if (!text)
-        abort();
+        ls_out_of_memory(0);
     for (uint32_t k = start; k < p->i; k++)
         text[k - start] = (char)p->u[k];
     *out = js_number(js_string_to_number(text, p->i - start));
@@ -690,7 +691,7 @@ static void frame_push(json_stack *st, js_object *container, js_string *key)
         st->cap = st->cap ? 2 * st->cap : 16;
         st->items = realloc(st->items, st->cap * sizeof *st->items);
         if (!st->items)
-            abort();
+            ls_out_of_memory(0);
     }
     st->items[st->n++] = (json_frame){container, key};
 }

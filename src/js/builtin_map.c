@@ -23,6 +23,7 @@
  * here).
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -81,7 +82,7 @@ static void index_rebuild(js_mapdata *m)
     free(m->index);
     m->index = calloc(2 * (size_t)cap, sizeof *m->index);
     if (!m->index)
-        abort();
+        ls_out_of_memory(0);
     m->index_cap = cap;
     for (uint32_t e = 0; e < m->count; e++)
         if (m->keys[e].type != JS_THOLE)
@@ -115,7 +116,7 @@ static void entries_reserve(js_mapdata *m, bool with_values)
     if (with_values)
         m->values = realloc(m->values, m->cap * sizeof *m->values);
     if (!m->keys || (with_values && !m->values))
-        abort();
+        ls_out_of_memory(0);
 }
 
 /* sets k (to v in a map); a new key is appended */

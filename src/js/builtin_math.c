@@ -19,6 +19,7 @@
  * none, a xorshift64* generator with a fixed seed whose state is kept in the function's slots.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -173,7 +174,7 @@ static js_status math_hypot(const js_args *a, js_value *out)
     double abs_values[64], *v = abs_values, max = 0;
     bool nan = false;
     if (a->argc > 64 && !(v = malloc((size_t)a->argc * sizeof *v)))
-        abort();
+        ls_out_of_memory((size_t)a->argc * sizeof *v);
     js_status st = JS_OK;
     for (int i = 0; i < a->argc && st == JS_OK; i++) {
         st = to_number(a->vm, a->argv[i], &v[i]);

@@ -11,6 +11,7 @@
  * attributes are the object's as a whole (frozen, sealed), so a definition that would give one
  * element attributes of its own sets its value only. */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -472,7 +473,7 @@ static js_status define_properties(js_vm *vm, js_object *o, js_value properties)
     js_value *keys = obj_own_keys(vm, props, true, true, true, &n);
     prop_desc *descs = malloc((n ? n : 1) * sizeof *descs);
     if (!descs)
-        abort();
+        ls_out_of_memory(0);
     for (uint32_t i = 0; i < n && st == JS_OK; i++) {
         js_value d;
         st = obj_get(vm, props, key_of(keys[i]), js_obj(props), &d);

@@ -20,6 +20,7 @@
  * only then assigns.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -111,7 +112,7 @@ static js_status list_from_array_like(js_vm *vm, js_value v, js_value **items, i
         return throw_kind(vm, ERR_RANGE, "Maximum call stack size exceeded");
     *items = malloc((size_t)(len > 0 ? len : 1) * sizeof **items);
     if (!*items)
-        abort();
+        ls_out_of_memory(0);
     for (int i = 0; i < (int)len; i++)
         if ((st = val_get_elem(vm, v, js_number(i), &(*items)[i])) != JS_OK) {
             free(*items);

@@ -47,6 +47,7 @@
  * arrays, only the strings it needs.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -98,7 +99,7 @@ static void vec_push(u32vec *v, uint32_t x)
         v->cap = v->cap ? 2 * v->cap : 32;
         v->v = realloc(v->v, v->cap * sizeof *v->v);
         if (!v->v)
-            abort();
+            ls_out_of_memory(0);
     }
     v->v[v->n++] = x;
 }
@@ -133,7 +134,7 @@ static int node_new(re_parser *p, int kind)
         p->cap = p->cap ? 2 * p->cap : 32;
         p->nodes = realloc(p->nodes, p->cap * sizeof *p->nodes);
         if (!p->nodes)
-            abort();
+            ls_out_of_memory(0);
     }
     re_node *n = &p->nodes[p->nnodes];
     memset(n, 0, sizeof *n);
@@ -419,7 +420,7 @@ static int named_reference(re_parser *p)
         return -1;
     p->refs = realloc(p->refs, (size_t)(p->nrefs + 1) * sizeof *p->refs);
     if (!p->refs)
-        abort();
+        ls_out_of_memory(0);
     p->refs[p->nrefs] = name;
     int n = node_new(p, N_BACKREF);
     p->nodes[n].a = -1 - p->nrefs++;
@@ -675,7 +676,7 @@ static int add_group_name(re_parser *p, int index, char *name)
         int cap = index * 2 + 8;
         p->names = realloc(p->names, (size_t)cap * sizeof *p->names);
         if (!p->names)
-            abort();
+            ls_out_of_memory(0);
         memset(p->names + p->names_cap, 0, (size_t)(cap - p->names_cap) * sizeof *p->names);
         p->names_cap = cap;
     }
@@ -912,7 +913,7 @@ static void compile_seq(re_compiler *c, int first, bool back)
         count++;
     int *items = malloc((size_t)(count ? count : 1) * sizeof *items);
     if (!items)
-        abort();
+        ls_out_of_memory(0);
     int i = 0;
     for (int k = first; k >= 0; k = c->p->nodes[k].next)
         items[i++] = k;
@@ -1090,7 +1091,7 @@ static re_prog *re_compile(const js_string *source, bool unicode, bool icase, bo
     uint16_t *units = str_units(source);
     uint32_t *pat = malloc((source->length + 1) * sizeof *pat);
     if (!pat)
-        abort();
+        ls_out_of_memory(0);
     for (uint32_t i = 0; i < source->length; i++)
         pat[i] = units[i];
     free(units);
@@ -1117,7 +1118,7 @@ static re_prog *re_compile(const js_string *source, bool unicode, bool icase, bo
         emit(&c, RX_MATCH);
         prog = calloc(1, sizeof *prog);
         if (!prog)
-            abort();
+            ls_out_of_memory(0);
         prog->code = c.code.v;
         prog->ncode = (uint32_t)c.code.n;
         prog->ncaps = (uint32_t)p.ngroups + 1;
@@ -1129,7 +1130,7 @@ static re_prog *re_compile(const js_string *source, bool unicode, bool icase, bo
         if (p.names) {
             prog->names = calloc(prog->ncaps, sizeof *prog->names);
             if (!prog->names)
-                abort();
+                ls_out_of_memory(0);
             for (int g = 1; g < p.names_cap && g < (int)prog->ncaps; g++) {
                 prog->names[g] = p.names[g];
                 p.names[g] = NULL;
@@ -1205,7 +1206,7 @@ static void push(re_exec *x, uint8_t kind, uint32_t pc, int32_t pos, int32_t a, 
     if (x->sp == x->cap) { /* the first stack is re_search's own (x->local) */
         re_bt *bigger = malloc(2 * x->cap * sizeof *x->stack);
         if (!bigger)
-            abort();
+            ls_out_of_memory(0);
         memcpy(bigger, x->stack, x->sp * sizeof *x->stack);
         if (x->stack != x->local)
             free(x->stack);
@@ -1723,7 +1724,7 @@ static re_prog *prog_deserialize(const js_string *blob)
     const char *at = blob->chars;
     re_prog *p = calloc(1, sizeof *p);
     if (!p)
-        abort();
+        ls_out_of_memory(0);
     p->ncode = blob_read(&at);
     p->ncaps = blob_read(&at);
     p->nslots = blob_read(&at);
@@ -1735,7 +1736,7 @@ static re_prog *prog_deserialize(const js_string *blob)
     p->dotall = (flags >> 3) & 1;
     p->code = malloc(p->ncode * sizeof *p->code);
     if (!p->code)
-        abort();
+        ls_out_of_memory(0);
     memcpy(p->code, at, p->ncode * sizeof *p->code);
     at += p->ncode * sizeof *p->code;
     for (uint32_t g = 1; g < p->ncaps; g++) {
@@ -1743,9 +1744,9 @@ static re_prog *prog_deserialize(const js_string *blob)
         if (!len)
             continue;
         if (!p->names && !(p->names = calloc(p->ncaps, sizeof *p->names)))
-            abort();
+            ls_out_of_memory(0);
         if (!(p->names[g] = malloc(len)))
-            abort();
+            ls_out_of_memory(0);
         memcpy(p->names[g], at, len);
         at += len;
     }
@@ -1817,7 +1818,7 @@ static void session_buffers(re_session *s)
     s->slots = malloc(s->prog->nslots * sizeof *s->slots);
     s->last = malloc(2 * s->prog->ncaps * sizeof *s->last);
     if (!s->slots || !s->last)
-        abort();
+        ls_out_of_memory(0);
 }
 
 static js_status session_open(js_vm *vm, re_session *s, js_object *rx, js_string *subject)
@@ -1895,7 +1896,7 @@ static js_value indices_array(js_vm *vm, const re_prog *prog, const int32_t *slo
     js_object *a = array_new(vm, 0);
     js_value *pairs = malloc(prog->ncaps * sizeof *pairs);
     if (!pairs)
-        abort();
+        ls_out_of_memory(0);
     for (uint32_t g = 0; g < prog->ncaps; g++) {
         pairs[g] = js_undefined();
         if (slots[2 * g] >= 0 && slots[2 * g + 1] >= 0) {
@@ -1916,7 +1917,7 @@ static js_value match_result(js_vm *vm, const re_prog *prog, js_string *s, const
     js_object *a = array_new(vm, 0);
     js_value *values = malloc(prog->ncaps * sizeof *values);
     if (!values)
-        abort();
+        ls_out_of_memory(0);
     for (uint32_t g = 0; g < prog->ncaps; g++) {
         values[g] = capture_value(vm, s, slots, g);
         array_push(vm, a, values[g]);
@@ -2538,7 +2539,7 @@ static void grow(void **p, size_t *cap, size_t need, size_t size)
         *cap = need;
     *p = realloc(*p, *cap * size);
     if (!*p)
-        abort();
+        ls_out_of_memory(0);
 }
 
 static js_status collect_match(js_vm *vm, void *ctx, js_value result, const re_session *engine,
@@ -2593,7 +2594,7 @@ static js_status parts_of_result(js_vm *vm, js_value result, js_string *s, repla
     p->ncaptures = len ? len - 1 : 0;
     p->captures = malloc((p->ncaptures + 1) * sizeof *p->captures);
     if (!p->captures)
-        abort();
+        ls_out_of_memory(0);
     for (uint32_t i = 1; i <= p->ncaptures; i++) {
         js_value c;
         if ((st = val_get_elem(vm, result, js_number(i), &c)) != JS_OK)
@@ -2618,7 +2619,7 @@ static void parts_of_slots(js_vm *vm, const re_prog *prog, const int32_t *slots,
     p->ncaptures = prog->ncaps - 1;
     p->captures = malloc(prog->ncaps * sizeof *p->captures);
     if (!p->captures)
-        abort();
+        ls_out_of_memory(0);
     p->captures[0] = js_strv(p->matched);
     for (uint32_t g = 1; g < prog->ncaps; g++)
         p->captures[g] = capture_value(vm, s, slots, g);
@@ -2644,7 +2645,7 @@ static js_status replacement(js_vm *vm, const replace_parts *p, js_string *s, js
     }
     js_value *args = malloc((p->ncaptures + 4) * sizeof *args), r;
     if (!args)
-        abort();
+        ls_out_of_memory(0);
     uint32_t k = 0;
     args[k++] = js_strv(p->matched);
     for (uint32_t i = 0; i < p->ncaptures; i++)

@@ -32,6 +32,7 @@
  *     refused with a RangeError saying loopsim does not model it.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -634,7 +635,7 @@ static int collate(const js_string *a, const js_string *b)
     coll_elem *x = malloc((MAX_ELEMENTS * (size_t)a->length + 1) * sizeof *x);
     coll_elem *y = malloc((MAX_ELEMENTS * (size_t)b->length + 1) * sizeof *y);
     if (!x || !y)
-        abort();
+        ls_out_of_memory(0);
     size_t nx = collation_elements(a, x), ny = collation_elements(b, y);
     int r = 0;
     for (int level = 0; level < 3 && r == 0; level++)

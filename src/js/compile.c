@@ -26,6 +26,7 @@
  * every input error does (FILE:LINE:COL: error: ...).
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <setjmp.h>
@@ -226,7 +227,7 @@ static void *grow(void *p, uint32_t *cap, uint32_t need, size_t size)
         c *= 2;
     p = realloc(p, (size_t)c * size);
     if (!p)
-        abort();
+        ls_out_of_memory(0);
     *cap = c;
     return p;
 }
@@ -254,7 +255,7 @@ static void map_put(nodemap *m, const void *k, void *v)
         m->keys = calloc(m->cap, sizeof *m->keys);
         m->vals = calloc(m->cap, sizeof *m->vals);
         if (!m->keys || !m->vals)
-            abort();
+            ls_out_of_memory(0);
         m->n = 0;
         for (size_t i = 0; i < old.cap; i++)
             if (old.keys[i]) {
@@ -1217,7 +1218,7 @@ static uint32_t name_index(compiler *C, const char *s, size_t len)
     (void)cap;
     f->name_lens = realloc(f->name_lens, f->names_cap * sizeof *f->name_lens);
     if (!f->name_lens)
-        abort();
+        ls_out_of_memory(0);
     char *copy = arena_alloc(C->arena, len + 1);
     memcpy(copy, s, len);
     copy[len] = '\0';
@@ -2696,7 +2697,7 @@ static tgt *push_tgt(compiler *C, ttype type)
 {
     tgt *t = calloc(1, sizeof *t);
     if (!t)
-        abort();
+        ls_out_of_memory(0);
     t->live_next = live_tgts;
     if (live_tgts)
         live_tgts->live_prev = t;
@@ -3113,7 +3114,7 @@ static void gen_switch(compiler *C, const js_node *n)
     size_t ncases = n->switch_statement.cases.count;
     uint32_t *jumps = calloc(ncases + 1, sizeof *jumps);
     if (!jumps)
-        abort();
+        ls_out_of_memory(0);
     size_t default_case = SIZE_MAX;
     for (size_t i = 0; i < ncases; i++) {
         const js_node *k = n->switch_statement.cases.items[i];
@@ -3388,7 +3389,7 @@ static void gen_stmt(compiler *C, const js_node *n)
         const js_node *body = n->labeled.body;
         pending_labels = realloc(pending_labels, (npending_labels + 1) * sizeof *pending_labels);
         if (!pending_labels)
-            abort();
+            ls_out_of_memory(0);
         pending_labels[npending_labels++] = n->labeled.label->identifier.name;
         bool loop = body->type == JS_FOR_STATEMENT || body->type == JS_WHILE_STATEMENT ||
                     body->type == JS_DO_WHILE_STATEMENT || body->type == JS_FOR_IN_STATEMENT ||
@@ -3561,7 +3562,7 @@ static cfunc *begin_cfunc(compiler *C, func *fn)
 {
     cfunc *cf = calloc(1, sizeof *cf);
     if (!cf)
-        abort();
+        ls_out_of_memory(0);
     cf->parent = C->cf;
     cf->fn = fn;
     cf->created_at_depth = C->cf ? C->cf->scope_depth : 0;

@@ -22,6 +22,7 @@
  * see js.h.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -34,8 +35,7 @@ enum { GC_MIN_TRIGGER = 4 << 20 };
 
 static void oom(void)
 {
-    fputs("loopsim: out of memory\n", stderr);
-    abort();
+    ls_out_of_memory(0);
 }
 
 static size_t block_size(const js_gc *g);
@@ -60,7 +60,7 @@ void *gc_alloc(js_vm *vm, size_t size, js_gc_kind kind)
     } else {
         g = calloc(1, c < GC_FREE_CLASSES ? c * 16 : size);
         if (!g)
-            oom();
+            ls_out_of_memory(size);
     }
     g->kind = (uint8_t)kind;
     g->next = vm->objects;

@@ -16,6 +16,7 @@
  * integer-like keys ascending, then the other strings in insertion order, then symbols.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -27,7 +28,7 @@ enum { INDEX_AT = 8, MAX_DENSE = 1 << 24 };
 
 static void oom(void)
 {
-    abort();
+    ls_out_of_memory(0);
 }
 
 static uint32_t key_hash(js_key k)

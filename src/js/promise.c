@@ -16,6 +16,7 @@
  * (js_host.job_begin/job_end) with its origin, for the trace and the job's cost.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +42,7 @@ static js_job *job_new(void)
 {
     js_job *j = calloc(1, sizeof *j);
     if (!j)
-        abort();
+        ls_out_of_memory(0);
     j->argument = js_undefined();
     j->thenable = js_undefined();
     j->callback = js_undefined();
@@ -199,7 +200,7 @@ js_object *promise_then(js_vm *vm, js_object *p, js_handler on_fulfilled, js_han
 {
     js_reaction *r = calloc(1, sizeof *r);
     if (!r)
-        abort();
+        ls_out_of_memory(0);
     r->capability = derive ? promise_new(vm) : NULL;
     r->on_fulfilled = on_fulfilled;
     r->on_rejected = on_rejected;

@@ -24,13 +24,14 @@
  * are) marks the snapshot broken: js_reset then returns false and the embedder makes a new VM.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 static void oom(void)
 {
-    abort();
+    ls_out_of_memory(0);
 }
 
 static void *dup_bytes(const void *p, size_t n)

@@ -13,6 +13,7 @@
  * their element without parsing.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -89,7 +90,7 @@ js_string *str_printf(js_vm *vm, const char *fmt, ...)
         return str_new(vm, buf, (size_t)n);
     char *big = malloc((size_t)n + 1);
     if (!big)
-        abort();
+        ls_out_of_memory(0);
     va_start(ap, fmt);
     vsnprintf(big, (size_t)n + 1, fmt, ap);
     va_end(ap);
@@ -210,7 +211,7 @@ static uint16_t *to_units(const js_string *s)
 {
     units_ctx c = {malloc((s->length + 1) * sizeof(uint16_t)), 0};
     if (!c.units)
-        abort();
+        ls_out_of_memory(0);
     each_unit(s, collect_step, &c);
     return c.units;
 }
@@ -243,7 +244,7 @@ js_string *str_from_units(js_vm *vm, const uint16_t *units, size_t n)
 {
     char *buf = malloc(n * 3 + 1);
     if (!buf)
-        abort();
+        ls_out_of_memory(0);
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t u = units[i];
@@ -345,7 +346,7 @@ static void atoms_grow(js_atoms *t)
     t->rebuilt = true; /* every slot may have moved */
     t->slots = calloc(t->cap, sizeof *t->slots);
     if (!t->slots)
-        abort();
+        ls_out_of_memory(0);
     t->count = 0;
     for (uint32_t i = 0; i < cap; i++)
         if (old[i])
@@ -377,7 +378,7 @@ js_string *atom(js_vm *vm, const char *s, size_t len)
             uint32_t cap = t->filled_cap ? 2 * t->filled_cap : 64;
             uint32_t *grown = realloc(t->filled, cap * sizeof *grown);
             if (!grown)
-                abort();
+                ls_out_of_memory(0);
             t->filled = grown;
             t->filled_cap = cap;
         }
@@ -411,7 +412,7 @@ void atoms_sweep(js_vm *vm)
     t->rebuilt = true;
     t->slots = calloc(cap ? cap : 1, sizeof *t->slots);
     if (!t->slots)
-        abort();
+        ls_out_of_memory(0);
     t->count = 0;
     for (uint32_t i = 0; i < cap; i++)
         if (old[i] && (old[i]->gc.marked || (old[i]->gc.builtin && vm->snapshot)))
@@ -454,7 +455,7 @@ uint16_t *str_units(const js_string *s)
         return to_units(s);
     uint16_t *u = malloc((s->length + 1) * sizeof *u);
     if (!u)
-        abort();
+        ls_out_of_memory(0);
     for (uint32_t i = 0; i < s->length; i++)
         u[i] = (unsigned char)s->chars[i];
     return u;
@@ -481,7 +482,7 @@ static void sb_reserve(str_buf *b, size_t more)
         cap *= 2;
     b->p = realloc(b->p, cap);
     if (!b->p)
-        abort();
+        ls_out_of_memory(0);
     b->cap = cap;
 }
 

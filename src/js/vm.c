@@ -25,6 +25,7 @@
  * whether to stop at backward jumps, calls and every POLL_OPS instructions.
  */
 #include "jsi.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -45,14 +46,14 @@ static js_program_atoms *program_atoms(js_vm *vm, const js_program *p)
             return &vm->programs[i];
     vm->programs = realloc(vm->programs, (vm->nprograms + 1) * sizeof *vm->programs);
     if (!vm->programs)
-        abort();
+        ls_out_of_memory(0);
     js_program_atoms *pa = &vm->programs[vm->nprograms++];
     pa->program = p;
     pa->id = p->id;
     pa->natoms = p->natoms;
     pa->atoms = calloc(p->natoms + 1, sizeof *pa->atoms);
     if (!pa->atoms)
-        abort();
+        ls_out_of_memory(0);
     return pa;
 }
 
@@ -74,7 +75,7 @@ js_string *proto_atom(js_vm *vm, const js_proto *p, uint32_t i)
                 vm->late_slots = realloc(vm->late_slots,
                                          vm->late_slots_cap * sizeof *vm->late_slots);
                 if (!vm->late_slots)
-                    abort();
+                    ls_out_of_memory(0);
             }
             vm->late_slots[vm->nlate_slots++] = slot;
         }
@@ -359,7 +360,7 @@ static js_frame *push_frame(js_vm *vm, js_object *callee, js_value this_value, i
     if (argc) {
         f->argv = malloc((size_t)argc * sizeof *f->argv);
         if (!f->argv)
-            abort();
+            ls_out_of_memory(0);
         memcpy(f->argv, argv, (size_t)argc * sizeof *argv);
     }
     if (p->flags & PROTO_ARROW) {
@@ -1745,7 +1746,7 @@ static js_status call_value(js_vm *vm, js_value fn, js_value this_value, int arg
         int n = o->u.bound.argc + argc;
         js_value *args = malloc((size_t)(n ? n : 1) * sizeof *args);
         if (!args)
-            abort();
+            ls_out_of_memory(0);
         if (o->u.bound.argc)
             memcpy(args, o->u.bound.args, (size_t)o->u.bound.argc * sizeof *args);
         if (argc)
@@ -1789,7 +1790,7 @@ static js_status construct_value(js_vm *vm, js_value fn, int argc, const js_valu
         int n = o->u.bound.argc + argc;
         js_value *args = malloc((size_t)(n ? n : 1) * sizeof *args);
         if (!args)
-            abort();
+            ls_out_of_memory(0);
         if (o->u.bound.argc)
             memcpy(args, o->u.bound.args, (size_t)o->u.bound.argc * sizeof *args);
         if (argc)
@@ -2307,7 +2308,7 @@ js_vm *js_new(const js_host *host, const js_features *features)
 {
     js_vm *vm = calloc(1, sizeof *vm);
     if (!vm)
-        abort();
+        ls_out_of_memory(0);
     if (host)
         vm->host = *host;
     if (features)

@@ -57,6 +57,7 @@
  * program.c hands it to the engine by the line of the call.
  */
 #include "emit_js.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -97,10 +98,8 @@ static void *emit_js_room(void *items, size_t len, size_t *cap, size_t size)
         return items;
     size_t n = *cap ? *cap * 2 : 8;
     void *grown = realloc(items, n * size);
-    if (!grown) {
-        fputs("loopsim: out of memory\n", stderr);
-        abort();
-    }
+    if (!grown)
+        ls_out_of_memory(n * size);
     *cap = n;
     return grown;
 }
@@ -932,10 +931,8 @@ static void emit_js_comment_lines(emit_js_state *st, const char *prefix, const c
         const char *e = strchr(s, '\n');
         size_t len = e ? (size_t)(e - s) : strlen(s);
         char *line = malloc(len + 1);
-        if (!line) {
-            fputs("loopsim: out of memory\n", stderr);
-            abort();
-        }
+        if (!line)
+            ls_out_of_memory(len + 1);
         memcpy(line, s, len);
         line[len] = '\0';
         fputs("// ", st->out);

@@ -30,7 +30,7 @@
 
 #include "xalloc.h"
 
-enum { MAX_DEPTH = 200, MAX_NODES = 1000000 };
+enum { MAX_DEPTH = 200 };
 #define MAX_MS 3600000.0
 
 /* ------------------------------------------------------------------------------------------ */
@@ -378,7 +378,6 @@ typedef struct {
     jmp_buf fail;
     char *error;
     cJSON *root;
-    size_t nnodes;
     scanner sc;
     pos_entry *pos; /* sorted by item, for node line/col */
     size_t npos;
@@ -591,8 +590,6 @@ static void where(loader *L, const cJSON *j, int *line, int *col)
 
 static ls_node *new_node(loader *L, ls_kind kind, const char *path, const cJSON *j)
 {
-    if (++L->nnodes > MAX_NODES)
-        fail(L, path, "the scenario has more than %d nodes", MAX_NODES);
     ls_node *n = arena_alloc(L->arena, sizeof *n);
     n->kind = kind;
     n->path = path;

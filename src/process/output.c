@@ -1,5 +1,6 @@
 /* output.c - see output.h. */
 #include "output.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -258,8 +259,7 @@ static void render_trace_text(const ls_engine *e, FILE *f)
         free(first);
         free(last);
         free(next);
-        fputs("loopsim: out of memory\n", stderr);
-        return;
+        ls_out_of_memory((o->nrecords + o->nlines + 2) * sizeof *last);
     }
     for (size_t r = 0; r <= o->nrecords; r++)
         first[r] = last[r] = SIZE_MAX;
@@ -430,7 +430,7 @@ void out_json_lines(FILE *f, const char *lines, size_t len)
         size_t n = nl ? (size_t)(nl - line) : (size_t)(end - line);
         char *copy = strndup(line, n);
         if (!copy)
-            abort();
+            ls_out_of_memory(0);
         fputs(line == lines ? "" : ", ", f);
         out_json_string(f, copy);
         free(copy);

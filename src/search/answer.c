@@ -1,5 +1,6 @@
 /* answer.c - see answer.h. */
 #include "answer.h"
+#include "xalloc.h"
 #include "fanout.h"
 
 #include <stdlib.h>
@@ -57,7 +58,7 @@ ls_words answer_words(const char *text, size_t len)
             cap = cap ? 2 * cap : 32;
             w.words = realloc(w.words, cap * sizeof *w.words);
             if (!w.words)
-                abort();
+                ls_out_of_memory(0);
         }
         w.words[w.n++] = strndup(a, (size_t)(b - a));
     }
@@ -131,7 +132,7 @@ static int cut_from(cutting *c, size_t pos)
             c->cap = 2 * (c->len + n + 2);
             c->buf = realloc(c->buf, c->cap);
             if (!c->buf)
-                abort();
+                ls_out_of_memory(0);
         }
         memcpy(c->buf + c->len, c->text[i], n);
         c->buf[c->len + n] = '\n';
@@ -161,7 +162,7 @@ static int among_all_orders(const ls_orders *orders, const ls_words *answer)
     c.lines = calloc(c.nlines + 1, sizeof *c.lines);
     c.dead = calloc(answer->n + 1, sizeof *c.dead);
     if (!c.lines || !c.dead)
-        abort();
+        ls_out_of_memory(0);
     int r = 0;
     for (size_t i = 0; i < c.nlines; i++) {
         c.lines[i] = answer_words(c.text[i], strlen(c.text[i]));

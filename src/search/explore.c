@@ -18,10 +18,8 @@ void explore_run_key(ls_engine *e, int exit_code, char **lines, size_t *len, cha
     size_t elen;
     FILE *f = open_memstream(lines, len);
     FILE *g = open_memstream(ending, &elen);
-    if (!f || !g) {
-        fputs("loopsim: out of memory\n", stderr);
-        abort();
-    }
+    if (!f || !g)
+        ls_out_of_memory(BUFSIZ);
     out_render(e, f, FORMAT_TEXT, false);
     out_render_ending(e, exit_code, false, g);
     fclose(f);
@@ -68,10 +66,8 @@ static void index_facts(dfs_oracle *d)
     if (want != d->slots_cap) {
         free(d->slots);
         d->slots = calloc(want, sizeof *d->slots);
-        if (!d->slots) {
-            fputs("loopsim: out of memory\n", stderr);
-            abort();
-        }
+        if (!d->slots)
+            ls_out_of_memory(want * sizeof *d->slots);
         d->slots_cap = want;
     } else {
         memset(d->slots, 0, want * sizeof *d->slots);

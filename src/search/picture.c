@@ -1,5 +1,6 @@
 /* picture.c - see picture.h for what the pictures show and why they are laid out so. */
 #include "picture.h"
+#include "xalloc.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -528,7 +529,7 @@ int picture_timeline_svg(const ls_program *program, const ls_costs *costs,
     {
         FILE *g = open_memstream(&legend, &legend_len);
         if (!g)
-            abort();
+            ls_out_of_memory(0);
         ly = lanes_end + 34;
         fprintf(g, "<g id=\"console\">\n");
         const char *console_head = "Console (stdout, and stderr marked; #N: the box that "

@@ -21,6 +21,7 @@
  * bytes.
  */
 #include "picture.h"
+#include "xalloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -35,7 +36,7 @@ static void json_str_html(FILE *f, const char *s, size_t n)
     size_t len = 0;
     FILE *g = open_memstream(&buf, &len);
     if (!g)
-        abort();
+        ls_out_of_memory(0);
     out_json_string_n(g, s ? s : "", s ? n : 0);
     fclose(g);
     for (size_t i = 0; i < len; i++) {

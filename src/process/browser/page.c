@@ -7,6 +7,7 @@
  * DOM nodes of them.
  */
 #include "browser/page.h"
+#include "xalloc.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -104,7 +105,7 @@ static bool fail(parser *p, size_t at, const char *fmt, ...)
     size_t n = strlen(p->file) + strlen(what) + 64;
     p->error = malloc(n);
     if (!p->error)
-        abort();
+        ls_out_of_memory(0);
     snprintf(p->error, n, "%s:%u:%u: error: %s\n", p->file, line, col, what);
     return false;
 }

@@ -2294,7 +2294,7 @@ void host_init(ls_engine *e)
     } else {
         h->link = calloc(1, sizeof *h->link);
         if (!h->link)
-            abort();
+            ls_out_of_memory(0);
         h->link->e = e;
         h->cache_slot = -1;
         if (!make_vm(e, h))
@@ -2555,7 +2555,7 @@ bool host_emit(ls_engine *e, js_value emitter, const char *event, const js_value
         return false;
     js_value *all = malloc((nargs + 1) * sizeof *all);
     if (!all)
-        abort();
+        ls_out_of_memory(0);
     all[0] = js_new_cstring(vm, event);
     if (nargs)
         memcpy(all + 1, args, nargs * sizeof *args);

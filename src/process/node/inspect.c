@@ -25,6 +25,7 @@
  * JavaScript it called threw (ictx.status says how), and every caller passes the NULL up.
  */
 #include "node/inspect.h"
+#include "xalloc.h"
 
 #include <limits.h>
 #include <math.h>
@@ -45,7 +46,7 @@ typedef struct {
 
 static void oom(void)
 {
-    abort();
+    ls_out_of_memory(0);
 }
 
 static void b_putn(ibuf *b, const char *s, size_t n)
@@ -113,12 +114,6 @@ static char *b_take(ibuf *b)
     return s;
 }
 
-static char *xstrdup(const char *s)
-{
-    ibuf b = {0};
-    b_puts(&b, s);
-    return b_take(&b);
-}
 
 static char *xprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static char *xprintf(const char *fmt, ...)
