@@ -45,7 +45,9 @@ int cmd_profiles(int argc, char **argv)
                                       "evaluated before the loop"};
     for (size_t i = 0; i < ls_profile_count; i++) {
         const ls_profile *p = &ls_profiles[i];
-        printf("%s%s: Node %s to %s%s\n", i ? "\n" : "", p->id, p->first, p->last,
+        char range[64];
+        printf("%s%s: Node %s%s\n", i ? "\n" : "", p->id,
+               profile_range(p->first, p->last, range, sizeof range),
                p == profile_default() ? " (the default)" : "");
         for (size_t c = 0; c < sizeof columns / sizeof columns[0]; c++) {
             bool v = *(const bool *)((const char *)p + columns[c].offset);

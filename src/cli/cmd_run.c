@@ -169,7 +169,9 @@ static int run_all_profiles(const ls_program *program, const run_options *o)
             size_t k = j;
             while (k + 1 < nodes && !shown[k + 1] && same_result(&results[i], &results[k + 1]))
                 shown[++k] = true;
-            printf(json ? "%s\"%s to %s\"" : "%s%s to %s", sep, ps[j]->first, ps[k]->last);
+            char range[64];
+            printf(json ? "%s\"%s\"" : "%s%s", sep,
+                   profile_range(ps[j]->first, ps[k]->last, range, sizeof range));
             sep = ", ";
             j = k;
         }

@@ -53,12 +53,22 @@ const ls_feature_info ls_feature_table[] = {
 };
 const size_t ls_feature_count = sizeof ls_feature_table / sizeof ls_feature_table[0];
 
+const char *profile_range(const char *first, const char *last, char *buf, size_t size)
+{
+    if (strcmp(last, "99.99.99") == 0)
+        snprintf(buf, size, "%s and later", first);
+    else
+        snprintf(buf, size, "%s to %s", first, last);
+    return buf;
+}
+
 const char *profile_versions(const ls_profile *p, char *buf, size_t size)
 {
+    char range[64];
     if (p->is_browser)
         snprintf(buf, size, "%s %s", p->browser.name, p->first);
     else
-        snprintf(buf, size, "Node %s to %s", p->first, p->last);
+        snprintf(buf, size, "Node %s", profile_range(p->first, p->last, range, sizeof range));
     return buf;
 }
 

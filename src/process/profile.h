@@ -109,6 +109,9 @@ const ls_profile *profile_browser_default(void);
 
 /* What a profile covers, for headings: "Node 20.3.0 to 20.9.99" or "Chromium 156". */
 const char *profile_versions(const ls_profile *p, char *buf, size_t size);
+/* A range of Node versions as headings write it: "10.0.0 to 11.99.99", or "22.0.0 and later"
+ * when it reaches the newest profile's open end (its last version is 99.99.99). */
+const char *profile_range(const char *first, const char *last, char *buf, size_t size);
 
 /* The profile of Node 20.3+, what `node` on the machines here is (20.20.2). */
 const ls_profile *profile_default(void);

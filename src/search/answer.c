@@ -590,8 +590,9 @@ ls_verdict answer_check(const ls_program *program, const ls_costs *costs,
         while (j + 1 < np && status[j + 1] == status[i])
             j++;
         if (status[i]) {
-            fprintf(lf, "%sNode %s to %s%s", any ? ", " : "", ls_profiles[i].first,
-                    ls_profiles[j].last,
+            char range[64];
+            fprintf(lf, "%sNode %s%s", any ? ", " : "",
+                    profile_range(ls_profiles[i].first, ls_profiles[j].last, range, sizeof range),
                     status[i] == 2 ? " (under some timings)"
                     : status[i] == 3 ? " (cannot tell)" : "");
             any = true;

@@ -434,9 +434,11 @@ int picture_timeline_svg(const ls_program *program, const ls_costs *costs,
         x += PITCH;
     }
     double width = x + 12 < 760 ? 760 : x + 12;
-    const char *title = arena_printf(e->arena, "%s: Node %s to %s (profile %s), the run with the "
-                                     "nominal timing", program->file, profile->first,
-                                     profile->last, profile->id);
+    char range[64];
+    const char *title = arena_printf(e->arena, "%s: Node %s (profile %s), the run with the "
+                                     "nominal timing", program->file,
+                                     profile_range(profile->first, profile->last, range,
+                                                   sizeof range), profile->id);
     if (width < 60 + 9.1 * (double)text_columns(title, strlen(title)))
         width = 60 + 9.1 * (double)text_columns(title, strlen(title));
 
@@ -951,13 +953,15 @@ int picture_orders_svg(const ls_program *program, const ls_costs *costs,
         width = 760;
     double lines_end = top + (double)(rows ? rows : 1) * row_h;
     double height = lines_end + 24 + (double)max_notes * LINE_H + 40;
-    const char *title = arena_printf(e->arena, "%s: %s%llu possible order%s (Node %s to %s, "
+    char range[64];
+    const char *title = arena_printf(e->arena, "%s: %s%llu possible order%s (Node %s, "
                                      "profile %s)", program->file,
                                      orders->complete && !orders->count_capped ? ""
                                      : orders->count_capped ? "more than " : "at least ",
                                      (unsigned long long)orders->count,
-                                     orders->count == 1 ? "" : "s", profile->first, profile->last,
-                                     profile->id);
+                                     orders->count == 1 ? "" : "s",
+                                     profile_range(profile->first, profile->last, range,
+                                                   sizeof range), profile->id);
     if (width < 60 + 9.1 * (double)text_columns(title, strlen(title)))
         width = 60 + 9.1 * (double)text_columns(title, strlen(title));
     svg_open(f, width, height, title);

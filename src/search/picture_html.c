@@ -236,9 +236,11 @@ int picture_explain_html(const ls_program *program, const ls_costs *costs,
     for (size_t r = 0; r < o->nrecords; r++)
         step_of[r] = strcmp(o->records[r].api, "(queues)") == 0 ? SIZE_MAX : nsteps++;
 
-    const char *title = arena_printf(e->arena, "%s: Node %s to %s (profile %s), the run with the "
+    char range[64];
+    const char *title = arena_printf(e->arena, "%s: Node %s (profile %s), the run with the "
                                      "nominal timing, step by step", program->file,
-                                     profile->first, profile->last, profile->id);
+                                     profile_range(profile->first, profile->last, range,
+                                                   sizeof range), profile->id);
     fputs(PAGE_HEAD, f);
     fputs("<title>", f);
     for (const char *p = title; *p; p++) {
