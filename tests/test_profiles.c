@@ -70,6 +70,21 @@ static void parse3(const char *s, long out[3])
                   "\"%s\" is not a version MAJOR.MINOR.PATCH", s);
 }
 
+START_TEST(test_a_range_to_the_open_end_reads_and_later)
+{
+    /* headings (run --node all, check, profiles): the newest profile's last version, 99.99.99,
+     * is an open end, not a version */
+    char buf[64];
+    ck_assert_str_eq(profile_range("10.0.0", "10.99.99", buf, sizeof buf), "10.0.0 to 10.99.99");
+    ck_assert_str_eq(profile_range("11.0.0", ls_profiles[ls_profile_count - 1].last, buf,
+                                   sizeof buf), "11.0.0 and later");
+    const ls_profile *newest = &ls_profiles[ls_profile_count - 1];
+    char want[64];
+    snprintf(want, sizeof want, "Node %s and later", newest->first);
+    ck_assert_str_eq(profile_versions(newest, buf, sizeof buf), want);
+}
+END_TEST
+
 START_TEST(test_profile_rows_cover_every_version_from_10_in_order)
 {
     /* profile.def: the rows are in order and cover every version from 10.0.0 on, without gaps
@@ -348,6 +363,7 @@ static Suite *profiles_suite(void)
     Suite *s = suite_create("profiles");
     TCase *tc = tcase_create("versions");
     tcase_add_test(tc, test_versions_map_to_the_profile_of_their_range);
+    tcase_add_test(tc, test_a_range_to_the_open_end_reads_and_later);
     tcase_add_test(tc, test_partial_version_means_the_latest_of_its_line);
     tcase_add_test(tc, test_bad_or_too_old_versions_have_no_profile);
     tcase_add_test(tc, test_profile_rows_cover_every_version_from_10_in_order);
