@@ -280,17 +280,17 @@ static bool submit_trip(ls_engine *e, ls_io_event *ev)
         const char *statements[2 * LS_POOL_MAX] = {NULL};
         for (int w = 0; w < nt; w++) {
             const ls_io_event *mine = e->io.worker_job[w];
-            int last = mine->var;
+            int ends = mine->var;
             for (int half = 0; half < 2; half++) {
                 int k = 2 * w + half, n = 0;
                 for (int j = 0; j < nt; j++)
                     if (j != w) {
                         const ls_io_event *other = e->io.worker_job[j];
-                        bounds[k][n++] = (ls_bound){last, other->var,
+                        bounds[k][n++] = (ls_bound){ends, other->var,
                                                     other->seq < mine->seq ? -1 : 0};
                     }
-                bounds[k][n++] = half == 0 ? (ls_bound){last, DBM_NOW, 0}
-                                           : (ls_bound){DBM_NOW, last, -1};
+                bounds[k][n++] = half == 0 ? (ls_bound){ends, DBM_NOW, 0}
+                                           : (ls_bound){DBM_NOW, ends, -1};
                 options[k] = bounds[k];
                 counts[k] = n;
                 if (words)
@@ -308,11 +308,12 @@ static bool submit_trip(ls_engine *e, ls_io_event *ev)
         /* thread w freed before now: it took the request waiting longest then, or this one */
         int w = k / 2;
         ls_io_event *freed = e->io.worker_job[w];
-        bool last = !e->io.queued;
-        if (!(last ? start_on(e, w, ev, DBM_NOW) : start_on(e, w, dequeue(e), freed->var)))
+        bool none_waits = !e->io.queued;
+        if (!(none_waits ? start_on(e, w, ev, DBM_NOW)
+                         : start_on(e, w, dequeue(e), freed->var)))
             return false;
         settle(e, freed);
-        if (last)
+        if (none_waits)
             return true;
     }
 }
