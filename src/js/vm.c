@@ -151,8 +151,7 @@ js_value closure_new(js_vm *vm, const js_proto *proto, js_env *env, js_value thi
                                                       ? vm->in.async_generator_prototype
                                                       : vm->in.generator_prototype);
         prop_define_value(vm, f, &A(vm, prototype)->gc, js_obj(gp), PROP_WRITABLE);
-    } else if (!(proto->flags & (PROTO_ARROW | PROTO_METHOD | PROTO_ASYNC)) ||
-               (proto->flags & PROTO_CLASS_CTOR)) {
+    } else if (has_prototype) {
         js_object *p = obj_new(vm, CLASS_OBJECT, vm->in.object_prototype);
         prop_define_value(vm, p, &A(vm, constructor)->gc, js_obj(f), PROP_HIDDEN);
         prop_define_value(vm, f, &A(vm, prototype)->gc, js_obj(p),
