@@ -63,8 +63,8 @@ void run_usage(FILE *f)
                 range_text(&ls_cost_table[i]), ls_cost_table[i].doc);
     fputs("\n"
           "exit status: 0 the run reached the end (a non-zero exit code of the simulated\n"
-          "process is reported on stderr), 2 bad input, 3 stopped at a limit or the loop would\n"
-          "wait forever (the output so far is printed first)\n",
+          "process is reported on stderr), 2 bad input or out of memory, 3 stopped at a limit\n"
+          "or the loop would wait forever (the output so far is printed first)\n",
           f);
 }
 
