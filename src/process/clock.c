@@ -378,13 +378,26 @@ static void fingerprint_moment(ls_fp *fp, const ls_moment *m, uint64_t iteration
     fp_bool(fp, m->plain);
 }
 
-void clock_fingerprint(const ls_clock *c, ls_fp *fp, uint64_t iteration)
+void clock_fingerprint(const ls_clock *c, ls_fp *fp, uint64_t iteration, const int *pending,
+                       int npending)
 {
-    int vars[3] = {DBM_ZERO, DBM_NOW, c->refresh_var};
-    int nvars = c->refresh_var >= 0 ? 3 : 2;
-    for (int i = 2; i < c->zone.n; i++)
-        if (c->zone.used[i] && i != c->refresh_var)
-            fp_refuse(fp); /* an instant still pending (I/O): not walked */
+    /* the instants: zero, now, the refresh, then those of the I/O in flight in the order the
+     * caller lists them (a canonical one: io_fingerprint's); any other one is not walked */
+    int vars[DBM_MAX];
+    int nvars = 0;
+    vars[nvars++] = DBM_ZERO;
+    vars[nvars++] = DBM_NOW;
+    if (c->refresh_var >= 0)
+        vars[nvars++] = c->refresh_var;
+    for (int k = 0; k < npending && nvars < DBM_MAX; k++)
+        vars[nvars++] = pending[k];
+    for (int i = 2; i < c->zone.n; i++) {
+        bool listed = false;
+        for (int k = 2; k < nvars && !listed; k++)
+            listed = vars[k] == i;
+        if (c->zone.used[i] && !listed)
+            fp_refuse(fp);
+    }
     fp_u64(fp, c->mode);
     fp_i64(fp, nvars);
     for (int i = 0; i < nvars; i++)

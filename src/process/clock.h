@@ -148,7 +148,8 @@ int clock_decide(ls_clock *c, int n, const ls_bound *const *options, const int *
                  const char *const *statements);
 /* Hashes the clock's state (fingerprint.h): the zone, refused if it holds instants other than
  * "now" and a pending loop-time refresh, the loop time and what the words refer to. */
-void clock_fingerprint(const ls_clock *c, ls_fp *fp, uint64_t iteration);
+void clock_fingerprint(const ls_clock *c, ls_fp *fp, uint64_t iteration, const int *pending,
+                       int npending);
 /* True when decisions need words (an oracle that explains its choices is listening, and
  * keeps them). */
 bool clock_wants_words(const ls_clock *c);

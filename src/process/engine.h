@@ -80,6 +80,7 @@ typedef struct {
 #include "browser/html.h"
 #include "node/fs.h"
 #include "node/host.h"
+#include "node/tcp.h"
 #include "immediates.h"
 #include "io.h"
 #include "loop.h"
@@ -100,6 +101,7 @@ struct ls_engine {
     ls_tasks tasks;
     ls_io io;
     ls_fs fs;                 /* the files the program sees (node/fs.c) */
+    ls_tcp_state tcp;         /* loopback TCP handles (node/tcp.c, for the prelude's http) */
     ls_html html;             /* --env browser: the page's event loop (browser/html.c) */
     ls_output out;
 

@@ -37,13 +37,20 @@ bool engine_fingerprint(ls_engine *e, ls_fingerprint *out)
     if (e->stop != STOP_NONE || e->out.nopen != 0 || js_in_javascript(e->host.vm))
         fp_refuse(&fp);
 
-    clock_fingerprint(&e->clock, &fp, e->iteration);
+    int pending[DBM_MAX];
+    int npending = io_pending_instants(e, pending, DBM_MAX);
+    if (npending < 0) {
+        fp_refuse(&fp);
+        npending = 0;
+    }
+    clock_fingerprint(&e->clock, &fp, e->iteration, pending, npending);
     loop_fingerprint(e, &fp);
     timers_fingerprint(e, &fp);
     immediates_fingerprint(e, &fp);
     tasks_fingerprint(e, &fp);
     io_fingerprint(e, &fp);
     fs_fingerprint(e, &fp);
+    tcp_fingerprint(e, &fp);
     host_fingerprint(e, &fp);
 
     return fp_end(&fp, &out->a, &out->b);

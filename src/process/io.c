@@ -30,6 +30,11 @@ struct ls_io_event {
     /* EV_NATIVE */
     ls_native_fn native;
     void *data;
+    const char *what;     /* its words in decisions (NULL: the module loader's) */
+    bool req;             /* it counts as a request (loop->active_reqs) */
+    uint64_t *rank;       /* a descriptor's place in epoll's ready list (io_post_event) */
+    js_value subject;     /* what the event is of, for the fingerprint (io_post_event) */
+    int sub;              /* among one descriptor's events: reads before writes */
 };
 
 /* A net.Server or net.Socket: the JavaScript object is an EventEmitter (its listeners, its
@@ -57,6 +62,8 @@ void io_init(ls_engine *e)
     e->io.warm = -1;
     e->io.nets = NULL;
     e->io.nnets = 0;
+    e->io.epoll_seq = 0;
+    e->io.epoll_floor = 1; /* a rank of 0 is stale: no descriptor is in the list yet */
     e->io.net = e->io.server_proto = e->io.socket_proto = js_undefined();
 }
 
@@ -332,7 +339,7 @@ static const char *event_words(ls_engine *e, const ls_io_event *ev)
     case EV_PEER_SHUTDOWN:
         return "the server end's EOF";
     case EV_NATIVE:
-        return "the module loader";
+        return ev->what ? ev->what : "the module loader";
     }
     return "an I/O completion";
 }
@@ -368,12 +375,32 @@ bool io_pool_submit(ls_engine *e, ls_pool_job *job)
 
 void io_call_from_poll(ls_engine *e, ls_native_fn fn, void *data)
 {
+    io_post(e, fn, data, cost_point(0), NULL, true);
+}
+
+bool io_post(ls_engine *e, ls_native_fn fn, void *data, ls_cost latency, const char *what,
+             bool req)
+{
+    ls_io_post p = {fn, data, latency, what, req, NULL, 0, js_undefined(), NULL};
+    return io_post_event(e, &p) != NULL;
+}
+
+ls_io_event *io_post_event(ls_engine *e, const ls_io_post *p)
+{
     ls_io_event *ev = arena_alloc(e->arena, sizeof *ev);
+    ev->rank = p->rank;
+    ev->subject = p->subject;
+    ev->sub = p->sub;
     ev->kind = EV_NATIVE;
-    ev->native = fn;
-    ev->data = data;
-    e->loop.active_reqs++;
-    add_event(e, ev, DBM_NOW, cost_point(0));
+    ev->native = p->fn;
+    ev->data = p->data;
+    ev->what = p->what;
+    ev->req = p->req;
+    if (p->req)
+        e->loop.active_reqs++;
+    bool ok = p->with ? add_event(e, ev, p->with->var, cost_point(0))
+                      : add_event(e, ev, DBM_NOW, p->latency);
+    return ok ? ev : NULL;
 }
 
 bool io_in_flight(const ls_engine *e)
@@ -568,6 +595,55 @@ static void peer_eof(ls_engine *e, ls_io_event *ev)
     add_event(e, shutdown, DBM_NOW, cost_point(0));
 }
 
+/* The descriptors' events of a batch in the order epoll_wait reports them (src/unix/linux.c
+ * uv__io_poll runs them in that order): its ready list is level-triggered, so a descriptor it
+ * reported last time is put back at the list's end as it is reported, and keeps that place while
+ * it stays ready; one that becomes ready later goes after those (fs/eventpoll.c ep_send_events,
+ * ep_poll_callback).  The ranks say so (io_post_event); the other events keep their places.
+ * Then the descriptors reported get their places for the next batch, in this order, and a
+ * rank below the floor is stale: that descriptor left the list. */
+static void epoll_order(ls_engine *e, ls_io_event *batch)
+{
+    e->io.epoll_floor = e->io.epoll_seq + 1;
+    size_t n = 0;
+    for (ls_io_event *ev = batch; ev; ev = ev->next)
+        if (ev->kind == EV_NATIVE && ev->rank)
+            n++;
+    if (!n)
+        return;
+    /* a stable insertion sort of the ranked events by (rank, sub): batches are small */
+    ls_io_event **sorted = arena_alloc(e->arena, n * sizeof *sorted);
+    size_t k = 0;
+    for (ls_io_event *ev = batch; ev; ev = ev->next) {
+        if (ev->kind != EV_NATIVE || !ev->rank)
+            continue;
+        size_t j = k++;
+        while (j > 0 && (*sorted[j - 1]->rank > *ev->rank ||
+                         (*sorted[j - 1]->rank == *ev->rank && sorted[j - 1]->sub > ev->sub))) {
+            sorted[j] = sorted[j - 1];
+            j--;
+        }
+        sorted[j] = ev;
+    }
+    /* relinked: the ranked events take the ranked places in that order */
+    size_t all = 0;
+    for (ls_io_event *ev = batch; ev; ev = ev->next)
+        all++;
+    ls_io_event **order = arena_alloc(e->arena, all * sizeof *order);
+    k = 0;
+    size_t i = 0;
+    for (ls_io_event *ev = batch; ev; ev = ev->next)
+        order[i++] = (ev->kind == EV_NATIVE && ev->rank) ? sorted[k++] : ev;
+    for (i = 0; i + 1 < all; i++)
+        order[i]->next = order[i + 1];
+    order[all - 1]->next = NULL;
+    ls_io_event *out = order[0];
+    for (i = 0; i < n; i++)
+        if (*sorted[i]->rank < e->io.epoll_floor || *sorted[i]->rank >= IO_RANK_DEFERRED)
+            *sorted[i]->rank = ++e->io.epoll_seq;
+    e->io.epoll_batch = out;
+}
+
 int io_poll(ls_engine *e)
 {
     /* uv__work_done takes every request done by now, in the order they completed, then runs
@@ -623,6 +699,11 @@ int io_poll(ls_engine *e)
     }
     if (at != DBM_NOW)
         dbm_drop(&c->zone, at);
+    *tail = NULL;
+    e->io.epoll_batch = ready;
+    epoll_order(e, ready);
+    ready = e->io.epoll_batch;
+    e->io.epoll_batch = NULL;
     /* the batch stays reachable for the collector until each has run */
     e->io.running = ready;
     int n = 0;
@@ -645,7 +726,8 @@ int io_poll(ls_engine *e)
             server_end_destroyed(e, ev->server);
             break;
         case EV_NATIVE:
-            e->loop.active_reqs--;
+            if (ev->req)
+                e->loop.active_reqs--;
             ev->native(e, ev->data);
             break;
         }
@@ -671,10 +753,42 @@ size_t io_describe(ls_engine *e, FILE *f, size_t max)
     return n;
 }
 
+/* An event in flight the walk can follow: a descriptor's (its subject's state is walked, and
+ * its instant by the clock's walk); not a request of the pool, whose threads are not walked. */
+static bool walkable(const ls_io_event *ev)
+{
+    return ev->kind == EV_NATIVE && ev->rank && ev->subject.type == JS_TOBJECT;
+}
+
+int io_pending_instants(ls_engine *e, int *vars, int max)
+{
+    int n = 0;
+    for (const ls_io_event *ev = e->io.head; ev; ev = ev->next) {
+        if (!walkable(ev) || n >= max)
+            return -1;
+        vars[n++] = ev->var;
+    }
+    return n;
+}
+
 void io_fingerprint(ls_engine *e, ls_fp *fp)
 {
-    if (e->io.head || e->io.queued || e->io.done)
+    if (e->io.queued || e->io.done)
         fp_refuse(fp);
+    /* the descriptors' events in flight, in the order made: what, whose, their places in
+     * epoll's list relative to the last poll's (the instants are the clock's) */
+    for (const ls_io_event *ev = e->io.head; ev; ev = ev->next) {
+        if (!walkable(ev)) {
+            fp_refuse(fp);
+            continue;
+        }
+        fp_str(fp, ev->what);
+        fp_i64(fp, ev->sub);
+        fp_bool(fp, ev->req);
+        fp_bytes(fp, &ev->native, sizeof ev->native);
+        fp_value(fp, ev->subject);
+    }
+    fp_u64(fp, UINT64_C(0x10e7));
     for (int i = 0; i < e->io.nthreads; i++)
         if (e->io.worker_job[i])
             fp_refuse(fp);

@@ -64,6 +64,8 @@ typedef struct {
                                           * come: a variable of the clock's zone, else -1 */
     int slow_jobs;                       /* getaddrinfo jobs in flight (node/dns.c) */
     ls_io_event *running;                /* the poll phase's batch being run */
+    ls_io_event *epoll_batch;            /* io_poll's batch while epoll_order orders it */
+    uint64_t epoll_seq, epoll_floor;     /* places in epoll's ready list (io_post_event) */
     ls_net *nets;                        /* every net.Server and net.Socket made */
     int nnets;
     js_value net;                        /* the module, made on first require */
@@ -85,6 +87,38 @@ bool io_pool_submit(ls_engine *e, ls_pool_job *job);
 /* Calls `fn` from the poll phase as soon as the loop gets there, in a callback scope of its
  * own (an I/O completion of Node's own, e.g. the ES-module loader's). */
 void io_call_from_poll(ls_engine *e, ls_native_fn fn, void *data);
+/* Calls `fn` from the first poll phase that looks once `latency` has passed since now (an
+ * event posted during a poll phase waits for the next one: the batch is taken first), in no
+ * callback scope (fn opens its own).  `what` names it in the words of decisions; `req`: it is
+ * a request, which keeps the loop alive (else a handle must).  False if the timing model has no
+ * room (the run stops as bad input). */
+bool io_post(ls_engine *e, ls_native_fn fn, void *data, ls_cost latency, const char *what,
+             bool req);
+/* A descriptor's event, for io_post_event: as io_post, and `*rank` is its place in epoll's
+ * ready list, which orders the events of one poll phase (io.c epoll_order), then `sub` among
+ * one descriptor's events; `subject` is what the fingerprint walks for it.  A rank from
+ * e->io.epoll_floor on is current; the owner gives a descriptor that becomes ready with a stale
+ * rank the next one (++e->io.epoll_seq), or, when epoll does not watch it for that yet
+ * (epoll_ctl is called at the next poll's start), IO_RANK_DEFERRED + the next one.  `with`: the
+ * event completes at the same instant as that one (the two ends of one connect), not `latency`
+ * after now. */
+#define IO_RANK_DEFERRED ((uint64_t)1 << 62) /* + seq: joins the list at the next poll's start */
+typedef struct {
+    ls_native_fn fn;
+    void *data;
+    ls_cost latency;
+    const char *what;
+    bool req;
+    uint64_t *rank;
+    int sub;
+    js_value subject;
+    const ls_io_event *with;
+} ls_io_post;
+/* NULL if the timing model has no room (the run stops as bad input). */
+ls_io_event *io_post_event(ls_engine *e, const ls_io_post *p);
+/* The instants of the I/O in flight, in the order io_fingerprint walks them, into vars; -1 if
+ * something in flight is not walked (a pool request: the state has no fingerprint). */
+int io_pending_instants(ls_engine *e, int *vars, int max);
 typedef enum { IO_WAIT_DONE, IO_WAIT_TIMED_OUT, IO_WAIT_FOREVER } io_wait_result;
 /* The poll phase's wait (epoll_wait with `timeout_ms`, -1 for none): moves "now" to the first
  * completion (io_latency counts the wake-up), or to the timeout plus `wakeup`; no wait if
@@ -104,8 +138,8 @@ size_t io_describe(ls_engine *e, FILE *f, size_t max);
  * the zone that can no longer matter (the pool's warm-up, once passed on every timing), so that
  * a run with and one without merging see the same zone. */
 void io_settle(ls_engine *e);
-/* Hashes the I/O state (fingerprint.h): refused while anything is in flight or a socket or
- * server exists. */
+/* Hashes the I/O state (fingerprint.h): refused while a pool request is in flight or a
+ * net.Socket or net.Server exists; a descriptor's event in flight (io_post_event) is walked. */
 void io_fingerprint(ls_engine *e, ls_fp *fp);
 /* Marks the callbacks and results in flight and the modules' objects (the VM's collector). */
 void io_mark(ls_engine *e, js_vm *vm);

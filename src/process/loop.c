@@ -27,6 +27,7 @@ void loop_init(ls_engine *e)
     e->loop.active_handles = 0;
     e->loop.active_reqs = 0;
     e->loop.closing_head = e->loop.closing_tail = NULL;
+    e->loop.pending_head = e->loop.pending_tail = NULL;
     e->loop.idle_handles = 0;
 }
 
@@ -91,11 +92,12 @@ void loop_close(ls_engine *e, ls_uv_handle *h, ls_close_cb cb, void *data, const
     c->cb = cb;
     c->data = data;
     c->label = label;
-    if (e->loop.closing_tail)
-        e->loop.closing_tail->next = c;
-    else
-        e->loop.closing_head = c;
-    e->loop.closing_tail = c;
+    /* uv__make_close_pending (src/unix/core.c @v1.46.0, alike @v1.22.0): pushed at the list's
+     * head, so the close phase runs the handles closed last first */
+    c->next = e->loop.closing_head;
+    e->loop.closing_head = c;
+    if (!e->loop.closing_tail)
+        e->loop.closing_tail = c;
 }
 
 /* uv__loop_alive: active ref'd handles, active requests, or closing handles. */
@@ -124,11 +126,30 @@ static void uv_run_timers(ls_engine *e)
     }
 }
 
-/* uv__run_pending: write completions, delayed connect errors, UDP sends.  Nothing the scenario
- * format can start ends up here (shared/reference, open question 1). */
+/* uv__run_pending (src/unix/core.c): the queue as it is now, each in the order fed; what is
+ * fed meanwhile waits for the next run.  What loopsim feeds: a socket's shutdown with nothing
+ * left to write (libuv >= 1.44.2, uv_shutdown: uv__io_feed; node/tcp.c). */
 static void uv_run_pending(ls_engine *e)
 {
     e->phase = PHASE_PENDING;
+    ls_closing *c = e->loop.pending_head;
+    e->loop.pending_head = e->loop.pending_tail = NULL;
+    for (; c && !engine_stopped(e); c = c->next)
+        c->cb(e, c->data);
+}
+
+void loop_feed(ls_engine *e, ls_close_cb cb, void *data)
+{
+    ls_closing *c = arena_alloc(e->arena, sizeof *c);
+    c->cb = cb;
+    c->data = data;
+    c->label = NULL;
+    c->next = NULL;
+    if (e->loop.pending_tail)
+        e->loop.pending_tail->next = c;
+    else
+        e->loop.pending_head = c;
+    e->loop.pending_tail = c;
 }
 
 /* uv__run_idle / uv__run_prepare: Node's immediate_idle_handle has an empty callback; it only
@@ -236,7 +257,8 @@ static void uv_run_check(ls_engine *e)
     immediates_check(e);
 }
 
-/* uv__run_closing_handles: the whole list as it is now, each close callback in order. */
+/* uv__run_closing_handles: the whole list as it is now, each close callback in its order (the
+ * newest first: loop_close). */
 static void uv_run_closing_handles(ls_engine *e)
 {
     e->phase = PHASE_CLOSE;
@@ -268,8 +290,12 @@ bool loop_run(ls_engine *e)
         if (!timers_at_end) {
             clock_update_time(&e->clock, "the timers phase");
             uv_run_timers(e);
+            if (engine_stopped(e))
+                break; /* process.exit() in a timer: no poll phase may wait after it */
         }
         uv_run_pending(e);
+        if (engine_stopped(e))
+            break;
         uv_run_idle(e);
         uv_run_prepare(e);
 
@@ -277,7 +303,13 @@ bool loop_run(ls_engine *e)
             uv_io_poll(e, uv_backend_timeout(e));
         if (engine_stopped(e))
             break;
-        uv_run_pending(e); /* libuv >= 1.44: up to 8 more times; never anything here */
+        /* libuv >= 1.44.2 (uv_run): the pending queue again, up to 8 times, before the check
+         * phase: what the poll phase's callbacks fed runs in this iteration */
+        for (int k = 0; k < 8 && e->loop.pending_head && !engine_stopped(e) &&
+                        e->profile->process.uv_shutdown_from_pending; k++)
+            uv_run_pending(e);
+        if (engine_stopped(e))
+            break;
 
         uv_run_check(e);
         uv_run_closing_handles(e);
@@ -297,7 +329,7 @@ void loop_fingerprint(ls_engine *e, ls_fp *fp)
     fp_i64(fp, l->active_handles);
     fp_i64(fp, l->active_reqs);
     fp_i64(fp, l->idle_handles);
-    if (l->closing_head)
+    if (l->closing_head || l->pending_head)
         fp_refuse(fp);
     fp_u64(fp, l->timer_heap.count);
     ls_heap_node **nodes = malloc((l->timer_heap.count + 1) * sizeof *nodes);

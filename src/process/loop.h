@@ -52,6 +52,7 @@ typedef struct {
     int active_handles;          /* handles that are active and ref'd */
     int active_reqs;             /* thread-pool requests in flight (uv__req_register) */
     ls_closing *closing_head, *closing_tail;
+    ls_closing *pending_head, *pending_tail; /* loop->pending_queue (uv__io_feed) */
     int idle_handles;            /* started idle handles (Node's immediate_idle_handle) */
 } ls_uv_loop;
 
@@ -73,6 +74,9 @@ void loop_idle_set(ls_engine *e, ls_uv_handle *idle, bool started);
 
 /* uv_close(handle, cb): `cb` runs in the close phase. */
 void loop_close(ls_engine *e, ls_uv_handle *h, ls_close_cb cb, void *data, const char *label);
+/* uv__io_feed: `cb` runs from the pending queue (the next iteration's pending phase, or right
+ * after this poll phase where libuv does that); the caller keeps the loop alive meanwhile. */
+void loop_feed(ls_engine *e, ls_close_cb cb, void *data);
 
 /* uv__loop_alive */
 bool loop_alive(const ls_engine *e);

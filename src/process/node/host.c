@@ -113,6 +113,7 @@ static void hook_mark(void *ctx, js_vm *vm)
     tasks_mark(e, vm);
     io_mark(e, vm);
     fs_mark(e, vm);
+    tcp_mark(e, vm);
     html_mark(e, vm);
 }
 
@@ -1527,6 +1528,18 @@ static js_value features_object(ls_engine *e)
         {"unpipe_pauses", p->process.unpipe_pauses},
         {"stream_default_hwm_64k", p->process.stream_default_hwm_64k},
         {"stream_state_getters", p->process.stream_state_getters},
+        {"http_empty_write_via_socket", p->process.http_empty_write_via_socket},
+        {"http_end_full_uncork", p->process.http_end_full_uncork},
+        {"http_clear_incoming_close", p->process.http_clear_incoming_close},
+        {"net_end_waits_shutdown", p->process.net_end_waits_shutdown},
+        {"net_final_shuts_down_after_eof", p->process.net_final_shuts_down_after_eof},
+        {"net_socket_auto_destroy", p->process.net_socket_auto_destroy},
+        {"http_flush_after_socket", p->process.http_flush_after_socket},
+        {"http_incoming_auto_destroy", p->process.http_incoming_auto_destroy},
+        {"http_end_skips_empty_write", p->process.http_end_skips_empty_write},
+        {"http_incoming_destroy_tick", p->process.http_incoming_destroy_tick},
+        {"http_keep_alive_default", p->process.http_keep_alive_default},
+        {"http_connections_checking", p->process.http_connections_checking},
         {"fs_read_callback_checked", p->process.fs_read_callback_checked},
         {"fs_read_offset_validated", p->process.fs_read_offset_validated},
         {"fs_read_options", p->process.fs_read_options},
@@ -1698,6 +1711,7 @@ static js_value internal_bindings(ls_engine *e)
     define(e, o.u.object, "utf8Decode", 2, utf8_decode_fn);
     define(e, o.u.object, "promisifyArgs", 1, promisify_args_fn);
     fs_internal_bindings(e, o.u.object);
+    tcp_internal_bindings(e, o.u.object);
     js_define_value(vm, o.u.object, "features", features_object(e), true);
     return o;
 }
@@ -1803,6 +1817,7 @@ static const module_info module_table[] = {
     {"zlib", zlib_module, 0},
     {"dns", dns_module, 0},
     {"net", io_net_module, 0},
+    {"http", NULL, 0},
     {"util", NULL, 0},
     {"url", url_module, 0},
 };
@@ -1812,7 +1827,7 @@ static bool is_node_builtin(const char *name)
 {
     static const char *const names[] = {
         "assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants",
-        "dgram", "diagnostics_channel", "domain", "http",
+        "dgram", "diagnostics_channel", "domain",
         "http2", "https", "inspector", "module", "os", "path", "punycode", "querystring",
         "readline", "repl", "stream", "string_decoder", "sys", "tls", "trace_events", "tty",
         "util/types", "v8", "vm", "wasi", "worker_threads", "stream/promises",

@@ -874,8 +874,19 @@ function endReadableNT(state, stream) {
   if (!state.errored && !state.closeEmitted && !state.endEmitted && state.length === 0) {
     state.endEmitted = true;
     stream.emit('end');
-    if (state.autoDestroy) stream.destroy();
+    // a Duplex that is not half open ends its writable side from a tick; one whose writable
+    // side is still going is destroyed when that finishes (readable.js endReadableNT @v20.20.2)
+    if (stream.writable && stream.allowHalfOpen === false) {
+      process.nextTick(endWritableNT, stream);
+    } else if (state.autoDestroy) {
+      const w = stream._writableState;
+      if (!w || (w.autoDestroy && (w.finished || stream.writable === false))) stream.destroy();
+    }
   }
+}
+
+function endWritableNT(stream) {
+  if (stream.writable && !stream.writableEnded && !stream.destroyed) stream.end();
 }
 
 function getter(proto, name, get) {
@@ -1647,7 +1658,32 @@ if (CONSTRUCT || PENDING) {
   }
 }
 
+// ---- Duplex (lib/internal/streams/duplex.js): a Readable with a Writable's state and methods ----
+
+function Duplex(options) {
+  if (!(this instanceof Duplex)) return new Duplex(options);
+  Readable.call(this, options);
+  this._writableState = new WritableState(options, this);
+  if (options) {
+    if (typeof options.write === 'function') this._write = options.write;
+    if (typeof options.writev === 'function') this._writev = options.writev;
+    if (typeof options.final === 'function') this._final = options.final;
+  }
+  this.allowHalfOpen = !(options && options.allowHalfOpen === false);
+}
+Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
+Object.setPrototypeOf(Duplex, Readable);
+for (const key of Object.getOwnPropertyNames(Writable.prototype)) {
+  if (!Object.prototype.hasOwnProperty.call(Duplex.prototype, key) &&
+      !Object.prototype.hasOwnProperty.call(Readable.prototype, key)) {
+    Object.defineProperty(Duplex.prototype, key,
+                          Object.getOwnPropertyDescriptor(Writable.prototype, key));
+  }
+}
+// both sides' 'closed', 'errored', 'destroyed' (Readable's getters look at both states)
+
 module.exports = {
+  Duplex,
   ReadStream,
   WriteStream,
   Readable,
