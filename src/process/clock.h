@@ -146,8 +146,9 @@ bool clock_wait_until(ls_clock *c, uint64_t due, ls_cost wakeup);
  * possible.  `statements[k]` describes option k; it may be NULL when no words are made. */
 int clock_decide(ls_clock *c, int n, const ls_bound *const *options, const int *counts,
                  const char *const *statements);
-/* Hashes the clock's state (fingerprint.h): the zone, refused if it holds instants other than
- * "now" and a pending loop-time refresh, the loop time and what the words refer to. */
+/* Hashes the clock's state (fingerprint.h): the zone over zero, "now", a pending loop-time
+ * refresh and the `pending` instants of the I/O in flight (in the caller's canonical order;
+ * refused if it holds any other), the loop time and what the words refer to. */
 void clock_fingerprint(const ls_clock *c, ls_fp *fp, uint64_t iteration, const int *pending,
                        int npending);
 /* True when decisions need words (an oracle that explains its choices is listening, and

@@ -375,14 +375,8 @@ bool io_pool_submit(ls_engine *e, ls_pool_job *job)
 
 void io_call_from_poll(ls_engine *e, ls_native_fn fn, void *data)
 {
-    io_post(e, fn, data, cost_point(0), NULL, true);
-}
-
-bool io_post(ls_engine *e, ls_native_fn fn, void *data, ls_cost latency, const char *what,
-             bool req)
-{
-    ls_io_post p = {fn, data, latency, what, req, NULL, 0, js_undefined(), NULL};
-    return io_post_event(e, &p) != NULL;
+    ls_io_post p = {fn, data, cost_point(0), NULL, true, NULL, 0, js_undefined(), NULL};
+    io_post_event(e, &p);
 }
 
 ls_io_event *io_post_event(ls_engine *e, const ls_io_post *p)
@@ -602,7 +596,7 @@ static void peer_eof(ls_engine *e, ls_io_event *ev)
  * ep_poll_callback).  The ranks say so (io_post_event); the other events keep their places.
  * Then the descriptors reported get their places for the next batch, in this order, and a
  * rank below the floor is stale: that descriptor left the list. */
-static void epoll_order(ls_engine *e, ls_io_event *batch)
+static ls_io_event *epoll_order(ls_engine *e, ls_io_event *batch)
 {
     e->io.epoll_floor = e->io.epoll_seq + 1;
     size_t n = 0;
@@ -610,7 +604,7 @@ static void epoll_order(ls_engine *e, ls_io_event *batch)
         if (ev->kind == EV_NATIVE && ev->rank)
             n++;
     if (!n)
-        return;
+        return batch;
     /* a stable insertion sort of the ranked events by (rank, sub): batches are small */
     ls_io_event **sorted = arena_alloc(e->arena, n * sizeof *sorted);
     size_t k = 0;
@@ -641,7 +635,7 @@ static void epoll_order(ls_engine *e, ls_io_event *batch)
     for (i = 0; i < n; i++)
         if (*sorted[i]->rank < e->io.epoll_floor || *sorted[i]->rank >= IO_RANK_DEFERRED)
             *sorted[i]->rank = ++e->io.epoll_seq;
-    e->io.epoll_batch = out;
+    return out;
 }
 
 int io_poll(ls_engine *e)
@@ -700,10 +694,7 @@ int io_poll(ls_engine *e)
     if (at != DBM_NOW)
         dbm_drop(&c->zone, at);
     *tail = NULL;
-    e->io.epoll_batch = ready;
-    epoll_order(e, ready);
-    ready = e->io.epoll_batch;
-    e->io.epoll_batch = NULL;
+    ready = epoll_order(e, ready);
     /* the batch stays reachable for the collector until each has run */
     e->io.running = ready;
     int n = 0;
@@ -802,6 +793,8 @@ void io_fingerprint(ls_engine *e, ls_fp *fp)
 
 static void mark_job(js_vm *vm, const ls_io_event *ev)
 {
+    if (ev->kind == EV_NATIVE)
+        js_gc_mark_value(vm, ev->subject);
     if (ev->kind != EV_POOL)
         return;
     const ls_pool_job *job = ev->job;

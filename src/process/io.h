@@ -64,7 +64,6 @@ typedef struct {
                                           * come: a variable of the clock's zone, else -1 */
     int slow_jobs;                       /* getaddrinfo jobs in flight (node/dns.c) */
     ls_io_event *running;                /* the poll phase's batch being run */
-    ls_io_event *epoll_batch;            /* io_poll's batch while epoll_order orders it */
     uint64_t epoll_seq, epoll_floor;     /* places in epoll's ready list (io_post_event) */
     ls_net *nets;                        /* every net.Server and net.Socket made */
     int nnets;
@@ -87,21 +86,20 @@ bool io_pool_submit(ls_engine *e, ls_pool_job *job);
 /* Calls `fn` from the poll phase as soon as the loop gets there, in a callback scope of its
  * own (an I/O completion of Node's own, e.g. the ES-module loader's). */
 void io_call_from_poll(ls_engine *e, ls_native_fn fn, void *data);
-/* Calls `fn` from the first poll phase that looks once `latency` has passed since now (an
- * event posted during a poll phase waits for the next one: the batch is taken first), in no
- * callback scope (fn opens its own).  `what` names it in the words of decisions; `req`: it is
- * a request, which keeps the loop alive (else a handle must).  False if the timing model has no
- * room (the run stops as bad input). */
-bool io_post(ls_engine *e, ls_native_fn fn, void *data, ls_cost latency, const char *what,
-             bool req);
-/* A descriptor's event, for io_post_event: as io_post, and `*rank` is its place in epoll's
- * ready list, which orders the events of one poll phase (io.c epoll_order), then `sub` among
- * one descriptor's events; `subject` is what the fingerprint walks for it.  A rank from
- * e->io.epoll_floor on is current; the owner gives a descriptor that becomes ready with a stale
- * rank the next one (++e->io.epoll_seq), or, when epoll does not watch it for that yet
- * (epoll_ctl is called at the next poll's start), IO_RANK_DEFERRED + the next one.  `with`: the
- * event completes at the same instant as that one (the two ends of one connect), not `latency`
- * after now. */
+/* io_post_event: calls `fn` from the first poll phase that looks once `latency` has passed
+ * since now (an event posted during a poll phase waits for the next one: the batch is taken
+ * first), in no callback scope (fn opens its own).  `what` names it in the words of decisions;
+ * `req`: it is a request, which keeps the loop alive (else a handle must).  A descriptor's
+ * event has a rank: `*rank` is its place in epoll's ready list, which orders the ranked events
+ * of one poll phase (io.c epoll_order), then `sub` among one descriptor's events; `subject` is
+ * what the fingerprint walks for it (and the collector marks).  A rank from e->io.epoll_floor
+ * on is current; the owner gives a descriptor that becomes ready with a stale rank the next
+ * one (++e->io.epoll_seq), or, when epoll is told of it only at the next poll's start, where
+ * that start puts it: IO_RANK_DEFERRED + its place in libuv's watcher queue.  `with`: the event
+ * completes at the same instant as that one (the two ends of one connect), not `latency` after
+ * now.  Unranked events (the pool's completions) keep the places their completion gives them:
+ * libuv runs all of those from the async handle's one place in the list (uv__work_done), which
+ * loopsim does not rank. */
 #define IO_RANK_DEFERRED ((uint64_t)1 << 62) /* + seq: joins the list at the next poll's start */
 typedef struct {
     ls_native_fn fn;

@@ -26,7 +26,7 @@ void loop_init(ls_engine *e)
     e->loop.timer_counter = 0;
     e->loop.active_handles = 0;
     e->loop.active_reqs = 0;
-    e->loop.closing_head = e->loop.closing_tail = NULL;
+    e->loop.closing_head = NULL;
     e->loop.pending_head = e->loop.pending_tail = NULL;
     e->loop.idle_handles = 0;
 }
@@ -96,8 +96,6 @@ void loop_close(ls_engine *e, ls_uv_handle *h, ls_close_cb cb, void *data, const
      * head, so the close phase runs the handles closed last first */
     c->next = e->loop.closing_head;
     e->loop.closing_head = c;
-    if (!e->loop.closing_tail)
-        e->loop.closing_tail = c;
 }
 
 /* uv__loop_alive: active ref'd handles, active requests, or closing handles. */
@@ -171,7 +169,7 @@ static int64_t uv_backend_timeout(ls_engine *e)
     ls_uv_loop *l = &e->loop;
     if (l->active_handles == 0 && l->active_reqs == 0)
         return 0;
-    if (l->idle_handles > 0 || l->closing_head)
+    if (l->idle_handles > 0 || l->closing_head || l->pending_head)
         return 0;
     ls_heap_node *n = heap_min(&l->timer_heap);
     if (!n)
@@ -195,7 +193,8 @@ static bool uv_io_poll_timer_only(ls_engine *e)
 {
     const ls_uv_loop *l = &e->loop;
     if (!e->profile->poll_idle_metrics || io_in_flight(e) ||
-        (l->active_handles == 0 && l->active_reqs == 0) || l->idle_handles > 0 || l->closing_head)
+        (l->active_handles == 0 && l->active_reqs == 0) || l->idle_handles > 0 || l->closing_head ||
+        l->pending_head)
         return false;
     ls_heap_node *n = heap_min(&e->loop.timer_heap);
     if (!n)
@@ -263,7 +262,7 @@ static void uv_run_closing_handles(ls_engine *e)
 {
     e->phase = PHASE_CLOSE;
     ls_closing *c = e->loop.closing_head;
-    e->loop.closing_head = e->loop.closing_tail = NULL;
+    e->loop.closing_head = NULL;
     for (; c && !engine_stopped(e); c = c->next)
         if (c->cb)
             c->cb(e, c->data);

@@ -51,7 +51,7 @@ typedef struct {
     uint64_t timer_counter;      /* loop->timer_counter: the next start_id */
     int active_handles;          /* handles that are active and ref'd */
     int active_reqs;             /* thread-pool requests in flight (uv__req_register) */
-    ls_closing *closing_head, *closing_tail;
+    ls_closing *closing_head;           /* loop->closing_handles: a stack (loop_close) */
     ls_closing *pending_head, *pending_tail; /* loop->pending_queue (uv__io_feed) */
     int idle_handles;            /* started idle handles (Node's immediate_idle_handle) */
 } ls_uv_loop;

@@ -32,6 +32,7 @@ struct ls_tcp {
     bool fin_in;            /* the peer's FIN arrived (after the bytes in `in`) */
     bool fin_read;          /* ... and was read */
     bool fin_out;           /* this end sent its FIN (shutdown done, or closed) */
+    bool shutdown_pending;  /* a shutdown request not completed yet */
     uint64_t rank;          /* its place in epoll's ready list (io.h io_post_event) */
     uint64_t armed_at;      /* the poll count (epoll_floor) when it asked to be read (or, a
                              * listening handle, to accept) */
@@ -168,17 +169,38 @@ static ls_tcp *arg_tcp(const js_args *a)
     return t;
 }
 
-/* internal.tcpListen(handle): its port; the handle is active from now */
+static bool port_in_use(ls_engine *e, int port)
+{
+    for (ls_tcp *t = e->tcp.all; t; t = t->next_all)
+        if (t->server && t->listening && !t->closed && t->port == port)
+            return true;
+    return false;
+}
+
+/* internal.tcpListen(handle, port): the port (0: the next free one from 41000), or -1 when a
+ * server of the program listens there already; the handle is active from now */
 static js_status tcp_listen(const js_args *a, js_value *out)
 {
     ls_engine *e = engine_of(a);
     ls_tcp *t = arg_tcp(a);
     if (!t)
         return JS_STOP;
+    double asked = 0;
+    js_status st = js_to_number(a->vm, js_arg(a, 1), &asked);
+    if (st != JS_OK)
+        return st;
+    int port = (int)asked;
+    if (port > 0 && port_in_use(e, port)) {
+        *out = js_number(-1);
+        return JS_OK;
+    }
+    if (port <= 0)
+        for (port = 41000 + e->tcp.count; port_in_use(e, port); port++)
+            ;
     t->listening = true;
     t->armed_at = e->io.epoll_floor;
     arm(e, t);
-    t->port = 41000 + e->tcp.count;
+    t->port = port;
     loop_handle_set(e, &t->handle, true, true);
     *out = js_number(t->port);
     return JS_OK;
@@ -326,8 +348,9 @@ static js_status tcp_write(const js_args *a, js_value *out)
 static void shutdown_done(ls_engine *e, void *data)
 {
     ls_tcp *t = data;
-    if (t->closed) /* ECANCELED: Node's afterShutdown is not called for a closed handle */
+    if (t->closed) /* cancelled: its callback runs with the close (close_done) */
         return;
+    t->shutdown_pending = false;
     send_fin(e, t);
     call_in_scope(e, t, "onshutdown", NULL, 0);
 }
@@ -348,6 +371,7 @@ static js_status tcp_shutdown(const js_args *a, js_value *out)
     if (!t)
         return JS_STOP;
     *out = js_undefined();
+    t->shutdown_pending = true;
     if (e->profile->process.uv_shutdown_from_pending) {
         /* libuv >= 1.44.2: nothing left to write (every write here completed at once), so
          * uv_shutdown feeds the handle to the pending queue, where uv__drain shuts it down */
@@ -365,10 +389,25 @@ static js_status tcp_shutdown(const js_args *a, js_value *out)
     return JS_OK;
 }
 
+/* The handle's close callback; then it leaves the list of handles (an event still in flight
+ * for it finds it closed; a peer still open keeps its object alive: tcp_mark) */
 static void close_done(ls_engine *e, void *data)
 {
     ls_tcp *t = data;
+    /* uv__finish_close -> uv__stream_destroy: a shutdown still pending is called back first,
+     * with ECANCELED (Node's afterShutdown calls its callback whatever the status) */
+    if (t->shutdown_pending) {
+        t->shutdown_pending = false;
+        call_in_scope(e, t, "onshutdown", NULL, 0);
+        if (engine_stopped(e))
+            return;
+    }
     call_in_scope(e, t, "onclose", NULL, 0);
+    for (ls_tcp **link = &e->tcp.all; *link; link = &(*link)->next_all)
+        if (*link == t) {
+            *link = t->next_all;
+            break;
+        }
 }
 
 /* internal.tcpClose(handle): uv_close; onclose() from the close phase */
@@ -409,7 +448,7 @@ void tcp_internal_bindings(ls_engine *e, js_object *on)
         int length;
         js_native_fn fn;
     } fns[] = {
-        {"tcpServer", 0, tcp_server},       {"tcpListen", 1, tcp_listen},
+        {"tcpServer", 0, tcp_server},       {"tcpListen", 2, tcp_listen},
         {"tcpConnect", 1, tcp_connect},     {"tcpReadStart", 1, tcp_read_start},
         {"tcpReadStop", 1, tcp_read_stop},  {"tcpWrite", 2, tcp_write},
         {"tcpShutdown", 1, tcp_shutdown},   {"tcpClose", 1, tcp_close},
@@ -419,10 +458,16 @@ void tcp_internal_bindings(ls_engine *e, js_object *on)
         js_define_method(e->host.vm, on, fns[i].name, fns[i].length, fns[i].fn, e->host.link);
 }
 
+/* every open handle, and what it refers to (a peer or a listener closed already) */
 void tcp_mark(ls_engine *e, js_vm *vm)
 {
-    for (ls_tcp *t = e->tcp.all; t; t = t->next_all)
+    for (ls_tcp *t = e->tcp.all; t; t = t->next_all) {
         js_gc_mark_value(vm, t->object);
+        if (t->peer)
+            js_gc_mark_value(vm, t->peer->object);
+        if (t->listener)
+            js_gc_mark_value(vm, t->listener->object);
+    }
 }
 
 /* A handle's state: its flags, the bytes it has not read, its place in epoll's list relative to
@@ -432,7 +477,8 @@ static void tcp_fp(js_vm *vm, ls_fp *fp, void *data)
     const ls_tcp *t = data;
     const ls_engine *e = t->e;
     bool flags[] = {t->server,  t->listening, t->closed,   t->connecting, t->reading,
-                    t->read_posted, t->fin_in, t->fin_read, t->fin_out, watched(e, t),
+                    t->read_posted, t->fin_in, t->fin_read, t->fin_out, t->shutdown_pending,
+                    watched(e, t),
                     t->handle.active, t->handle.refed, t->handle.closing};
     for (size_t i = 0; i < sizeof flags / sizeof flags[0]; i++)
         fp_bool(fp, flags[i]);
@@ -446,12 +492,15 @@ static void tcp_fp(js_vm *vm, ls_fp *fp, void *data)
         fp_u64(fp, 1 + (t->rank - floor) * 3);
     else
         fp_u64(fp, 0);
+    /* its place in the watcher queue, when it joined since the last poll's start (arm) */
+    bool queued = t->queued_at == floor && t->queue_seq;
+    fp_u64(fp, queued ? t->queue_seq - floor + 1 : 0);
     fp_bool(fp, t->accepted_at == e->io.epoll_floor);
     js_fingerprint_value(vm, fp, t->peer ? t->peer->object : js_null());
     js_fingerprint_value(vm, fp, t->listener ? t->listener->object : js_null());
 }
 
-/* every handle made, in the order made (the newest first): each walked as a value */
+/* every handle not closed yet, newest first: each walked as a value */
 void tcp_fingerprint(ls_engine *e, ls_fp *fp)
 {
     fp_i64(fp, e->tcp.count);

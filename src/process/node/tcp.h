@@ -2,7 +2,7 @@
  * libuv's uv_tcp_t), as require('internal') gives them: handles, connect, the bytes each way, the
  * FIN each way, and the handle's close.
  *
- * The rules (each from libuv v1.46.0 or Node v20.20.2; docs/model.md, "http"):
+ * The rules (from libuv's source at the version each names; docs/model.md, "http"):
  *   - a connect to a listening handle completes in the next poll phase (on loopback the
  *     handshake is done within connect(2)); the server's accept and then the client's connect run there, each in a callback
  *     scope of its own (the listening socket was in epoll first); before libuv 1.45 every
@@ -18,7 +18,9 @@
  *   - a read takes every byte there is; a FIN behind bytes is read by a later poll phase
  *     (src/unix/stream.c uv__read: a short read ends the reading for this poll);
  *   - a shutdown (uv_shutdown) completes in the next poll phase, when the descriptor is
- *     writable (uv__drain from uv__stream_io); the FIN is sent then;
+ *     writable (uv__drain from uv__stream_io); from libuv 1.44.2, with nothing left to write,
+ *     from the pending queue: right after the poll phase that asked, or in the next
+ *     iteration's pending phase (profile.def uv_shutdown_from_pending); the FIN is sent then;
  *   - uv_close: the callback runs in the close phase; a handle that had not sent its FIN sends it
  *     (the kernel does, on close()).
  */
@@ -40,7 +42,7 @@ typedef struct {
  * tcpClose, tcpRef: see tcp.c */
 void tcp_internal_bindings(ls_engine *e, js_object *on);
 void tcp_mark(ls_engine *e, js_vm *vm);
-/* refused while any handle exists (the bytes in flight, the callbacks) */
+/* walks every open handle (its flags, bytes not read, place in epoll's list, its object) */
 void tcp_fingerprint(ls_engine *e, ls_fp *fp);
 
 #endif

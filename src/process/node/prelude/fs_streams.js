@@ -880,7 +880,9 @@ function endReadableNT(state, stream) {
       process.nextTick(endWritableNT, stream);
     } else if (state.autoDestroy) {
       const w = stream._writableState;
-      if (!w || (w.autoDestroy && (w.finished || stream.writable === false))) stream.destroy();
+      // (w.writable: false for a Duplex made with writable: false, none here; the getter
+      // `writable` is false already while end() waits for its _final)
+      if (!w || (w.autoDestroy && (w.finished || w.writable === false))) stream.destroy();
     }
   }
 }
@@ -1230,11 +1232,14 @@ Writable.prototype.end = function(chunk, encoding, cb) {
 };
 
 // before 15 a destroyed stream still finishes (the _final of a write stream destroys it first)
+// (and before 15 one whose destroy has run its close tick: needFinish did not look at that,
+// lib/_stream_writable.js @v12.22.12, @v14.0.0; a net.Socket, which emits 'close' itself, then
+// still finishes when its cancelled shutdown calls back)
 function needFinish(state) {
   return state.ending && (!CONSTRUCT || (!state.destroyed && state.constructed)) &&
     state.length === 0 &&
     !state.errored && state.buffered.length === 0 && !state.finished && !state.writing &&
-    !state.errorEmitted && !state.closeEmitted;
+    !state.errorEmitted && (!CONSTRUCT || !state.closeEmitted);
 }
 
 function callFinal(stream, state) {
@@ -1680,7 +1685,6 @@ for (const key of Object.getOwnPropertyNames(Writable.prototype)) {
                           Object.getOwnPropertyDescriptor(Writable.prototype, key));
   }
 }
-// both sides' 'closed', 'errored', 'destroyed' (Readable's getters look at both states)
 
 module.exports = {
   Duplex,

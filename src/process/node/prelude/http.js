@@ -22,7 +22,7 @@
 // responseOnEnd before its 'end', ...).  What is not modelled stops the run with a message
 // (internal.refuse): other hosts than the program's own servers, an Agent of the program's,
 // upgrades, 'Expect: 100-continue', timeouts asked for by the program, aborting a request,
-// the socket's own events.
+// the socket's pipe, setEncoding and address.
 'use strict';
 
 const internal = require('internal');
@@ -121,7 +121,6 @@ function onStreamRead(data) {
     }
     return;
   }
-  if (stream._consumer && stream._consumerEnd) stream._consumerEnd();
   if (stream._readableState.endEmitted) return;
   stream.push(null);
   stream.read(0);
@@ -1124,7 +1123,8 @@ function setupConnectionsTracking() {
   this[kCheckInterval].unref();
 }
 
-// server.listen([port[, host[, backlog]]][, callback]): any port asked for gets the next free one
+// server.listen([port[, host[, backlog]]][, callback]) or listen({ port, host }[, callback]): the
+// port asked for, or, for 0 or none, the next free one (from 41000)
 Server.prototype.listen = function(...args) {
   const cb = typeof args[args.length - 1] === 'function' ? args.pop() : null;
   if (this._handle) {
@@ -1133,9 +1133,19 @@ Server.prototype.listen = function(...args) {
     throw err;
   }
   if (cb) this.once('listening', cb);
+  let port = args[0];
+  if (port !== null && typeof port === 'object') port = port.port;
+  port = port === undefined || port === null ? 0 : Number(port);
+  if (!(port >= 0 && port < 65536 && Math.floor(port) === port)) {
+    refuse('server.listen() on the port ' + String(args[0]));
+  }
   const handle = internal.tcpServer();
   handle.onconnection = (clientHandle) => onconnection(this, clientHandle);
-  this._port = internal.tcpListen(handle);
+  this._port = internal.tcpListen(handle, port);
+  if (this._port < 0) {
+    refuse('server.listen() on port ' + port + ', where a server of this program listens ' +
+           'already (EADDRINUSE is not modelled)');
+  }
   this._handle = handle;
   this.listening = true;
   // setupListenHandle: defaultTriggerAsyncIdScope(..., process.nextTick, emitListeningNT)
@@ -1507,7 +1517,8 @@ function ClientRequest(input, options, cb) {
     this._last = false;
     this.shouldKeepAlive = true;
   }
-  this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n', this._headers);
+  // the head is stored at the first write or end() (_implicitHeader), so headers set until
+  // then go with it, and a body given to end() alone gets a Content-Length
   agent.addRequest(this, options);
   // before 14.17/15.7 the request is flushed from a 'socket' listener of its own, added here
   // (so before the program's), once the socket is writable (_deferToConnect)
@@ -1522,7 +1533,12 @@ Object.setPrototypeOf(ClientRequest.prototype, OutgoingMessage.prototype);
 Object.setPrototypeOf(ClientRequest, OutgoingMessage);
 
 ClientRequest.prototype._implicitHeader = function() {
-  refuse('changing a request\'s headers after it was made');
+  if (this._header) {
+    const err = new Error('Cannot set headers after they are sent to the client');
+    err.code = 'ERR_HTTP_HEADERS_SENT';
+    throw err;
+  }
+  this._storeHeader(this.method + ' ' + this.path + ' HTTP/1.1\r\n', this._headers || {});
 };
 
 ClientRequest.prototype.abort = function() {
