@@ -458,19 +458,11 @@ Parser.prototype.execute = function(text) {
           this.chunkState = 'data';
           continue;
         }
-        if (!this.buffer.length) return;
-        const b = takeBytes(this.buffer, this.remaining);
-        this.buffer = this.buffer.slice(b.length);
-        this.remaining -= Buffer.byteLength(b);
-        this.onBody(b);
+        if (!this.takeBody()) return;
         if (this.remaining === 0) this.chunkState = 'crlf';
         continue;
       }
-      if (!this.buffer.length) return;
-      const b = takeBytes(this.buffer, this.remaining);
-      this.buffer = this.buffer.slice(b.length);
-      this.remaining -= Buffer.byteLength(b);
-      this.onBody(b);
+      if (!this.takeBody()) return;
       if (this.remaining === 0) {
         this.state = 'head';
         this.onMessageComplete();
@@ -479,6 +471,17 @@ Parser.prototype.execute = function(text) {
       return;
     }
   }
+};
+
+// the body's next bytes there are, up to `remaining` (a chunk's or the message's): false if
+// none has come yet
+Parser.prototype.takeBody = function() {
+  if (!this.buffer.length) return false;
+  const b = takeBytes(this.buffer, this.remaining);
+  this.buffer = this.buffer.slice(b.length);
+  this.remaining -= Buffer.byteLength(b);
+  this.onBody(b);
+  return true;
 };
 
 // the longest start of `text` of at most n bytes in UTF-8
